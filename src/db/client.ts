@@ -1,0 +1,65 @@
+// One SQLite connection per process, wrapped by Kysely. better-sqlite3 is synchronous, so one
+// connection is the fastest set-up; Kysely's driver serialises transactions on it.
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Database as Schema } from './schema.ts';
+
+export type DB = Kysely<Schema>;
+
+export interface OpenedDatabase {
+  db: DB;
+  sqlite: Database.Database;
+  path: string;
+}
+
+export function databasePath(): string {
+  return resolve(process.env.DATABASE_PATH ?? 'data/answerable.sqlite');
+}
+
+/**
+ * Pragmas, and why:
+ * - journal_mode=WAL: readers never block the writer, and the writer never blocks readers.
+ * - synchronous=NORMAL: in WAL mode a commit is durable against a process crash (kill -9)
+ *   because the WAL is written before the call returns; only an OS crash / power loss can lose
+ *   the last transactions. FULL would fsync every commit and cut write throughput several-fold.
+ * - foreign_keys=ON: SQLite leaves them off by default.
+ * - busy_timeout=5000: a second process (a script, the backup) waits instead of failing at once.
+ */
+export function applyPragmas(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -65536'); // 64 MiB page cache
+  sqlite.pragma('temp_store = MEMORY');
+}
+
+export function openDatabase(path = databasePath()): OpenedDatabase {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  applyPragmas(sqlite);
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, sqlite, path };
+}
+
+let shared: OpenedDatabase | undefined;
+
+/** The server's process-wide database (opened lazily on first use). */
+export function getDatabase(): OpenedDatabase {
+  shared ??= openDatabase();
+  return shared;
+}
+
+export function getDb(): DB {
+  return getDatabase().db;
+}
+
+export async function closeDatabase(): Promise<void> {
+  if (shared) {
+    const s = shared;
+    shared = undefined;
+    await s.db.destroy();
+  }
+}

@@ -1,0 +1,303 @@
+// Table types (what the database holds), not result types: repositories map rows to domain shapes.
+// Timestamps are epoch milliseconds; booleans are 0/1 integers (SQLite STRICT has no boolean).
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type Role = 'consumer' | 'company_rep' | 'moderator' | 'admin';
+export type Locale = 'it' | 'en';
+export type StoryState =
+  | 'awaiting_reply'
+  | 'overdue'
+  | 'answered'
+  | 'resolved'
+  | 'unresolved'
+  | 'closed_no_verdict'
+  | 'hidden'
+  | 'withdrawn';
+export type StoryCategory =
+  | 'delivery'
+  | 'refund'
+  | 'billing'
+  | 'account_access'
+  | 'technical_support'
+  | 'installation'
+  | 'cancellation'
+  | 'warranty'
+  | 'other';
+export type Channel =
+  | 'phone_tollfree'
+  | 'phone_paid'
+  | 'email'
+  | 'chat'
+  | 'web_form'
+  | 'social'
+  | 'store'
+  | 'letter';
+export type StatsPeriod = '6m' | '12m' | 'all';
+export type Flag = 0 | 1;
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  email_verified_at: number | null;
+  display_name: string;
+  password_hash: string;
+  role: ColumnType<Role, Role | undefined, Role>;
+  locale: ColumnType<Locale, Locale | undefined, Locale>;
+  created_at: number;
+  password_changed_at: number | null;
+  banned_at: number | null;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  secret_hash: Uint8Array;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  user_agent: string | null;
+}
+
+export interface UserTokenTable {
+  id: string;
+  user_id: number;
+  kind: 'verify_email' | 'reset_password' | 'claim_company';
+  secret_hash: Uint8Array;
+  data: string | null;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface CompanyTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  name_key: string;
+  website: string | null;
+  domain: string | null;
+  country: ColumnType<string, string | undefined, string>;
+  sector: ColumnType<string, string | undefined, string>;
+  description: string | null;
+  claimed_by_user_id: number | null;
+  claimed_at: number | null;
+  merged_into_id: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CompanyClaimTable {
+  id: Generated<number>;
+  company_id: number;
+  user_id: number;
+  method: 'domain_email' | 'moderator';
+  email: string | null;
+  status: ColumnType<
+    'pending' | 'verified' | 'approved' | 'rejected' | 'revoked',
+    'pending' | 'verified' | 'approved' | 'rejected' | 'revoked' | undefined
+  >;
+  created_at: number;
+  decided_at: number | null;
+  decided_by: number | null;
+}
+
+export interface StoryTable {
+  id: Generated<number>;
+  company_id: number;
+  author_id: number | null;
+  source: ColumnType<'member' | 'cfpb' | 'demo', 'member' | 'cfpb' | 'demo' | undefined>;
+  external_id: string | null;
+  title: string;
+  body: string;
+  experience_date: string;
+  category: StoryCategory;
+  language: Locale;
+  state: StoryState;
+  state_before_hidden: StoryState | null;
+  published_at: number;
+  reply_due_at: number;
+  first_reply_at: number | null;
+  verdict_at: number | null;
+  resolved: Flag | null;
+  would_buy_again: Flag | null;
+  rating: number | null;
+  verdict_comment: string | null;
+  reopened_at: number | null;
+  closed_at: number | null;
+  edited_at: number | null;
+  withdrawn_at: number | null;
+  hidden_at: number | null;
+  last_activity_at: number;
+  order_reference: string | null;
+  evidence_verified_at: number | null;
+  dedupe_key: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface StoryChannelTable {
+  story_id: number;
+  channel: Channel;
+  wait_minutes: number | null;
+  answered: ColumnType<Flag, Flag | undefined, Flag>;
+}
+
+export interface StoryMessageTable {
+  id: Generated<number>;
+  story_id: number;
+  author_id: number | null;
+  author_role: 'consumer' | 'company';
+  body: string;
+  created_at: number;
+  edited_at: number | null;
+  hidden_at: number | null;
+}
+
+export interface StoryMessageRevisionTable {
+  id: Generated<number>;
+  message_id: number;
+  body: string;
+  created_at: number;
+}
+
+export interface StoryRevisionTable {
+  id: Generated<number>;
+  story_id: number;
+  title: string;
+  body: string;
+  editor_id: number | null;
+  created_at: number;
+}
+
+export interface StoryFollowupTable {
+  story_id: number;
+  kind: '7d' | '30d';
+  due_at: number;
+  sent_at: number | null;
+  answered_at: number | null;
+  still_resolved: Flag | null;
+}
+
+export interface PhotoTable {
+  id: string;
+  story_id: number;
+  uploader_id: number | null;
+  position: ColumnType<number, number | undefined, number>;
+  width: number;
+  height: number;
+  bytes: number;
+  alt: string | null;
+  created_at: number;
+  hidden_at: number | null;
+}
+
+export interface ReportTable {
+  id: Generated<number>;
+  target_kind: 'story' | 'message' | 'photo';
+  target_id: string;
+  story_id: number | null;
+  reporter_id: number | null;
+  reporter_kind: 'consumer' | 'company' | 'anonymous' | 'authority';
+  reason: string;
+  explanation: string;
+  good_faith: ColumnType<Flag, Flag | undefined, Flag>;
+  is_takedown_request: ColumnType<Flag, Flag | undefined, Flag>;
+  status: ColumnType<'open' | 'dismissed' | 'actioned', 'open' | 'dismissed' | 'actioned' | undefined>;
+  created_at: number;
+  decided_at: number | null;
+  decided_by: number | null;
+  statement: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  actor_id: number | null;
+  actor_role: string;
+  action: string;
+  subject_kind: string;
+  subject_id: string;
+  company_id: number | null;
+  from_state: string | null;
+  to_state: string | null;
+  data: string | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  topic: 'search' | 'mail';
+  kind: string;
+  key: string | null;
+  payload: string;
+  created_at: number;
+  available_at: number;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  processed_at: number | null;
+  parked_at: number | null;
+}
+
+export interface CompanyStatsTable {
+  company_id: number;
+  period: StatsPeriod;
+  computed_at: number;
+  story_count: number;
+  reply_rate: number | null;
+  median_first_reply_hours: number | null;
+  p90_first_reply_hours: number | null;
+  resolution_rate: number | null;
+  would_buy_again_rate: number | null;
+  mean_rating: number | null;
+  score: number | null;
+  score_low: number | null;
+  score_high: number | null;
+  band: string;
+  details: string;
+}
+
+export interface RateLimitTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
+export interface Database {
+  users: UserTable;
+  sessions: SessionTable;
+  user_tokens: UserTokenTable;
+  companies: CompanyTable;
+  company_claims: CompanyClaimTable;
+  stories: StoryTable;
+  story_channels: StoryChannelTable;
+  story_messages: StoryMessageTable;
+  story_message_revisions: StoryMessageRevisionTable;
+  story_revisions: StoryRevisionTable;
+  story_followups: StoryFollowupTable;
+  photos: PhotoTable;
+  reports: ReportTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+  company_stats: CompanyStatsTable;
+  rate_limits: RateLimitTable;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type CompanyRow = Selectable<CompanyTable>;
+export type NewCompany = Insertable<CompanyTable>;
+export type CompanyUpdate = Updateable<CompanyTable>;
+export type StoryRow = Selectable<StoryTable>;
+export type NewStory = Insertable<StoryTable>;
+export type StoryUpdate = Updateable<StoryTable>;
+export type StoryChannelRow = Selectable<StoryChannelTable>;
+export type StoryMessageRow = Selectable<StoryMessageTable>;
+export type NewStoryMessage = Insertable<StoryMessageTable>;
+export type PhotoRow = Selectable<PhotoTable>;
+export type ReportRow = Selectable<ReportTable>;
+export type NewAuditLog = Insertable<AuditLogTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type NewOutbox = Insertable<OutboxTable>;
+export type CompanyStatsRow = Selectable<CompanyStatsTable>;
+export type NewCompanyStats = Insertable<CompanyStatsTable>;
+export type SessionRow = Selectable<SessionTable>;

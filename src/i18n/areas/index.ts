@@ -1,0 +1,5 @@
+// Feature areas register their strings here (each file exports { it: {...}, en: {...} }).
+import type { Messages } from '../index.ts';
+import { site } from './site.ts';
+
+export const areas: { it: Messages; en: Messages }[] = [site];

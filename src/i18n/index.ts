@@ -1,0 +1,99 @@
+// Every UI string goes through t(). Keys live in it.ts / en.ts (site-wide) and in
+// areas/<area>.ts (one file per feature area, each with both languages side by side).
+// tests: src/i18n/i18n.test.ts checks that both languages have exactly the same keys.
+import { en } from './en.ts';
+import { it } from './it.ts';
+import { areas } from './areas/index.ts';
+
+export const locales = ['it', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'it';
+
+export type Messages = Record<string, string>;
+
+function build(locale: Locale): Messages {
+  const base: Messages = { ...(locale === 'it' ? it : en) };
+  for (const area of areas) Object.assign(base, area[locale]);
+  return base;
+}
+
+export const dictionaries: Record<Locale, Messages> = { it: build('it'), en: build('en') };
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'it' || value === 'en';
+}
+
+/**
+ * Translate `key`, replacing {name} placeholders. A missing key is a bug: in tests it throws,
+ * in production it shows the key so the page still renders.
+ */
+export function t(locale: Locale, key: string, params?: Record<string, string | number>): string {
+  const template = dictionaries[locale][key];
+  if (template === undefined) {
+    if (process.env.NODE_ENV === 'test' || process.env.VITEST) throw new Error(`missing i18n key ${key}`);
+    return key;
+  }
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+}
+
+/** A translator bound to one locale, for pages: const tr = translator(lang); tr('home.title'). */
+export function translator(locale: Locale) {
+  return (key: string, params?: Record<string, string | number>) => t(locale, key, params);
+}
+
+/** Picks it/en from an Accept-Language header by q-value; Italian when nothing matches. */
+export function localeFromAcceptLanguage(header: string | null | undefined): Locale {
+  if (!header) return defaultLocale;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const q = rest.map((r) => r.trim()).find((r) => r.startsWith('q='));
+      return { lang: tag.toLowerCase().split('-')[0] ?? '', q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { lang } of ranked) if (isLocale(lang)) return lang;
+  return defaultLocale;
+}
+
+/** Path of the same page in another language: /it/companies/x → /en/companies/x. */
+export function switchLocalePath(pathname: string, to: Locale): string {
+  const m = pathname.match(/^\/(it|en)(\/.*)?$/);
+  return `/${to}${m ? (m[2] ?? '') : pathname === '/' ? '' : pathname}`;
+}
+
+const intlLocale: Record<Locale, string> = { it: 'it-IT', en: 'en-GB' };
+
+export function formatDate(locale: Locale, ms: number | Date, style: 'long' | 'short' = 'long'): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], {
+    dateStyle: style === 'long' ? 'long' : 'medium',
+    timeZone: 'Europe/Rome',
+  }).format(ms);
+}
+
+export function formatDateTime(locale: Locale, ms: number | Date): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Rome',
+  }).format(ms);
+}
+
+export function formatNumber(locale: Locale, n: number, digits = 0): string {
+  return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+}
+
+export function formatPercent(locale: Locale, rate: number): string {
+  return new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 0 }).format(rate);
+}
+
+/** "3 hours", "2 days", "5 weeks" — for durations shown to people. */
+export function formatDuration(locale: Locale, hours: number): string {
+  if (hours < 1) return t(locale, 'duration.minutes', { n: Math.max(1, Math.round(hours * 60)) });
+  if (hours < 48) return t(locale, 'duration.hours', { n: formatNumber(locale, hours, hours < 10 ? 1 : 0) });
+  const days = hours / 24;
+  if (days < 60) return t(locale, 'duration.days', { n: Math.round(days) });
+  return t(locale, 'duration.months', { n: formatNumber(locale, days / 30.44, 1) });
+}
