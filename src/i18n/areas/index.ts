@@ -1,5 +1,6 @@
 // Feature areas register their strings here (each file exports { it: {...}, en: {...} }).
 import type { Messages } from '../index.ts';
+import { form } from './form.ts';
 import { site } from './site.ts';
 
-export const areas: { it: Messages; en: Messages }[] = [site];
+export const areas: { it: Messages; en: Messages }[] = [site, form];

@@ -1,0 +1,116 @@
+// Server-side form handling shared by every page that accepts a POST (see decision 0003):
+// parse the body, validate with a named zod schema, and on failure give back the user's own
+// values plus one localized message per field, so the page re-renders the form filled in.
+import { z } from 'astro/zod';
+import { t, type Locale } from '../i18n/index.ts';
+
+export type FieldErrors = Record<string, string>;
+export type FormValues = Record<string, string | string[]>;
+
+export type FormResult<T> =
+  | { ok: true; data: T; values: FormValues }
+  | { ok: false; errors: FieldErrors; values: FormValues };
+
+/** Plain string values of a form (files are left out; multi-valued fields become arrays). */
+export function formValues(form: FormData): FormValues {
+  const values: FormValues = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== 'string') continue;
+    const prev = values[key];
+    if (prev === undefined) values[key] = value;
+    else values[key] = Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return values;
+}
+
+/** Reads a form body; a body that is not a form gives an empty FormData instead of a 500. */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    return new FormData();
+  }
+}
+
+/**
+ * Localized message for one zod issue. Schemas may set their own message as an i18n key
+ * (`z.string().min(10, { error: 'auth.password.tooShort' })`); otherwise a generic message
+ * by issue code is used.
+ */
+export function issueMessage(locale: Locale, issue: z.core.$ZodIssue): string {
+  const custom = issue.message;
+  if (custom && /^[a-z]+(\.[A-Za-z0-9_]+)+$/.test(custom)) {
+    try {
+      return t(locale, custom, issueParams(issue));
+    } catch {
+      /* fall through to the generic message */
+    }
+  }
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) <= 1 ? t(locale, 'form.required') : t(locale, 'form.tooShort', { min: Number(issue.minimum) });
+      }
+      if (issue.origin === 'array' || issue.origin === 'set') return t(locale, 'form.chooseAtLeast', { min: Number(issue.minimum) });
+      return t(locale, 'form.tooSmall', { min: Number(issue.minimum) });
+    case 'too_big':
+      if (issue.origin === 'string') return t(locale, 'form.tooLong', { max: Number(issue.maximum) });
+      if (issue.origin === 'array' || issue.origin === 'set') return t(locale, 'form.chooseAtMost', { max: Number(issue.maximum) });
+      return t(locale, 'form.tooBig', { max: Number(issue.maximum) });
+    case 'invalid_format':
+      return issue.format === 'email' ? t(locale, 'form.invalidEmail') : t(locale, 'form.invalidFormat');
+    case 'invalid_value':
+      return t(locale, 'form.invalidChoice');
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === '' ? t(locale, 'form.required') : t(locale, 'form.invalidFormat');
+    default:
+      return t(locale, 'form.invalidFormat');
+  }
+}
+
+function issueParams(issue: z.core.$ZodIssue): Record<string, string | number> {
+  const p: Record<string, string | number> = {};
+  if ('minimum' in issue) p.min = Number(issue.minimum);
+  if ('maximum' in issue) p.max = Number(issue.maximum);
+  return p;
+}
+
+export function zodErrors(locale: Locale, error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '_form';
+    errors[field] ??= issueMessage(locale, issue);
+  }
+  return errors;
+}
+
+/** Validate already-read values (form or JSON) against a schema. */
+export function validate<S extends z.ZodType>(locale: Locale, schema: S, input: unknown, values: FormValues = {}): FormResult<z.output<S>> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, data: parsed.data, values };
+  return { ok: false, errors: zodErrors(locale, parsed.error), values };
+}
+
+/** Read and validate a POSTed form in one step. */
+export async function parseForm<S extends z.ZodType>(request: Request, schema: S, locale: Locale): Promise<FormResult<z.output<S>>> {
+  const values = formValues(await readForm(request));
+  return validate(locale, schema, values, values);
+}
+
+/** The value to put back into an input after a failed submit. */
+export function valueOf(values: FormValues | undefined, name: string): string {
+  const v = values?.[name];
+  return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+}
+
+export function valuesOf(values: FormValues | undefined, name: string): string[] {
+  const v = values?.[name];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+/** Accepts the "on" of a checkbox, "true", "1", "yes" as true; absence as false. */
+export const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === '1' || v === 'yes' || v === true, z.boolean());
+
+/** Trimmed string; empty becomes undefined so `.optional()` works for blank inputs. */
+export const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().max(max).optional());
