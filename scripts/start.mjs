@@ -1,0 +1,20 @@
+// `npm start`: build if needed, migrate, load the demo data into an empty database, serve.
+// Configuration through environment variables: see README.md.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { buildIfNeeded } from './build-if-needed.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+if (!process.argv.includes('--no-build')) buildIfNeeded();
+
+// Migrations and demo data run in a child process (Node 24 runs the TypeScript directly).
+if (process.env.SEED_DEMO !== 'off') {
+  const r = spawnSync(process.execPath, [join(root, 'scripts/seed.ts'), '--if-empty'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+process.env.HOST ??= '127.0.0.1';
+process.env.PORT ??= '4321';
+const { HOST, PORT } = process.env;
+await import(join(root, 'dist/server/entry.mjs'));
+console.log(`Answerable is running on http://${HOST === '0.0.0.0' ? 'localhost' : HOST}:${PORT}`);
