@@ -1,0 +1,126 @@
+// What a person sees on the read pages, in both languages, on a desktop and a phone.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, newPage } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function seriousAxeViolations(page: import('playwright-core').Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  return result as string[];
+}
+
+describe('the read pages', () => {
+  it('sends a visitor from / to their language by Accept-Language', async () => {
+    const res = await fetch(`${baseUrl}/`, { redirect: 'manual', headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/en');
+  });
+
+  for (const lang of ['it', 'en'] as const) {
+    it(`shows the home page with recent stories and rankings in ${lang}`, async () => {
+      const { page, problems } = await newPage(browser);
+      await page.goto(`${baseUrl}/${lang}`);
+      await expect(page.locator('html')).toBeDefined();
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      const h1 = await page.locator('h1').first().innerText();
+      expect(h1).toBe(lang === 'it' ? 'Prima di comprare, guarda come rispondono.' : 'Before you buy, see how they answer.');
+      const stories = page.locator('.story-list .story-item');
+      expect(await stories.count()).toBeGreaterThanOrEqual(5);
+      expect(await page.locator('#best-h').innerText()).toBe(lang === 'it' ? 'Le aziende che rispondono meglio' : 'Most responsive companies');
+      expect(await page.locator('section[aria-labelledby="best-h"] .company-row').count()).toBeGreaterThan(0);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    });
+
+    it(`opens a company page from the list and shows its score card and stories in ${lang}`, async () => {
+      const { page, problems } = await newPage(browser);
+      await page.goto(`${baseUrl}/${lang}/companies`);
+      await page.locator('.company-row a').first().click();
+      await page.waitForLoadState('domcontentloaded');
+      expect(page.url()).toMatch(new RegExp(`/${lang}/companies/[a-z0-9-]+$`));
+      await page.locator('.scorecard').waitFor();
+      expect(await page.locator('#score-h').innerText()).toContain(lang === 'it' ? 'Punteggio Answerable' : 'Answerable Score');
+      expect(await page.locator('.story-list .story-item').count()).toBeGreaterThan(0);
+      // Filtering by a state keeps only stories in that state.
+      const tab = page.locator('.tabs a').nth(1);
+      const tabText = (await tab.innerText()).replace(/\s*\(\d+\)$/, '');
+      await tab.click();
+      await page.waitForLoadState('domcontentloaded');
+      const badges = await page.locator('.story-list .story-item .badge').allInnerTexts();
+      expect(badges.length).toBeGreaterThan(0);
+      for (const b of badges) expect(b.startsWith(tabText)).toBe(true);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    });
+
+    it(`shows a story with its timeline, channels and thread in ${lang}`, async () => {
+      const { page, problems } = await newPage(browser);
+      await page.goto(`${baseUrl}/${lang}`);
+      await page.locator('.story-list .story-item h3 a').first().click();
+      await page.waitForLoadState('domcontentloaded');
+      expect(page.url()).toMatch(new RegExp(`/${lang}/stories/\\d+$`));
+      expect((await page.locator('h1').innerText()).length).toBeGreaterThan(5);
+      expect(await page.locator('#timeline-h').innerText()).toBe(lang === 'it' ? 'Cronologia' : 'Timeline');
+      expect(await page.locator('.timeline li').count()).toBeGreaterThanOrEqual(2);
+      expect(await page.locator('#channels-h').count()).toBe(1);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('switches language and keeps the page', async () => {
+    const { page } = await newPage(browser);
+    await page.goto(`${baseUrl}/it/companies`);
+    await page.locator('a.lang-switch').click();
+    await page.waitForLoadState('domcontentloaded');
+    expect(new URL(page.url()).pathname).toBe('/en/companies');
+    expect(await page.locator('h1').innerText()).toBe('Companies');
+    await page.context().close();
+  });
+
+  it('fits a phone screen without horizontal scrolling', async () => {
+    const { page } = await newPage(browser, { width: 375, height: 740 });
+    for (const path of ['/it', '/en/companies']) {
+      await page.goto(`${baseUrl}${path}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect({ path, overflow }).toEqual({ path, overflow: 0 });
+    }
+    await page.context().close();
+  });
+
+  it('answers an unknown page with a 404 in the right language', async () => {
+    const res = await fetch(`${baseUrl}/en/companies/no-such-company-here`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('Page not found');
+  });
+
+  it('reports health with the database reachable and migrations current', async () => {
+    const res = await fetch(`${baseUrl}/healthz`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { database: string; migrations: string };
+    expect(body.database).toBe('ok');
+    expect(body.migrations).toBe('current');
+  });
+});
