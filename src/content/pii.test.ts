@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { isValidIban, luhnValid, maskPii, maskPiiFields } from './pii.ts';
+
+const kinds = (text: string) => maskPii(text).found.map((f) => f.kind);
+
+describe('maskPii: phone numbers', () => {
+  it('masks Italian mobile numbers written in the usual ways, keeping the last two digits', () => {
+    for (const phone of ['347 123 4567', '3471234567', '347-1234567', '347.123.4567', '+39 347 1234567', '+393471234567', '0039 347 123 4567']) {
+      const r = maskPii(`Chiamatemi al ${phone}, grazie`);
+      expect(r.found, phone).toHaveLength(1);
+      expect(r.found[0]!.kind).toBe('phone');
+      expect(r.text).not.toContain(phone);
+      expect(r.text).toMatch(/67, grazie$/);
+    }
+  });
+
+  it('masks Italian landlines with area codes', () => {
+    for (const phone of ['02 1234567', '06-12345678', '0541/123456', '(06) 1234 5678', '+39 06 1234 5678']) {
+      expect(kinds(`il mio fisso è ${phone}`), phone).toEqual(['phone']);
+    }
+  });
+
+  it('masks international numbers written with a country prefix', () => {
+    expect(kinds('call me on +44 20 7946 0958 or +1 415-555-2671')).toEqual(['phone', 'phone']);
+    expect(kinds('mein Handy: 0049 151 23456789')).toEqual(['phone']);
+  });
+
+  it("leaves companies' toll-free and premium service numbers alone", () => {
+    const text = 'Il numero verde 800 123 456 non risponde più, resta il 199 123 456 a pagamento e l’892 424';
+    expect(maskPii(text)).toEqual({ text, found: [] });
+  });
+});
+
+describe('maskPii: e-mail addresses', () => {
+  it('masks the mailbox and keeps the domain', () => {
+    const r = maskPii('Scrivete a mario.rossi+ordini@gmail.com oppure a assistenza@fiori-veloci.it.');
+    expect(r.text).toBe('Scrivete a •••@gmail.com oppure a •••@fiori-veloci.it.');
+    expect(r.found.map((f) => f.original)).toEqual(['mario.rossi+ordini@gmail.com', 'assistenza@fiori-veloci.it']);
+  });
+
+  it('does not also treat digits inside an address as a phone number', () => {
+    expect(kinds('write to 3471234567@sms.example.com')).toEqual(['email']);
+  });
+});
+
+describe('maskPii: IBANs', () => {
+  it('masks a valid Italian IBAN, grouped or not, keeping the country and the last four characters', () => {
+    const r = maskPii('Rimborso sull’IBAN IT60 X054 2811 1010 0000 0123 456 grazie, oppure IT60X0542811101000000123456.');
+    expect(r.found.map((f) => f.kind)).toEqual(['iban', 'iban']);
+    expect(r.text).toContain('IT•• •••• •••• •••• •••• •••3 456 grazie');
+    expect(r.text).toContain('IT•••••••••••••••••••••3456.');
+  });
+
+  it('masks IBANs of other countries', () => {
+    expect(kinds('DE89 3704 0044 0532 0130 00 and GB82 WEST 1234 5698 7654 32')).toEqual(['iban', 'iban']);
+  });
+
+  it('ignores IBAN-shaped text whose check digits are wrong', () => {
+    expect(kinds('codice IT60X0542811101000000123457')).toEqual([]);
+    expect(isValidIban('IT60X0542811101000000123456')).toBe(true);
+    expect(isValidIban('IT61X0542811101000000123456')).toBe(false);
+  });
+});
+
+describe('maskPii: card numbers', () => {
+  it('masks card numbers that pass the Luhn check, keeping the last four digits', () => {
+    const r = maskPii('I paid with 4111 1111 1111 1111, then 5500-0000-0000-0004 and amex 378282246310005.');
+    expect(r.found.map((f) => f.kind)).toEqual(['card', 'card', 'card']);
+    expect(r.text).toBe('I paid with •••• •••• •••• 1111, then ••••-••••-••••-0004 and amex •••••••••••0005.');
+  });
+
+  it('leaves numbers that fail the Luhn check or fit no card scheme', () => {
+    expect(kinds('4111111111111112')).toEqual([]);
+    expect(luhnValid('4111111111111111')).toBe(true);
+    expect(luhnValid('4111111111111112')).toBe(false);
+    expect(kinds('serial 1234567812345670')).toEqual([]);
+  });
+});
+
+describe('maskPii: no false positives', () => {
+  const clean = [
+    'Ordine n. 3401234567 del 12/03/2024 alle 14:30, pagato € 1.299,00 (49,90 €).',
+    'Ticket #0212345678 aperto il 01/02/2024, chiuso il 1.2.2024 alle 10.30.',
+    'Order 10023456789 placed on 2024-03-12 at 10:30, total $1,299.99, refund of £349.99.',
+    'Prezzo 349.99, 3.499.000 lire nel 1998, codice fiscale 12345678901, P.IVA 01234567890.',
+    'Tracking 0034567890123, spedizione 3312345678, fattura 0212345678.',
+    'Ho aspettato 3 giorni, 2 ore e 45 minuti; 4 tecnici in 120 giorni.',
+    'The TV cost 1 299 EUR; the parcel weighed 12.5 kg; call-back within 2 hours.',
+    'Version 2.0.1 of the app, build 20240312, model TX-55-1234.',
+  ];
+  it.each(clean)('leaves "%s" untouched', (text) => {
+    expect(maskPii(text)).toEqual({ text, found: [] });
+  });
+});
+
+describe('maskPiiFields', () => {
+  it('masks each field and lists everything found so the author can be told', () => {
+    const r = maskPiiFields({ title: 'Chiamate il 347 123 4567', body: 'mail: anna@example.it' });
+    expect(r.fields).toEqual({ title: 'Chiamate il ••• ••• ••67', body: 'mail: •••@example.it' });
+    expect(r.found.map((f) => f.kind)).toEqual(['phone', 'email']);
+  });
+});
