@@ -1,0 +1,11 @@
+// npm run migrate — bring the database (DATABASE_PATH) to the latest schema.
+import { openDatabase } from '../src/db/client.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+
+const { db, path } = openDatabase();
+try {
+  const applied = await migrateToLatest(db);
+  console.log(applied.length ? `Applied ${applied.length} migration(s) to ${path}: ${applied.join(', ')}` : `${path} is up to date.`);
+} finally {
+  await db.destroy();
+}
