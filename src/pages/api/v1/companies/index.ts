@@ -1,0 +1,33 @@
+// GET /api/v1/companies — every company with its 12-month score summary.
+import type { APIRoute } from 'astro';
+import { getDb } from '../../../../db/client.ts';
+import { listCompanies } from '../../../../db/browse.repository.ts';
+import { intParam, json } from '../../../../lib/http.ts';
+
+export const GET: APIRoute = async ({ url }) => {
+  const page = intParam(url, 'page', 1, 100_000);
+  const perPage = intParam(url, 'per_page', 50, 200);
+  const sector = url.searchParams.get('sector') ?? undefined;
+  const { items, total } = await listCompanies(getDb(), { sector, limit: perPage, offset: (page - 1) * perPage });
+  return json(
+    {
+      page,
+      perPage,
+      total,
+      companies: items.map((c) => ({
+        slug: c.slug,
+        name: c.name,
+        sector: c.sector,
+        country: c.country,
+        claimed: c.claimed,
+        window: '12m',
+        stories: c.storyCount,
+        score: c.score,
+        band: c.band,
+        replyRate: c.replyRate,
+        url: `/api/v1/companies/${c.slug}`,
+      })),
+    },
+    { headers: { 'cache-control': 'public, max-age=300' } },
+  );
+};

@@ -1,0 +1,25 @@
+// GET /sitemap.xml — the main pages and every company page in both languages, plus the newest
+// stories (bounded: a sitemap file holds at most 50,000 URLs).
+import type { APIRoute } from 'astro';
+import { getDb } from '../db/client.ts';
+import { listedStates } from '../db/browse.repository.ts';
+import { escapeXml } from '../lib/http.ts';
+
+export const GET: APIRoute = async ({ site, url }) => {
+  const base = site ?? url;
+  const db = getDb();
+  const [companies, stories] = await Promise.all([
+    db.selectFrom('companies').select(['slug', 'updated_at']).where('merged_into_id', 'is', null).orderBy('id').limit(20_000).execute(),
+    db.selectFrom('stories').select(['id', 'last_activity_at']).where('state', 'in', listedStates).orderBy('published_at', 'desc').limit(9_000).execute(),
+  ]);
+  const urls: string[] = [];
+  const add = (path: string, lastmod?: number) =>
+    urls.push(`<url><loc>${escapeXml(new URL(path, base).href)}</loc>${lastmod ? `<lastmod>${new Date(lastmod).toISOString().slice(0, 10)}</lastmod>` : ''}</url>`);
+  for (const lang of ['it', 'en']) {
+    for (const p of ['', '/companies', '/rankings', '/how-scores-work', '/transparency']) add(`/${lang}${p}`);
+    for (const c of companies) add(`/${lang}/companies/${c.slug}`, c.updated_at);
+    for (const s of stories) add(`/${lang}/stories/${s.id}`, s.last_activity_at);
+  }
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+  return new Response(xml, { headers: { 'content-type': 'application/xml; charset=utf-8', 'cache-control': 'public, max-age=3600' } });
+};
