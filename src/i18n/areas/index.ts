@@ -1,6 +1,7 @@
 // Feature areas register their strings here (each file exports { it: {...}, en: {...} }).
 import type { Messages } from '../index.ts';
+import { content } from './content.ts';
 import { form } from './form.ts';
 import { site } from './site.ts';
 
-export const areas: { it: Messages; en: Messages }[] = [site, form];
+export const areas: { it: Messages; en: Messages }[] = [site, form, content];
