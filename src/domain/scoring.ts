@@ -1,0 +1,421 @@
+// The responsiveness figures and the Answerable Score of one company (product.md, "The
+// responsiveness score"). Pure: the caller passes the company's stories and the moment `asOf`.
+// Everything here is published on the how-scores-work page; change a constant and that page,
+// and the pinned worked example in scoring.test.ts, change with it.
+//
+// Method, in short:
+// - Window: stories published in the last 6 months (183 days), 12 months (365 days, the
+//   default) or all time. Hidden and withdrawn stories are not passed in at all.
+// - Each story weighs w = 2^(−age / 182.5 days): a six-month-old story counts half.
+// - Four rates, each a Bayesian estimate with a Beta(2, 2) prior (as if every company started
+//   with two good and two bad pseudo-stories, so two stories cannot make 0 or 100):
+//     posterior α = 2 + Σ w·x, β = 2 + Σ w·(1 − x), estimate = α / (α + β)
+//   reply rate       x = 1 if the company replied (only stories that got a reply or whose
+//                     7-day deadline has passed count; a story still inside its deadline is not
+//                     held against anyone)
+//   reply speed      x = speed of each first reply: 1 at ≤ 24 h, 0 at ≥ 30 days, on a log
+//                     scale between (1 − ln(h/24) / ln 30); only replies with a real timestamp
+//   resolution       x = 1 for a "resolved" verdict, 0 for "not resolved"
+//   would buy again  x = 1 for yes, 0 for no
+// - Score = 30·reply rate + 20·reply speed + 30·resolution + 20·would buy again, rounded.
+// - 80% interval: each Beta posterior is approximated by a normal with the same mean and
+//   variance αβ / ((α+β)²(α+β+1)); the four are independent, so the score's variance is
+//   Σ points² · variance; interval = score ± 1.2816·sd, clipped to 0–100. (No simulation: the
+//   same stories always give the same interval.)
+// - Band by the rounded score: Exemplary ≥ 85, Good ≥ 70, Fair ≥ 55, Poor ≥ 40, Unresponsive
+//   below; "not enough data" under 5 stories in the window (the score is still computed and
+//   shown with its interval, but no band and no ranking).
+// - Plain figures shown beside the score are unweighted: reply rate, median and 90th
+//   percentile of hours to first reply (linear interpolation between order statistics, so the
+//   median of an even count is the mean of the two middle values), resolution rate,
+//   would-buy-again rate, mean rating, median waits per channel.
+// - Imported stories (public complaint databases) have no real reply timestamps: they count
+//   for the reply rate and the verdict rates but never for any time figure (firstReplyHours null).
+
+export type Period = '6m' | '12m' | 'all';
+export const periods: readonly Period[] = ['6m', '12m', 'all'];
+export const defaultPeriod: Period = '12m';
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/** Length of each rolling window in days (null = all time). */
+export const WINDOW_DAYS: Record<Period, number | null> = { '6m': 183, '12m': 365, all: null };
+/** Age at which a story counts half. */
+export const HALF_LIFE_DAYS = 182.5;
+/** Fewer stories than this in the window: band "not enough data", left out of rankings. */
+export const MIN_STORIES_FOR_BAND = 5;
+/** Two-sided 80% interval: the 90th percentile of the standard normal. */
+export const Z_80 = 1.2815515655446004;
+/** Reply speed: full marks at or below this many hours… */
+export const SPEED_FULL_HOURS = 24;
+/** …and zero at or above this many (30 days). */
+export const SPEED_ZERO_HOURS = 30 * 24;
+
+export type ComponentName = 'replyRate' | 'replySpeed' | 'resolution' | 'wouldBuyAgain';
+export const components: readonly ComponentName[] = ['replyRate', 'replySpeed', 'resolution', 'wouldBuyAgain'];
+
+/** Points of each component in the 0–100 score. */
+export const POINTS: Record<ComponentName, number> = { replyRate: 30, replySpeed: 20, resolution: 30, wouldBuyAgain: 20 };
+
+export interface BetaPrior {
+  alpha: number;
+  beta: number;
+}
+
+/** The published priors: Beta(2, 2) for every rate (mean 50%, worth four stories). */
+export const PRIORS: Record<ComponentName, BetaPrior> = {
+  replyRate: { alpha: 2, beta: 2 },
+  replySpeed: { alpha: 2, beta: 2 },
+  resolution: { alpha: 2, beta: 2 },
+  wouldBuyAgain: { alpha: 2, beta: 2 },
+};
+
+export type Band = 'exemplary' | 'good' | 'fair' | 'poor' | 'unresponsive' | 'not_enough_data';
+export const BAND_THRESHOLDS: readonly { band: Exclude<Band, 'not_enough_data'>; min: number }[] = [
+  { band: 'exemplary', min: 85 },
+  { band: 'good', min: 70 },
+  { band: 'fair', min: 55 },
+  { band: 'poor', min: 40 },
+  { band: 'unresponsive', min: 0 },
+];
+
+export interface ScoringChannel {
+  channel: string;
+  /** Minutes the consumer reports waiting; null = not reported or never answered. */
+  waitMinutes: number | null;
+  answered: boolean;
+}
+
+export interface ScoringVerdict {
+  /** When the verdict was given; null when unknown (imported), then treated as given at publication. */
+  at: number | null;
+  resolved: boolean;
+  wouldBuyAgain: boolean | null;
+  rating: number | null;
+}
+
+/** What scoring needs to know about one story. */
+export interface ScoringStory {
+  publishedAt: number;
+  replyDueAt: number;
+  /** The company gave a first public reply (also true for imported stories with a recorded response). */
+  replied: boolean;
+  /** Hours from publication to the first reply; null when there is none or its time is not real (imported). */
+  firstReplyHours: number | null;
+  verdict: ScoringVerdict | null;
+  channels: readonly ScoringChannel[];
+}
+
+export interface Estimate {
+  /** Posterior mean, 0–1. */
+  estimate: number;
+  /** 80% interval of the estimate, 0–1. */
+  low: number;
+  high: number;
+  /** Stories that contributed (unweighted count). */
+  n: number;
+  /** Sum of their age weights: the evidence after ageing. */
+  weight: number;
+  alpha: number;
+  beta: number;
+  /** Posterior variance (normal approximation input). */
+  variance: number;
+}
+
+export interface ChannelFigure {
+  channel: string;
+  /** Stories in which the consumer tried this channel. */
+  stories: number;
+  /** …and got an answer on it. */
+  answered: number;
+  /** Median reported wait in minutes (over reported waits); null when nobody reported one. */
+  medianWaitMinutes: number | null;
+  /** How many waits the median is based on. */
+  waits: number;
+}
+
+export interface ScoreCounts {
+  /** Stories in the window. */
+  stories: number;
+  /** Stories that got a reply or whose reply deadline has passed (reply-rate denominator). */
+  eligible: number;
+  replied: number;
+  /** Replies with a real timestamp (reply-time denominator). */
+  timedReplies: number;
+  /** Unanswered stories past their deadline. */
+  overdue: number;
+  /** Unanswered stories still inside their deadline. */
+  waiting: number;
+  verdicts: number;
+  resolved: number;
+  wouldBuyAgainAnswers: number;
+  wouldBuyAgain: number;
+  ratings: number;
+}
+
+export interface CompanyScore {
+  period: Period;
+  asOf: number;
+  /** First moment in the window (null = all time). */
+  windowStart: number | null;
+  counts: ScoreCounts;
+  replyRate: number | null;
+  medianFirstReplyHours: number | null;
+  p90FirstReplyHours: number | null;
+  resolutionRate: number | null;
+  wouldBuyAgainRate: number | null;
+  meanRating: number | null;
+  /** Median hours from publication to the verdict (the resolution clock), timed stories only. */
+  medianResolutionHours: number | null;
+  components: Record<ComponentName, Estimate>;
+  /** 0–100, whole number; null when the window holds no story. */
+  score: number | null;
+  scoreLow: number | null;
+  scoreHigh: number | null;
+  band: Band;
+  channels: ChannelFigure[];
+}
+
+export interface HistoryPoint {
+  /** 'YYYY-MM' (UTC). */
+  month: string;
+  /** The moment the point is computed at: the end of the month, or asOf for the current month. */
+  at: number;
+  stories: number;
+  score: number | null;
+  band: Band;
+  replyRate: number | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks
+
+/** Age weight: 1 for a story published now, ½ at one half-life, ¼ at two. Future stories weigh 1. */
+export function ageWeight(publishedAt: number, asOf: number): number {
+  const ageDays = Math.max(0, asOf - publishedAt) / DAY_MS;
+  return Math.pow(2, -ageDays / HALF_LIFE_DAYS);
+}
+
+/** Speed of one first reply, 0–1: 1 at ≤ 24 h, 0 at ≥ 30 days, logarithmic in between. */
+export function replySpeed(hours: number): number {
+  if (hours <= SPEED_FULL_HOURS) return 1;
+  if (hours >= SPEED_ZERO_HOURS) return 0;
+  return 1 - Math.log(hours / SPEED_FULL_HOURS) / Math.log(SPEED_ZERO_HOURS / SPEED_FULL_HOURS);
+}
+
+/**
+ * Quantile with linear interpolation between order statistics (Hyndman–Fan type 7, the default
+ * of R and NumPy). `sorted` must be ascending. Null for an empty list.
+ */
+export function quantile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const h = (sorted.length - 1) * Math.min(1, Math.max(0, p));
+  const lo = Math.floor(h);
+  const hi = Math.ceil(h);
+  const a = sorted[lo]!;
+  const b = sorted[hi]!;
+  return a + (h - lo) * (b - a);
+}
+
+export function median(values: readonly number[]): number | null {
+  return quantile([...values].sort((a, b) => a - b), 0.5);
+}
+
+/** Bayesian estimate of a rate from weighted observations x ∈ [0, 1]. */
+export function betaEstimate(prior: BetaPrior, observations: readonly { x: number; w: number }[]): Estimate {
+  let alpha = prior.alpha;
+  let beta = prior.beta;
+  let weight = 0;
+  for (const { x, w } of observations) {
+    alpha += w * x;
+    beta += w * (1 - x);
+    weight += w;
+  }
+  const total = alpha + beta;
+  const estimate = alpha / total;
+  const variance = (alpha * beta) / (total * total * (total + 1));
+  const sd = Math.sqrt(variance);
+  return {
+    estimate,
+    low: clamp(estimate - Z_80 * sd, 0, 1),
+    high: clamp(estimate + Z_80 * sd, 0, 1),
+    n: observations.length,
+    weight,
+    alpha,
+    beta,
+    variance,
+  };
+}
+
+export function bandFor(score: number | null, stories: number): Band {
+  if (score === null || stories < MIN_STORIES_FOR_BAND) return 'not_enough_data';
+  for (const { band, min } of BAND_THRESHOLDS) if (score >= min) return band;
+  return 'unresponsive';
+}
+
+/** Start of the window ending at asOf (null = all time). */
+export function windowStart(period: Period, asOf: number): number | null {
+  const days = WINDOW_DAYS[period];
+  return days === null ? null : asOf - days * DAY_MS;
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}
+
+function ratio(num: number, den: number): number | null {
+  return den === 0 ? null : num / den;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The score
+
+interface ComputeOptions {
+  /** Skip the per-channel table (history points do not need it). */
+  channels?: boolean;
+}
+
+/**
+ * All figures of one company for one window, as they stood at `asOf`. A story counts when it
+ * was published inside the window and not after asOf; replies and verdicts count when they had
+ * happened by asOf, so the same function draws the monthly history.
+ */
+export function computeScore(stories: readonly ScoringStory[], asOf: number, period: Period = defaultPeriod, options: ComputeOptions = {}): CompanyScore {
+  const start = windowStart(period, asOf);
+  const counts: ScoreCounts = {
+    stories: 0,
+    eligible: 0,
+    replied: 0,
+    timedReplies: 0,
+    overdue: 0,
+    waiting: 0,
+    verdicts: 0,
+    resolved: 0,
+    wouldBuyAgainAnswers: 0,
+    wouldBuyAgain: 0,
+    ratings: 0,
+  };
+  const obs: Record<ComponentName, { x: number; w: number }[]> = { replyRate: [], replySpeed: [], resolution: [], wouldBuyAgain: [] };
+  const replyHours: number[] = [];
+  const resolutionHours: number[] = [];
+  let ratingSum = 0;
+  const channelMap = new Map<string, { stories: number; answered: number; waits: number[] }>();
+
+  for (const s of stories) {
+    if (s.publishedAt > asOf) continue;
+    if (start !== null && s.publishedAt < start) continue;
+    counts.stories++;
+    const w = ageWeight(s.publishedAt, asOf);
+
+    // Reply: as of asOf. An untimed (imported) reply counts from publication.
+    const repliedAt = s.replied ? (s.firstReplyHours === null ? s.publishedAt : s.publishedAt + s.firstReplyHours * HOUR_MS) : null;
+    const replied = repliedAt !== null && repliedAt <= asOf;
+    if (replied) {
+      counts.eligible++;
+      counts.replied++;
+      obs.replyRate.push({ x: 1, w });
+      if (s.firstReplyHours !== null) {
+        counts.timedReplies++;
+        replyHours.push(s.firstReplyHours);
+        obs.replySpeed.push({ x: replySpeed(s.firstReplyHours), w });
+      }
+    } else if (s.replyDueAt <= asOf) {
+      counts.eligible++;
+      counts.overdue++;
+      obs.replyRate.push({ x: 0, w });
+    } else {
+      counts.waiting++;
+    }
+
+    const v = s.verdict;
+    if (v !== null && (v.at ?? s.publishedAt) <= asOf) {
+      counts.verdicts++;
+      obs.resolution.push({ x: v.resolved ? 1 : 0, w });
+      if (v.resolved) counts.resolved++;
+      if (v.wouldBuyAgain !== null) {
+        counts.wouldBuyAgainAnswers++;
+        if (v.wouldBuyAgain) counts.wouldBuyAgain++;
+        obs.wouldBuyAgain.push({ x: v.wouldBuyAgain ? 1 : 0, w });
+      }
+      if (v.rating !== null) {
+        counts.ratings++;
+        ratingSum += v.rating;
+      }
+      // The resolution clock only for stories whose times are real (same rule as replies).
+      if (v.at !== null && s.firstReplyHours !== null) resolutionHours.push(Math.max(0, v.at - s.publishedAt) / HOUR_MS);
+    }
+
+    if (options.channels !== false) {
+      for (const c of s.channels) {
+        let entry = channelMap.get(c.channel);
+        if (!entry) channelMap.set(c.channel, (entry = { stories: 0, answered: 0, waits: [] }));
+        entry.stories++;
+        if (c.answered) entry.answered++;
+        if (c.waitMinutes !== null) entry.waits.push(c.waitMinutes);
+      }
+    }
+  }
+
+  const est = {} as Record<ComponentName, Estimate>;
+  for (const name of components) est[name] = betaEstimate(PRIORS[name], obs[name]);
+
+  let score: number | null = null;
+  let scoreLow: number | null = null;
+  let scoreHigh: number | null = null;
+  if (counts.stories > 0) {
+    let raw = 0;
+    let variance = 0;
+    for (const name of components) {
+      raw += POINTS[name] * est[name].estimate;
+      variance += POINTS[name] * POINTS[name] * est[name].variance;
+    }
+    const sd = Math.sqrt(variance);
+    score = Math.round(raw);
+    scoreLow = Math.round(clamp(raw - Z_80 * sd, 0, 100));
+    scoreHigh = Math.round(clamp(raw + Z_80 * sd, 0, 100));
+  }
+
+  replyHours.sort((a, b) => a - b);
+  const channels: ChannelFigure[] = [...channelMap.entries()]
+    .map(([channel, e]) => ({ channel, stories: e.stories, answered: e.answered, medianWaitMinutes: median(e.waits), waits: e.waits.length }))
+    .sort((a, b) => b.stories - a.stories || a.channel.localeCompare(b.channel));
+
+  return {
+    period,
+    asOf,
+    windowStart: start,
+    counts,
+    replyRate: ratio(counts.replied, counts.eligible),
+    medianFirstReplyHours: quantile(replyHours, 0.5),
+    p90FirstReplyHours: quantile(replyHours, 0.9),
+    resolutionRate: ratio(counts.resolved, counts.verdicts),
+    wouldBuyAgainRate: ratio(counts.wouldBuyAgain, counts.wouldBuyAgainAnswers),
+    meanRating: counts.ratings === 0 ? null : ratingSum / counts.ratings,
+    medianResolutionHours: median(resolutionHours),
+    components: est,
+    score,
+    scoreLow,
+    scoreHigh,
+    band: bandFor(score, counts.stories),
+    channels,
+  };
+}
+
+/** 'YYYY-MM' of a moment, in UTC. */
+export function monthKey(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** The score at the end of each of the last `months` calendar months (UTC), oldest first; the last point is asOf itself. */
+export function scoreHistory(stories: readonly ScoringStory[], asOf: number, period: Period = defaultPeriod, months = 18): HistoryPoint[] {
+  const now = new Date(asOf);
+  const points: HistoryPoint[] = [];
+  for (let i = months - 1; i >= 0; i--) {
+    const at = i === 0 ? asOf : Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i + 1, 1) - 1;
+    const s = computeScore(stories, at, period, { channels: false });
+    points.push({ month: monthKey(at), at, stories: s.counts.stories, score: s.score, band: s.band, replyRate: s.replyRate });
+  }
+  return points;
+}
