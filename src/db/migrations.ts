@@ -2,9 +2,13 @@
 // at run time). Add new ones at the end; names sort by date.
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as initial from '../../migrations/2026-11-23T0900-initial.ts';
+import * as search from '../../migrations/2026-11-23T1000-search.ts';
+import * as auth from '../../migrations/2026-11-23T1100-auth.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T0900-initial': initial,
+  '2026-11-23T1000-search': search,
+  '2026-11-23T1100-auth': auth,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,310 @@
+// The Meilisearch adapter, through the official `meilisearch` client (v0.62: tasks are awaited
+// with `.waitTask()` on the promise a write returns). Used when MEILISEARCH_URL is set.
+// Every engine error is mapped to our own (search-index.ts) so the relay can tell "engine down,
+// retry later" from "this document is refused".
+import {
+  type EnqueuedTaskPromise,
+  type Index,
+  type SearchParams,
+  type Settings,
+  type Task,
+  Meilisearch,
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  MeilisearchRequestTimeOutError,
+  MeilisearchTaskTimeOutError,
+} from 'meilisearch';
+import {
+  type CompanyDocument,
+  type CompanySuggestion,
+  type RebuildResult,
+  type RebuildSource,
+  type SearchHealth,
+  type SearchIndex,
+  type StoryDocument,
+  type StoryFacets,
+  type StoryFilters,
+  type StorySearchQuery,
+  type StorySearchResult,
+  HIGHLIGHT_END,
+  HIGHLIGHT_START,
+  MAX_TOTAL_HITS,
+  SearchError,
+  SearchRejectedError,
+  SearchTimeoutError,
+  SearchUnavailableError,
+  clampPage,
+  clampPerPage,
+  dayNumber,
+  emptyFacets,
+  highlightedToHtml,
+} from './search-index.ts';
+
+export interface MeilisearchIndexOptions {
+  host: string;
+  apiKey?: string;
+  /** Index uids are `<prefix>_stories` and `<prefix>_companies`. */
+  indexPrefix?: string;
+  /** Per HTTP request. */
+  requestTimeoutMs?: number;
+  /** How long a write waits for its task to finish before reporting a timeout. */
+  taskTimeoutMs?: number;
+}
+
+const storySettings: Settings = {
+  searchableAttributes: ['title', 'companyName', 'body'],
+  filterableAttributes: ['state', 'category', 'channels', 'country', 'companySlug', 'companyId', 'publishedDay'],
+  sortableAttributes: ['publishedAt', 'overdueRank'],
+  // Defaults, then recency as the last tie-break (the FTS5 adapter breaks ties the same way).
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'publishedAt:desc'],
+  // Typo tolerance: one typo from 4 letters, two from 8 (Italian words run long), never on
+  // numbers (order numbers, amounts) — the same thresholds as the FTS5 "did you mean".
+  typoTolerance: {
+    enabled: true,
+    minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
+    disableOnNumbers: true,
+  },
+  faceting: { maxValuesPerFacet: 100 },
+  pagination: { maxTotalHits: MAX_TOTAL_HITS },
+};
+
+const companySettings: Settings = {
+  searchableAttributes: ['name', 'domain'],
+  filterableAttributes: ['country', 'sector'],
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+};
+
+const CROP_WORDS = 28;
+
+/** Maps a client error to ours; `SearchError`s pass through. */
+export function toSearchError(error: unknown): SearchError {
+  if (error instanceof SearchError) return error;
+  if (error instanceof MeilisearchTaskTimeOutError) {
+    return new SearchTimeoutError(`Meilisearch task ${error.cause.taskUid} not finished after ${error.cause.timeout} ms`);
+  }
+  if (error instanceof MeilisearchRequestError) {
+    if (error.cause instanceof MeilisearchRequestTimeOutError) {
+      return new SearchTimeoutError(`Meilisearch did not answer within ${error.cause.cause.timeout} ms`);
+    }
+    return new SearchUnavailableError(`Meilisearch unreachable: ${error.message}`);
+  }
+  if (error instanceof MeilisearchApiError) {
+    const status = error.response.status;
+    if (status >= 500 || status === 429) return new SearchUnavailableError(`Meilisearch answered ${status}: ${error.message}`);
+    return new SearchRejectedError(error.cause?.code ?? `http_${status}`, error.message);
+  }
+  return new SearchUnavailableError(`Meilisearch error: ${(error as Error)?.message ?? String(error)}`);
+}
+
+/** Quotes a value for a Meilisearch filter expression. */
+function quote(value: string | number): string {
+  return typeof value === 'number' ? String(value) : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+export function meilisearchFilter(f: StoryFilters): string[] {
+  const out: string[] = [];
+  const inList = (attribute: string, values: readonly string[] | undefined) => {
+    if (values && values.length > 0) out.push(`${attribute} IN [${values.map(quote).join(', ')}]`);
+  };
+  inList('state', f.states);
+  inList('category', f.categories);
+  inList('channels', f.channels);
+  inList('country', f.countries?.map((c) => c.toUpperCase()));
+  if (f.companySlug) out.push(`companySlug = ${quote(f.companySlug)}`);
+  const from = f.from ? dayNumber(f.from) : null;
+  const to = f.to ? dayNumber(f.to) : null;
+  if (from !== null) out.push(`publishedDay >= ${from}`);
+  if (to !== null) out.push(`publishedDay <= ${to}`);
+  return out;
+}
+
+export class MeilisearchIndex implements SearchIndex {
+  readonly engine = 'meilisearch' as const;
+  readonly client: Meilisearch;
+  readonly storiesUid: string;
+  readonly companiesUid: string;
+  readonly #taskTimeoutMs: number;
+
+  constructor(options: MeilisearchIndexOptions) {
+    this.client = new Meilisearch({
+      host: options.host,
+      apiKey: options.apiKey,
+      timeout: options.requestTimeoutMs ?? 5_000,
+      clientAgents: ['Answerable'],
+    });
+    const prefix = options.indexPrefix ?? 'answerable';
+    this.storiesUid = `${prefix}_stories`;
+    this.companiesUid = `${prefix}_companies`;
+    this.#taskTimeoutMs = options.taskTimeoutMs ?? 30_000;
+  }
+
+  /** Waits for a write's task; a failed task becomes SearchRejectedError, anything else maps. */
+  async #completed(enqueued: EnqueuedTaskPromise, allowCodes: string[] = []): Promise<Task> {
+    let task: Task;
+    try {
+      task = await enqueued.waitTask({ timeout: this.#taskTimeoutMs, interval: 50 });
+    } catch (error) {
+      throw toSearchError(error);
+    }
+    if (task.status === 'failed' && !allowCodes.includes(task.error?.code ?? '')) {
+      throw new SearchRejectedError(task.error?.code ?? 'task_failed', `Meilisearch task ${task.uid} failed: ${task.error?.message ?? 'no reason given'}`);
+    }
+    if (task.status === 'canceled') throw new SearchUnavailableError(`Meilisearch task ${task.uid} was canceled`);
+    return task;
+  }
+
+  async #call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      throw toSearchError(error);
+    }
+  }
+
+  async #ensureIndex(uid: string, settings: Settings): Promise<void> {
+    await this.#completed(this.client.createIndex(uid, { primaryKey: 'id' }), ['index_already_exists']);
+    await this.#completed(this.client.index(uid).updateSettings(settings));
+  }
+
+  async init(): Promise<void> {
+    await this.#ensureIndex(this.storiesUid, storySettings);
+    await this.#ensureIndex(this.companiesUid, companySettings);
+  }
+
+  #stories(): Index<StoryDocument> {
+    return this.client.index<StoryDocument>(this.storiesUid);
+  }
+
+  async upsertStories(docs: StoryDocument[]): Promise<void> {
+    if (docs.length) await this.#completed(this.#stories().addDocuments(docs, { primaryKey: 'id' }));
+  }
+
+  async deleteStories(ids: number[]): Promise<void> {
+    if (ids.length) await this.#completed(this.#stories().deleteDocuments(ids));
+  }
+
+  async upsertCompanies(docs: CompanyDocument[]): Promise<void> {
+    if (docs.length) await this.#completed(this.client.index<CompanyDocument>(this.companiesUid).addDocuments(docs, { primaryKey: 'id' }));
+  }
+
+  async deleteCompanies(ids: number[]): Promise<void> {
+    if (ids.length) await this.#completed(this.client.index(this.companiesUid).deleteDocuments(ids));
+  }
+
+  async searchStories(query: StorySearchQuery): Promise<StorySearchResult> {
+    const page = clampPage(query.page);
+    const perPage = clampPerPage(query.perPage);
+    const q = query.q.trim();
+    // Browsing without words lists newest first, as the FTS5 adapter does.
+    const sort = query.sort === 'relevance' && q === '' ? 'newest' : (query.sort ?? 'relevance');
+    const params = {
+      filter: meilisearchFilter(query.filters ?? {}),
+      facets: ['state', 'category', 'channels', 'country'],
+      sort: sort === 'newest' ? ['publishedAt:desc'] : sort === 'most_overdue' ? ['overdueRank:asc', 'publishedAt:desc'] : undefined,
+      page,
+      hitsPerPage: perPage,
+      attributesToHighlight: ['title'],
+      attributesToCrop: ['body'],
+      cropLength: CROP_WORDS,
+      cropMarker: '…',
+      highlightPreTag: HIGHLIGHT_START,
+      highlightPostTag: HIGHLIGHT_END,
+    } satisfies SearchParams;
+    const res = await this.#call(() => this.#stories().search(q, params));
+    const facets = emptyFacets();
+    for (const name of Object.keys(facets) as (keyof StoryFacets)[]) {
+      Object.assign(facets[name], res.facetDistribution?.[name] ?? {});
+    }
+    const total = Math.min(res.totalHits, MAX_TOTAL_HITS);
+    return {
+      hits: res.hits.map((h) => ({
+        id: h.id,
+        companyId: h.companyId,
+        companySlug: h.companySlug,
+        companyName: h.companyName,
+        country: h.country,
+        state: h.state,
+        category: h.category,
+        channels: h.channels,
+        language: h.language,
+        experienceDate: h.experienceDate,
+        publishedAt: h.publishedAt,
+        replyDueAt: h.replyDueAt,
+        titleHtml: highlightedToHtml(h._formatted?.title ?? h.title),
+        snippetHtml: highlightedToHtml(h._formatted?.body ?? h.body),
+      })),
+      total,
+      totalIsExact: res.totalHits < MAX_TOTAL_HITS,
+      page,
+      perPage,
+      pageCount: Math.ceil(total / perPage),
+      facets,
+      // Typo tolerance already finds "rimbroso" → "rimborso": no separate suggestion needed.
+      suggestion: null,
+    };
+  }
+
+  async suggestCompanies(prefix: string, limit = 8): Promise<CompanySuggestion[]> {
+    if (prefix.trim() === '') return [];
+    const res = await this.#call(() =>
+      this.client.index<CompanyDocument>(this.companiesUid).search(prefix, {
+        limit: Math.max(1, Math.min(limit, 20)),
+        attributesToRetrieve: ['id', 'slug', 'name', 'country'],
+      }),
+    );
+    return res.hits.map((h) => ({ id: h.id, slug: h.slug, name: h.name, country: h.country }));
+  }
+
+  async health(): Promise<SearchHealth> {
+    try {
+      await this.client.health();
+      const stats = await this.#stories().getStats();
+      return { ok: true, engine: this.engine, documents: stats.numberOfDocuments };
+    } catch (error) {
+      return { ok: false, engine: this.engine, documents: null, error: toSearchError(error).message };
+    }
+  }
+
+  /** Builds `<uid>_rebuild_<time>` indexes, swaps each with the live one, deletes the old data. */
+  async rebuild(source: RebuildSource): Promise<RebuildResult> {
+    const suffix = `_rebuild_${Date.now().toString(36)}`;
+    const stagingStories = this.storiesUid + suffix;
+    const stagingCompanies = this.companiesUid + suffix;
+    const result = { stories: 0, companies: 0 };
+    try {
+      await this.#ensureIndex(stagingStories, storySettings);
+      await this.#ensureIndex(stagingCompanies, companySettings);
+      for await (const batch of source.stories()) {
+        if (batch.length) await this.#completed(this.client.index(stagingStories).addDocuments(batch, { primaryKey: 'id' }));
+        result.stories += batch.length;
+      }
+      for await (const batch of source.companies()) {
+        if (batch.length) await this.#completed(this.client.index(stagingCompanies).addDocuments(batch, { primaryKey: 'id' }));
+        result.companies += batch.length;
+      }
+      // A swap needs both indexes to exist: the live ones are created (empty) on a first run.
+      await this.init();
+      await this.#completed(
+        this.client.swapIndexes([
+          { indexes: [this.storiesUid, stagingStories], rename: false },
+          { indexes: [this.companiesUid, stagingCompanies], rename: false },
+        ]),
+      );
+    } finally {
+      // After the swap the staging uids hold the old data; on failure, the half-built index.
+      await this.#call(() => this.client.deleteIndexIfExists(stagingStories)).catch(() => false);
+      await this.#call(() => this.client.deleteIndexIfExists(stagingCompanies)).catch(() => false);
+    }
+    return result;
+  }
+
+  async maintain(): Promise<void> {
+    // Nothing periodic: Meilisearch keeps its own dictionaries.
+  }
+
+  /** Removes both indexes (tests and `reindex --drop` only). */
+  async dropIndexes(): Promise<void> {
+    await this.#call(() => this.client.deleteIndexIfExists(this.storiesUid));
+    await this.#call(() => this.client.deleteIndexIfExists(this.companiesUid));
+  }
+}
