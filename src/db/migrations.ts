@@ -4,11 +4,13 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as initial from '../../migrations/2026-11-23T0900-initial.ts';
 import * as search from '../../migrations/2026-11-23T1000-search.ts';
 import * as auth from '../../migrations/2026-11-23T1100-auth.ts';
+import * as reports from '../../migrations/2026-11-23T1200-reports.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T0900-initial': initial,
   '2026-11-23T1000-search': search,
   '2026-11-23T1100-auth': auth,
+  '2026-11-23T1200-reports': reports,
 };
 
 export const migrationProvider: MigrationProvider = {

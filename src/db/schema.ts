@@ -208,6 +208,10 @@ export interface ReportTable {
   decided_at: number | null;
   decided_by: number | null;
   statement: string | null;
+  /** Where in the content the problem is, in the reporter's words (migration 2026-11-23T1200). */
+  location: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Contact of a reporter without an account, to tell them the decision. */
+  reporter_email: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AuditLogTable {
