@@ -1,7 +1,9 @@
 // Feature areas register their strings here (each file exports { it: {...}, en: {...} }).
 import type { Messages } from '../index.ts';
+import { auth } from './auth.ts';
 import { content } from './content.ts';
 import { form } from './form.ts';
 import { site } from './site.ts';
+import { workflow } from './workflow.ts';
 
-export const areas: { it: Messages; en: Messages }[] = [site, form, content];
+export const areas: { it: Messages; en: Messages }[] = [site, form, content, auth, workflow];

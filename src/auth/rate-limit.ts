@@ -1,0 +1,75 @@
+// Fixed-window rate limits kept in the rate_limits table, so they hold across restarts and
+// between server processes sharing the database. One atomic upsert per check: no read-then-write
+// race between two requests of the same client.
+import { sql } from 'kysely';
+import type { DB } from '../db/client.ts';
+import { t, type Locale } from '../i18n/index.ts';
+
+export type RateLimitResult =
+  | { ok: true; remaining: number }
+  | { ok: false; retryAfterSeconds: number };
+
+/**
+ * Counts one hit for `key`. The window starts at the first hit and lasts `windowMs`; after
+ * `limit` hits inside it the answer is "no" until it ends.
+ */
+export async function rateLimit(db: DB, key: string, limit: number, windowMs: number, now: number): Promise<RateLimitResult> {
+  const row = await sql<{ window_start: number; count: number }>`
+    insert into rate_limits (key, window_start, count) values (${key}, ${now}, 1)
+    on conflict (key) do update set
+      count = case when rate_limits.window_start + ${windowMs} <= excluded.window_start then 1 else rate_limits.count + 1 end,
+      window_start = case when rate_limits.window_start + ${windowMs} <= excluded.window_start then excluded.window_start else rate_limits.window_start end
+    returning window_start, count`.execute(db);
+  const { window_start, count } = row.rows[0]!;
+  if (count <= limit) return { ok: true, remaining: limit - count };
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((window_start + windowMs - now) / 1000)) };
+}
+
+/** Checks several limits (e.g. per address and per e-mail); every one counts the hit. */
+export async function rateLimitAll(
+  db: DB,
+  checks: { key: string; limit: number; windowMs: number }[],
+  now: number,
+): Promise<RateLimitResult> {
+  let worst: RateLimitResult = { ok: true, remaining: Number.POSITIVE_INFINITY };
+  for (const c of checks) {
+    const r = await rateLimit(db, c.key, c.limit, c.windowMs, now);
+    if (!r.ok && (worst.ok || r.retryAfterSeconds > worst.retryAfterSeconds)) worst = r;
+    else if (r.ok && worst.ok) worst = { ok: true, remaining: Math.min(worst.remaining, r.remaining) };
+  }
+  return worst;
+}
+
+/** Forgets a key, e.g. the per-account sign-in failures after a successful sign-in. */
+export async function resetRateLimit(db: DB, key: string): Promise<void> {
+  await db.deleteFrom('rate_limits').where('key', '=', key).execute();
+}
+
+/** Housekeeping: drops windows that ended more than `maxWindowMs` ago. */
+export async function pruneRateLimits(db: DB, now: number, maxWindowMs: number): Promise<number> {
+  const res = await db.deleteFrom('rate_limits').where('window_start', '<', now - maxWindowMs).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+/** The limits of the account forms. Why these numbers: a person never hits them, a script soon does. */
+export const AUTH_LIMITS = {
+  /** Per client address: wrong passwords across any accounts. */
+  signInPerIp: { limit: 20, windowMs: 15 * 60_000 },
+  /** Per account: slows guessing one person's password from many addresses. */
+  signInPerAccount: { limit: 10, windowMs: 15 * 60_000 },
+  signUpPerIp: { limit: 5, windowMs: 60 * 60_000 },
+  resetPerIp: { limit: 10, windowMs: 60 * 60_000 },
+  /** Per address asked for: nobody's inbox gets flooded with reset mails. */
+  resetPerEmail: { limit: 3, windowMs: 60 * 60_000 },
+  verifyResendPerUser: { limit: 3, windowMs: 60 * 60_000 },
+  claimPerUser: { limit: 5, windowMs: 24 * 60 * 60_000 },
+} as const;
+
+/** A plain 429 answer with Retry-After, for endpoints and JSON routes. */
+export function tooManyRequests(locale: Locale, retryAfterSeconds: number, json = false): Response {
+  const message = t(locale, 'error.tooMany', { seconds: retryAfterSeconds });
+  const headers = { 'Retry-After': String(retryAfterSeconds), 'Cache-Control': 'no-store' };
+  return json
+    ? Response.json({ error: 'rate_limited', message, retryAfter: retryAfterSeconds }, { status: 429, headers })
+    : new Response(message, { status: 429, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } });
+}

@@ -1,0 +1,47 @@
+// When the database cannot write (disk full, I/O error, locked for too long) the request fails
+// with a clear 503 in the user's language instead of a generic 500. SQLite rolls the transaction
+// back, so nothing is half-written.
+import { t, type Locale } from '../i18n/index.ts';
+
+const UNAVAILABLE_CODES = /^SQLITE_(FULL|IOERR|BUSY|LOCKED|CANTOPEN|READONLY|NOMEM|PROTOCOL)/;
+
+/** True for errors (or their causes) that mean "storage unavailable", not "bug". */
+export function isDatabaseUnavailableError(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; depth < 5 && e; depth++) {
+    if (typeof e === 'object') {
+      const code = (e as { code?: unknown }).code;
+      if (typeof code === 'string' && UNAVAILABLE_CODES.test(code)) return true;
+      const message = (e as { message?: unknown }).message;
+      if (typeof message === 'string' && /database or disk is full|disk I\/O error/i.test(message)) return true;
+      e = (e as { cause?: unknown }).cause;
+    } else break;
+  }
+  return false;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function serviceUnavailable(locale: Locale, json: boolean): Response {
+  const message = t(locale, 'error.unavailable');
+  const headers = { 'Retry-After': '30', 'Cache-Control': 'no-store' };
+  if (json) return Response.json({ error: 'unavailable', message }, { status: 503, headers });
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t(locale, 'error.server.title'))}</title></head><body><main><h1>${escapeHtml(t(locale, 'error.server.title'))}</h1><p>${escapeHtml(message)}</p><p><a href="/${locale}">${escapeHtml(t(locale, 'error.home'))}</a></p></main></body></html>`;
+  return new Response(html, { status: 503, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
+}
+
+export function crossSiteForbidden(locale: Locale, json: boolean): Response {
+  const message = t(locale, 'error.crossSite');
+  if (json) return Response.json({ error: 'cross_site', message }, { status: 403, headers: { 'Cache-Control': 'no-store' } });
+  return new Response(message, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+}
+
+/** Whether the client wants JSON back (API routes, fetch calls with a JSON body or Accept). */
+export function wantsJson(request: Request, url: URL): boolean {
+  if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/_actions/')) return true;
+  const accept = request.headers.get('accept') ?? '';
+  const type = request.headers.get('content-type') ?? '';
+  return type.includes('application/json') || (accept.includes('application/json') && !accept.includes('text/html'));
+}

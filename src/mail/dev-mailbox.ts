@@ -1,0 +1,42 @@
+// The development mailbox: when no SMTP server is configured, "delivered" mail lands in the
+// dev_mailbox table and is shown at /dev/mail (never in production).
+import type { Generated, Selectable } from 'kysely';
+import type { DB } from '../db/client.ts';
+import type { MailMessage } from '../db/outbox.repository.ts';
+
+export interface DevMailboxTable {
+  id: Generated<number>;
+  outbox_id: number | null;
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  template: string;
+  delivered_at: number;
+}
+export type DevMail = Selectable<DevMailboxTable>;
+
+function mailbox(db: DB) {
+  return db.withTables<{ dev_mailbox: DevMailboxTable }>();
+}
+
+export async function storeDevMail(db: DB, mail: MailMessage, outboxId: number | null, now: number): Promise<void> {
+  await mailbox(db)
+    .insertInto('dev_mailbox')
+    .values({ outbox_id: outboxId, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null, template: mail.template, delivered_at: now })
+    .execute();
+}
+
+export async function listDevMail(db: DB, opts: { to?: string; limit?: number } = {}): Promise<DevMail[]> {
+  let q = mailbox(db).selectFrom('dev_mailbox').selectAll().orderBy('id', 'desc').limit(opts.limit ?? 50);
+  if (opts.to) q = q.where('to', '=', opts.to.toLowerCase());
+  return q.execute();
+}
+
+export async function findDevMail(db: DB, id: number): Promise<DevMail | null> {
+  return (await mailbox(db).selectFrom('dev_mailbox').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+export function devMailboxEnabled(): boolean {
+  return process.env.NODE_ENV !== 'production';
+}

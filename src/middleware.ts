@@ -1,0 +1,75 @@
+// Request pipeline for every route (see docs/decisions/0001):
+//   1. security headers on every response (CSP with hashes of our own inline scripts, nosniff, …)
+//      and a clear 503 when the database reports disk-full / I/O errors;
+//   2. cross-site check for every non-GET request (forms AND JSON; Astro's checkOrigin only
+//      covers form content types) → 403 with a localized message;
+//   3. the session cookie → locals.user / locals.session, with the sliding refresh.
+// Permissions are NOT checked here: every page and action checks them itself.
+import { defineMiddleware, sequence } from 'astro/middleware';
+import type { MiddlewareHandler } from 'astro';
+import { getDb, type DB } from './db/client.ts';
+import { deleteSessionCookie, isHttps, readSessionToken, setSessionCookie } from './auth/cookies.ts';
+import { isCrossSiteRequest, publicOrigins } from './auth/csrf.ts';
+import { withSecurityHeaders } from './auth/headers.ts';
+import { requestLocale } from './auth/request.ts';
+import { validateSessionToken } from './auth/session.ts';
+import { crossSiteForbidden, isDatabaseUnavailableError, serviceUnavailable, wantsJson } from './auth/unavailable.ts';
+
+export interface MiddlewareDeps {
+  db: () => DB;
+  now: () => number;
+}
+
+export function createMiddleware(deps: MiddlewareDeps): MiddlewareHandler {
+  // Outermost: reads the rendered page (to hash its inline scripts), so errors raised while the
+  // body streams are caught here too; a storage failure becomes a 503, anything else a 500.
+  const securityAndErrors = defineMiddleware(async (ctx, next) => {
+    const https = isHttps(ctx.url);
+    let res: Response;
+    try {
+      res = await withSecurityHeaders(await next(), https);
+    } catch (err) {
+      if (!isDatabaseUnavailableError(err)) throw err;
+      console.warn('[db] storage unavailable:', err instanceof Error ? err.message : err);
+      res = await withSecurityHeaders(serviceUnavailable(requestLocale(ctx.url, ctx.request.headers), wantsJson(ctx.request, ctx.url)), https);
+    }
+    // Personal pages and responses that set cookies must never sit in a shared cache.
+    if (ctx.locals.user || res.headers.has('set-cookie') || !ctx.cookies.headers().next().done) {
+      try {
+        res.headers.set('Cache-Control', 'private, no-store');
+      } catch {
+        /* immutable headers: the response was built elsewhere with its own caching */
+      }
+    }
+    return res;
+  });
+
+  const crossSite = defineMiddleware((ctx, next) => {
+    if (!ctx.isPrerendered && isCrossSiteRequest(ctx.request, ctx.url, { allowedOrigins: publicOrigins(ctx.url) })) {
+      return crossSiteForbidden(requestLocale(ctx.url, ctx.request.headers), wantsJson(ctx.request, ctx.url));
+    }
+    return next();
+  });
+
+  const session = defineMiddleware(async (ctx, next) => {
+    ctx.locals.user = null;
+    ctx.locals.session = null;
+    if (ctx.isPrerendered) return next();
+    const token = readSessionToken(ctx.cookies, ctx.url);
+    if (token) {
+      const found = await validateSessionToken(deps.db(), token, deps.now());
+      if (found) {
+        ctx.locals.user = found.user;
+        ctx.locals.session = found.session;
+        if (found.refreshed) setSessionCookie(ctx.cookies, ctx.url, token, found.session.expiresAt);
+      } else {
+        deleteSessionCookie(ctx.cookies, ctx.url);
+      }
+    }
+    return next();
+  });
+
+  return sequence(securityAndErrors, crossSite, session);
+}
+
+export const onRequest = createMiddleware({ db: getDb, now: Date.now });

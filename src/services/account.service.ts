@@ -1,0 +1,468 @@
+// Account use cases: sign-up, e-mail verification, sign-in, sign-out, password change and reset,
+// bans, roles and (until the erasure service exists) account deletion. Each use case is one
+// transaction with its audit row and outbox mail; the mail relay is woken right after commit.
+//
+// No user enumeration: sign-up, sign-in and reset answer the same way, in about the same time,
+// whether or not the address has an account (the difference goes by mail to the owner).
+import { z } from 'astro/zod';
+import type { DB } from '../db/client.ts';
+import type { Locale, Role, UserRow } from '../db/schema.ts';
+import { appendAudit } from '../db/audit.repository.ts';
+import { enqueueMail, enqueueSearchEvent } from '../db/outbox.repository.ts';
+import { t } from '../i18n/index.ts';
+import { notifyMailEnqueued } from '../mail/outbox.ts';
+import {
+  hashPassword,
+  needsRehash,
+  passwordProblem,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  verifyAgainstDummy,
+  verifyPassword,
+} from '../auth/password.ts';
+import { AUTH_LIMITS, rateLimitAll, resetRateLimit, type RateLimitResult } from '../auth/rate-limit.ts';
+import { createSession, invalidateSession, invalidateUserSessions, type CreatedSession } from '../auth/session.ts';
+import { digestKey, splitToken } from '../auth/token.ts';
+import { consumeUserToken, createUserToken, revokeUserTokens } from '../auth/user-tokens.ts';
+
+/** Who is asking and from where: injected so tests control the clock and the client address. */
+export interface RequestInfo {
+  now: number;
+  /** Public origin for links in mail, e.g. https://answerable.example */
+  origin: string;
+  locale: Locale;
+  ip: string;
+  userAgent?: string | null;
+}
+
+export type RateLimited = { kind: 'rate_limited'; retryAfterSeconds: number };
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+// ---- Schemas (field messages are i18n keys, see src/lib/forms.ts) ----
+
+/** Why 254: the longest address SMTP can carry (RFC 5321 path limit). */
+const EmailField = z.preprocess(
+  (v) => (typeof v === 'string' ? normalizeEmail(v) : v),
+  z.string().min(1).max(254).pipe(z.email({ error: 'form.invalidEmail' })),
+);
+/** The password as typed: never trimmed (spaces are allowed and count). */
+const PasswordField = z.string().min(1).max(PASSWORD_MAX_LENGTH, { error: 'auth.password.tooLong' });
+/** A new password: length here (so the message can say how long), the rest of the policy below. */
+const NewPasswordField = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { error: 'auth.password.tooShort' })
+  .max(PASSWORD_MAX_LENGTH, { error: 'auth.password.tooLong' });
+/** 2–40: long enough for a real name, short enough for story cards; no control characters or markup. */
+const DisplayNameField = z
+  .string()
+  .trim()
+  .min(2, { error: 'auth.displayName.invalid' })
+  .max(40, { error: 'auth.displayName.invalid' })
+  .regex(/^[\p{L}\p{M}\p{N} .,'’_-]+$/u, { error: 'auth.displayName.invalid' });
+
+function policyIssue(ctx: z.RefinementCtx, path: string, password: string, context: { email?: string; displayName?: string }) {
+  const problem = passwordProblem(password, context);
+  if (problem === 'common' || problem === 'containsEmail') ctx.addIssue({ code: 'custom', path: [path], message: `auth.password.${problem}` });
+}
+
+export const SignUpSchema = z
+  .object({ displayName: DisplayNameField, email: EmailField, password: NewPasswordField, locale: z.enum(['it', 'en']).optional() })
+  .superRefine((v, ctx) => policyIssue(ctx, 'password', v.password, v));
+
+export const SignInSchema = z.object({ email: EmailField, password: PasswordField, next: z.string().max(500).optional() });
+
+export const ForgotPasswordSchema = z.object({ email: EmailField });
+
+export const ResetPasswordSchema = z
+  .object({ token: z.string().min(1).max(200), password: NewPasswordField, confirm: z.string().max(PASSWORD_MAX_LENGTH) })
+  .superRefine((v, ctx) => {
+    policyIssue(ctx, 'password', v.password, {});
+    if (v.password !== v.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'auth.password.mismatch' });
+  });
+
+export const ChangePasswordSchema = z
+  .object({ current: PasswordField, password: NewPasswordField, confirm: z.string().max(PASSWORD_MAX_LENGTH) })
+  .superRefine((v, ctx) => {
+    if (v.password !== v.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'auth.password.mismatch' });
+  });
+
+export const DeleteAccountSchema = z.object({ stories: z.enum(['withdraw', 'anonymise']), password: PasswordField });
+
+// ---- Mail ----
+
+function link(info: Pick<RequestInfo, 'origin'>, locale: Locale, path: string, token?: string): string {
+  return `${info.origin}/${locale}${path}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+}
+
+function mailBody(locale: Locale, name: string, lines: string[]): string {
+  return [t(locale, 'auth.mail.greeting', { name }), '', ...lines, '', t(locale, 'auth.mail.signature')].join('\n');
+}
+
+// ---- Users ----
+
+export async function findUserByEmail(db: DB, email: string): Promise<UserRow | null> {
+  return (await db.selectFrom('users').selectAll().where('email', '=', normalizeEmail(email)).executeTakeFirst()) ?? null;
+}
+
+export async function findUserById(db: DB, id: number): Promise<UserRow | null> {
+  return (await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+// ---- Sign up and verify ----
+
+export type SignUpResult = { kind: 'check_inbox' } | RateLimited;
+
+export async function signUp(
+  db: DB,
+  input: { displayName: string; email: string; password: string; locale?: Locale },
+  info: RequestInfo,
+): Promise<SignUpResult> {
+  const limited = await rateLimitAll(db, [{ key: `signup:ip:${info.ip}`, ...AUTH_LIMITS.signUpPerIp }], info.now);
+  if (!limited.ok) return { kind: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
+  const email = normalizeEmail(input.email);
+  const locale = input.locale ?? info.locale;
+  // Hash first, whatever happens next: an existing address must cost the same time as a new one.
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction().execute(async (tx) => {
+    const existing = await tx.selectFrom('users').select(['id', 'display_name', 'locale']).where('email', '=', email).executeTakeFirst();
+    if (existing) {
+      await enqueueMail(
+        tx,
+        {
+          to: email,
+          template: 'account_exists',
+          subject: t(existing.locale, 'auth.mail.exists.subject'),
+          text: mailBody(existing.locale, existing.display_name, [
+            t(existing.locale, 'auth.mail.exists.body'),
+            link(info, existing.locale, '/account/sign-in'),
+            '',
+            t(existing.locale, 'auth.mail.exists.reset'),
+            link(info, existing.locale, '/account/forgot-password'),
+            '',
+            t(existing.locale, 'auth.mail.ignore'),
+          ]),
+        },
+        info.now,
+      );
+      return;
+    }
+    const user = await tx
+      .insertInto('users')
+      .values({ email, display_name: input.displayName.trim(), password_hash: passwordHash, locale, created_at: info.now, email_verified_at: null, password_changed_at: null, banned_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await sendVerification(tx, { id: user.id, email, display_name: input.displayName.trim(), locale }, info);
+    await appendAudit(tx, { at: info.now, actorId: user.id, actorRole: 'consumer', action: 'user.sign_up', subjectKind: 'user', subjectId: user.id });
+  });
+  notifyMailEnqueued();
+  return { kind: 'check_inbox' };
+}
+
+async function sendVerification(
+  db: DB,
+  user: { id: number; email: string; display_name: string; locale: Locale },
+  info: RequestInfo,
+): Promise<void> {
+  const token = await createUserToken(db, user.id, 'verify_email', info.now, { email: user.email });
+  await enqueueMail(
+    db,
+    {
+      to: user.email,
+      template: 'verify_email',
+      subject: t(user.locale, 'auth.mail.verify.subject'),
+      text: mailBody(user.locale, user.display_name, [
+        t(user.locale, 'auth.mail.verify.body'),
+        link(info, user.locale, '/account/verify-email', token),
+        '',
+        t(user.locale, 'auth.mail.ignore'),
+      ]),
+    },
+    info.now,
+  );
+}
+
+export async function resendVerification(db: DB, userId: number, info: RequestInfo): Promise<{ kind: 'sent' | 'already_verified' } | RateLimited> {
+  const user = await findUserById(db, userId);
+  if (!user) return { kind: 'already_verified' };
+  if (user.email_verified_at !== null) return { kind: 'already_verified' };
+  const limited = await rateLimitAll(db, [{ key: `verify:user:${userId}`, ...AUTH_LIMITS.verifyResendPerUser }], info.now);
+  if (!limited.ok) return { kind: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
+  await db.transaction().execute((tx) => sendVerification(tx, user, info));
+  notifyMailEnqueued();
+  return { kind: 'sent' };
+}
+
+/**
+ * Uses a verification link: marks the address verified and opens a new session (the link proved
+ * control of the mailbox, like a reset link would). Null when the link is invalid or used.
+ */
+export async function verifyEmail(db: DB, token: string, info: RequestInfo): Promise<(CreatedSession & { userId: number }) | null> {
+  return db.transaction().execute(async (tx) => {
+    const used = await consumeUserToken(tx, token, 'verify_email', info.now);
+    if (!used) return null;
+    const user = await tx.selectFrom('users').select(['id', 'email', 'email_verified_at', 'banned_at']).where('id', '=', used.userId).executeTakeFirst();
+    const data = used.data as { email?: string } | null;
+    if (!user || user.banned_at !== null || (data?.email && data.email !== user.email)) return null;
+    if (user.email_verified_at === null) {
+      await tx.updateTable('users').set({ email_verified_at: info.now }).where('id', '=', user.id).execute();
+      await appendAudit(tx, { at: info.now, actorId: user.id, actorRole: 'consumer', action: 'user.verify_email', subjectKind: 'user', subjectId: user.id });
+    }
+    const created = await createSession(tx, user.id, { now: info.now, userAgent: info.userAgent });
+    return { ...created, userId: user.id };
+  });
+}
+
+// ---- Sign in / out ----
+
+export type SignInResult =
+  | ({ kind: 'ok'; userId: number } & CreatedSession)
+  | { kind: 'invalid' }
+  | { kind: 'banned' }
+  | RateLimited;
+
+/**
+ * Checks the password and opens a NEW session (never reuses one presented by the browser: that
+ * would allow session fixation); the previous session of this browser, if any, is deleted.
+ */
+export async function signIn(
+  db: DB,
+  input: { email: string; password: string },
+  info: RequestInfo,
+  previousToken?: string | null,
+): Promise<SignInResult> {
+  const email = normalizeEmail(input.email);
+  const accountKey = `signin:account:${digestKey(email)}`;
+  const limited: RateLimitResult = await rateLimitAll(
+    db,
+    [
+      { key: `signin:ip:${info.ip}`, ...AUTH_LIMITS.signInPerIp },
+      { key: accountKey, ...AUTH_LIMITS.signInPerAccount },
+    ],
+    info.now,
+  );
+  if (!limited.ok) return { kind: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
+  const user = await findUserByEmail(db, email);
+  // Unknown address: spend the same scrypt time on a dummy hash, then answer like a wrong password.
+  const ok = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
+  if (!user || !ok) return { kind: 'invalid' };
+  if (user.banned_at !== null) return { kind: 'banned' };
+  await resetRateLimit(db, accountKey);
+  if (needsRehash(user.password_hash)) {
+    await db.updateTable('users').set({ password_hash: await hashPassword(input.password) }).where('id', '=', user.id).execute();
+  }
+  const previous = splitToken(previousToken);
+  if (previous) await invalidateSession(db, previous.id);
+  const created = await createSession(db, user.id, { now: info.now, userAgent: info.userAgent });
+  return { kind: 'ok', userId: user.id, ...created };
+}
+
+export async function signOut(db: DB, sessionId: string): Promise<void> {
+  await invalidateSession(db, sessionId);
+}
+
+export async function signOutEverywhere(db: DB, userId: number, now: number): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const n = await invalidateUserSessions(tx, userId);
+    await appendAudit(tx, { at: now, actorId: userId, actorRole: 'consumer', action: 'user.sign_out_everywhere', subjectKind: 'user', subjectId: userId, data: { sessions: n } });
+    return n;
+  });
+}
+
+// ---- Passwords ----
+
+async function passwordChangedMail(db: DB, user: Pick<UserRow, 'email' | 'display_name' | 'locale'>, info: RequestInfo): Promise<void> {
+  await enqueueMail(
+    db,
+    {
+      to: user.email,
+      template: 'password_changed',
+      subject: t(user.locale, 'auth.mail.changed.subject'),
+      text: mailBody(user.locale, user.display_name, [t(user.locale, 'auth.mail.changed.body'), link(info, user.locale, '/account/forgot-password')]),
+    },
+    info.now,
+  );
+}
+
+export type ChangePasswordResult =
+  | ({ kind: 'ok' } & CreatedSession)
+  | { kind: 'wrong_current' }
+  | { kind: 'weak'; problem: string }
+  | RateLimited;
+
+/**
+ * Changes the password, revokes EVERY session of the user (a thief holding one loses it) and
+ * opens a fresh one for the device that made the change.
+ */
+export async function changePassword(
+  db: DB,
+  userId: number,
+  input: { current: string; password: string },
+  info: RequestInfo,
+): Promise<ChangePasswordResult> {
+  const user = await findUserById(db, userId);
+  if (!user) return { kind: 'wrong_current' };
+  const limited = await rateLimitAll(db, [{ key: `password:user:${userId}`, ...AUTH_LIMITS.signInPerAccount }], info.now);
+  if (!limited.ok) return { kind: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
+  if (!(await verifyPassword(user.password_hash, input.current))) return { kind: 'wrong_current' };
+  const problem = passwordProblem(input.password, { email: user.email, displayName: user.display_name });
+  if (problem) return { kind: 'weak', problem };
+  const hash = await hashPassword(input.password);
+  const created = await db.transaction().execute(async (tx) => {
+    await tx.updateTable('users').set({ password_hash: hash, password_changed_at: info.now }).where('id', '=', userId).execute();
+    await invalidateUserSessions(tx, userId);
+    await revokeUserTokens(tx, userId, 'reset_password', info.now);
+    await appendAudit(tx, { at: info.now, actorId: userId, actorRole: user.role, action: 'user.change_password', subjectKind: 'user', subjectId: userId });
+    await passwordChangedMail(tx, user, info);
+    return createSession(tx, userId, { now: info.now, userAgent: info.userAgent });
+  });
+  notifyMailEnqueued();
+  return { kind: 'ok', ...created };
+}
+
+export type ResetRequestResult = { kind: 'sent' } | RateLimited;
+
+/** Same answer whether or not the address has an account; the mail goes out within seconds. */
+export async function requestPasswordReset(db: DB, input: { email: string }, info: RequestInfo): Promise<ResetRequestResult> {
+  const email = normalizeEmail(input.email);
+  const limited = await rateLimitAll(
+    db,
+    [
+      { key: `reset:ip:${info.ip}`, ...AUTH_LIMITS.resetPerIp },
+      { key: `reset:email:${digestKey(email)}`, ...AUTH_LIMITS.resetPerEmail },
+    ],
+    info.now,
+  );
+  if (!limited.ok) return { kind: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
+  const sent = await db.transaction().execute(async (tx) => {
+    const user = await tx.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+    if (!user || user.banned_at !== null) return false;
+    const token = await createUserToken(tx, user.id, 'reset_password', info.now);
+    await enqueueMail(
+      tx,
+      {
+        to: user.email,
+        template: 'reset_password',
+        subject: t(user.locale, 'auth.mail.reset.subject'),
+        text: mailBody(user.locale, user.display_name, [
+          t(user.locale, 'auth.mail.reset.body'),
+          link(info, user.locale, '/account/reset-password', token),
+          '',
+          t(user.locale, 'auth.mail.ignore'),
+        ]),
+      },
+      info.now,
+    );
+    await appendAudit(tx, { at: info.now, actorId: user.id, actorRole: user.role, action: 'user.request_reset', subjectKind: 'user', subjectId: user.id });
+    return true;
+  });
+  if (sent) notifyMailEnqueued();
+  return { kind: 'sent' };
+}
+
+export type ResetPasswordResult = { kind: 'ok'; userId: number } | { kind: 'invalid_token' } | { kind: 'weak'; problem: string };
+
+/**
+ * Sets a new password from a reset link. The link proves control of the mailbox, so the address
+ * counts as verified; every session is revoked and every other reset link dies.
+ */
+export async function resetPassword(db: DB, input: { token: string; password: string }, info: RequestInfo): Promise<ResetPasswordResult> {
+  const hash = await hashPassword(input.password);
+  const result = await db.transaction().execute(async (tx): Promise<ResetPasswordResult> => {
+    const used = await consumeUserToken(tx, input.token, 'reset_password', info.now);
+    if (!used) return { kind: 'invalid_token' };
+    const user = await tx.selectFrom('users').selectAll().where('id', '=', used.userId).executeTakeFirst();
+    if (!user || user.banned_at !== null) return { kind: 'invalid_token' };
+    const problem = passwordProblem(input.password, { email: user.email, displayName: user.display_name });
+    if (problem) {
+      // Do not burn the link on a weak choice: undo the consumption by rolling back.
+      throw new WeakPassword(problem);
+    }
+    await tx
+      .updateTable('users')
+      .set({ password_hash: hash, password_changed_at: info.now, email_verified_at: user.email_verified_at ?? info.now })
+      .where('id', '=', user.id)
+      .execute();
+    await invalidateUserSessions(tx, user.id);
+    await revokeUserTokens(tx, user.id, 'reset_password', info.now);
+    await appendAudit(tx, { at: info.now, actorId: user.id, actorRole: user.role, action: 'user.reset_password', subjectKind: 'user', subjectId: user.id });
+    await passwordChangedMail(tx, user, info);
+    return { kind: 'ok', userId: user.id };
+  }).catch((err: unknown) => {
+    if (err instanceof WeakPassword) return { kind: 'weak' as const, problem: err.problem };
+    throw err;
+  });
+  if (result.kind === 'ok') notifyMailEnqueued();
+  return result;
+}
+
+class WeakPassword extends Error {
+  readonly problem: string;
+  constructor(problem: string) {
+    super(problem);
+    this.problem = problem;
+  }
+}
+
+// ---- Staff actions ----
+
+/** Bans a user: every session dies at once and sign-in is refused. */
+export async function banUser(db: DB, actor: { id: number | null; role: string }, userId: number, now: number, reason: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable('users').set({ banned_at: now }).where('id', '=', userId).execute();
+    await invalidateUserSessions(tx, userId);
+    await appendAudit(tx, { at: now, actorId: actor.id, actorRole: actor.role, action: 'user.ban', subjectKind: 'user', subjectId: userId, data: { reason } });
+  });
+}
+
+export async function unbanUser(db: DB, actor: { id: number | null; role: string }, userId: number, now: number): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable('users').set({ banned_at: null }).where('id', '=', userId).execute();
+    await appendAudit(tx, { at: now, actorId: actor.id, actorRole: actor.role, action: 'user.unban', subjectKind: 'user', subjectId: userId });
+  });
+}
+
+export const ROLES: readonly Role[] = ['consumer', 'company_rep', 'moderator', 'admin'];
+
+/** Sets a role by e-mail (npm run user:role). Returns false when no such user exists. */
+export async function setUserRole(db: DB, email: string, role: Role, now: number, actor: { id: number | null; role: string } = { id: null, role: 'system' }): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    const user = await tx.selectFrom('users').select(['id', 'role']).where('email', '=', normalizeEmail(email)).executeTakeFirst();
+    if (!user) return false;
+    await tx.updateTable('users').set({ role }).where('id', '=', user.id).execute();
+    await appendAudit(tx, { at: now, actorId: actor.id, actorRole: actor.role, action: 'user.set_role', subjectKind: 'user', subjectId: user.id, fromState: user.role, toState: role });
+    return true;
+  });
+}
+
+// ---- Deletion ----
+
+/**
+ * Minimal, complete erasure while the content-safety erasure service is not there yet: the
+ * author's stories are withdrawn (tombstone, text removed) or kept without the author; the user
+ * row goes, and with it (ON DELETE CASCADE) sessions, tokens and claims; messages, photos and
+ * reports keep no link to the person (ON DELETE SET NULL). The audit row keeps only the bare id.
+ */
+export async function deleteAccount(db: DB, userId: number, opts: { stories: 'withdraw' | 'anonymise' }, now: number): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const stories = await tx.selectFrom('stories').select(['id', 'state']).where('author_id', '=', userId).execute();
+    for (const s of stories) {
+      if (opts.stories === 'withdraw') {
+        await tx
+          .updateTable('stories')
+          .set({ state: 'withdrawn', withdrawn_at: now, title: '', body: '', order_reference: null, author_id: null, updated_at: now, last_activity_at: now })
+          .where('id', '=', s.id)
+          .execute();
+        await appendAudit(tx, { at: now, actorId: userId, actorRole: 'consumer', action: 'story.withdraw', subjectKind: 'story', subjectId: s.id, fromState: s.state, toState: 'withdrawn', data: { reason: 'account_erasure' } });
+        await enqueueSearchEvent(tx, { kind: 'story.delete', storyId: s.id }, now);
+      } else {
+        await tx.updateTable('stories').set({ author_id: null, updated_at: now }).where('id', '=', s.id).execute();
+        await enqueueSearchEvent(tx, { kind: 'story.upsert', storyId: s.id }, now);
+      }
+    }
+    await tx.deleteFrom('users').where('id', '=', userId).execute();
+    await appendAudit(tx, { at: now, actorId: userId, actorRole: 'consumer', action: 'user.erase', subjectKind: 'user', subjectId: userId, data: { stories: opts.stories, count: stories.length } });
+  });
+}
