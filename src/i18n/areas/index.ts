@@ -3,7 +3,8 @@ import type { Messages } from '../index.ts';
 import { auth } from './auth.ts';
 import { content } from './content.ts';
 import { form } from './form.ts';
+import { moderation } from './moderation.ts';
 import { site } from './site.ts';
 import { workflow } from './workflow.ts';
 
-export const areas: { it: Messages; en: Messages }[] = [site, form, content, auth, workflow];
+export const areas: { it: Messages; en: Messages }[] = [site, form, content, auth, workflow, moderation];
