@@ -1,0 +1,12 @@
+// npm run tick — one run of the workflow scheduler (overdue stories, verdict windows,
+// "still resolved?" mails, stale statistics). Safe to run from cron while the server runs it too.
+import { openDatabase } from '../src/db/client.ts';
+import { runTick } from '../src/services/scheduler.ts';
+
+const { db, path } = openDatabase();
+try {
+  const result = await runTick(db, Date.now());
+  console.log(JSON.stringify({ database: path, ...result }));
+} finally {
+  await db.destroy();
+}

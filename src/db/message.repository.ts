@@ -1,0 +1,45 @@
+// The public thread of a story: alternating company and consumer messages.
+import type { DB } from './client.ts';
+
+export interface StoryMessage {
+  id: number;
+  storyId: number;
+  authorId: number | null;
+  authorRole: 'consumer' | 'company';
+  body: string;
+  createdAt: number;
+  editedAt: number | null;
+  hiddenAt: number | null;
+}
+
+export async function insertMessage(
+  db: DB,
+  m: { storyId: number; authorId: number | null; authorRole: 'consumer' | 'company'; body: string; createdAt: number },
+): Promise<number> {
+  const row = await db
+    .insertInto('story_messages')
+    .values({ story_id: m.storyId, author_id: m.authorId, author_role: m.authorRole, body: m.body, created_at: m.createdAt })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The thread in order; hidden messages are included (pages decide what to show). */
+export async function findMessagesForStory(db: DB, storyId: number): Promise<StoryMessage[]> {
+  const rows = await db.selectFrom('story_messages').selectAll().where('story_id', '=', storyId).orderBy('created_at').orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    storyId: r.story_id,
+    authorId: r.author_id,
+    authorRole: r.author_role,
+    body: r.body,
+    createdAt: r.created_at,
+    editedAt: r.edited_at,
+    hiddenAt: r.hidden_at,
+  }));
+}
+
+export async function countMessagesForStory(db: DB, storyId: number): Promise<number> {
+  const row = await db.selectFrom('story_messages').select((eb) => eb.fn.countAll<number>().as('n')).where('story_id', '=', storyId).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

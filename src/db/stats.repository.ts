@@ -1,0 +1,272 @@
+// company_stats: the precomputed figures pages read (never aggregating stories per request).
+// One company's three windows are recomputed from its own stories in the same transaction as
+// every event that can change them (recomputeCompanyStats); `npm run stats:rebuild` recomputes
+// every company with one pass over the stories table (rebuildAllCompanyStats). Both go through
+// buildCompanyStatsRows(), so they cannot disagree.
+import { sql } from 'kysely';
+import { computeScore, periods, scoreHistory, type Band, type ChannelFigure, type ComponentName, type HistoryPoint, type Period, type ScoreCounts, type ScoringStory } from '../domain/scoring.ts';
+import type { DB } from './client.ts';
+import type { CompanyStatsRow, NewCompanyStats, StatsPeriod } from './schema.ts';
+
+const HOUR_MS = 3_600_000;
+
+/** Hidden and withdrawn stories leave the statistics. */
+const countedStates = ['awaiting_reply', 'overdue', 'answered', 'resolved', 'unresolved', 'closed_no_verdict'] as const;
+/** States in which a company reply is on record even if its time is unknown (imported stories). */
+const repliedStates = new Set(['answered', 'resolved', 'unresolved', 'closed_no_verdict']);
+
+/** The only columns statistics need (kept narrow: this runs on every event). */
+interface StatsSourceRow {
+  company_id: number;
+  source: string;
+  state: string;
+  published_at: number;
+  reply_due_at: number;
+  first_reply_at: number | null;
+  verdict_at: number | null;
+  resolved: number | null;
+  would_buy_again: number | null;
+  rating: number | null;
+  /** "channel:wait:answered,…" */
+  ch: string | null;
+}
+
+/**
+ * Row → scoring input. Imported stories ('cfpb') have no real reply or verdict timestamps:
+ * they count as replied when the record says so, but never enter a time figure.
+ */
+export function toScoringStory(r: Omit<StatsSourceRow, 'company_id'>): ScoringStory {
+  const timed = r.source !== 'cfpb';
+  const replied = r.first_reply_at !== null || repliedStates.has(r.state);
+  return {
+    publishedAt: r.published_at,
+    replyDueAt: r.reply_due_at,
+    replied,
+    firstReplyHours: timed && r.first_reply_at !== null ? Math.max(0, r.first_reply_at - r.published_at) / HOUR_MS : null,
+    verdict:
+      r.resolved === null
+        ? null
+        : { at: timed ? r.verdict_at : null, resolved: r.resolved === 1, wouldBuyAgain: r.would_buy_again === null ? null : r.would_buy_again === 1, rating: r.rating },
+    channels: parseChannels(r.ch),
+  };
+}
+
+function parseChannels(ch: string | null): ScoringStory['channels'] {
+  if (!ch) return [];
+  return ch.split(',').map((part) => {
+    const [channel = '', wait = '', answered = '1'] = part.split(':');
+    return { channel, waitMinutes: wait === '' ? null : Number(wait), answered: answered === '1' };
+  });
+}
+
+function sourceQuery(db: DB) {
+  return db
+    .selectFrom('stories as s')
+    .select([
+      's.company_id',
+      's.source',
+      's.state',
+      's.published_at',
+      's.reply_due_at',
+      's.first_reply_at',
+      's.verdict_at',
+      's.resolved',
+      's.would_buy_again',
+      's.rating',
+      sql<string | null>`(select group_concat(c.channel || ':' || coalesce(c.wait_minutes, '') || ':' || c.answered, ',') from story_channels c where c.story_id = s.id)`.as('ch'),
+    ])
+    .where('s.state', 'in', [...countedStates]);
+}
+
+export interface StatsDetails {
+  version: 1;
+  asOf: number;
+  windowStart: number | null;
+  counts: ScoreCounts;
+  components: Record<ComponentName, { estimate: number; low: number; high: number; n: number; weight: number }>;
+  medianResolutionHours: number | null;
+  channels: ChannelFigure[];
+  history: HistoryPoint[];
+}
+
+/** The three rows (6m, 12m, all) of one company's statistics at `now`. */
+export function buildCompanyStatsRows(companyId: number, stories: readonly ScoringStory[], now: number): NewCompanyStats[] {
+  return periods.map((period) => {
+    const s = computeScore(stories, now, period);
+    const details: StatsDetails = {
+      version: 1,
+      asOf: now,
+      windowStart: s.windowStart,
+      counts: s.counts,
+      components: Object.fromEntries(
+        Object.entries(s.components).map(([k, e]) => [k, { estimate: e.estimate, low: e.low, high: e.high, n: e.n, weight: e.weight }]),
+      ) as StatsDetails['components'],
+      medianResolutionHours: s.medianResolutionHours,
+      channels: s.channels,
+      history: scoreHistory(stories, now, period),
+    };
+    return {
+      company_id: companyId,
+      period,
+      computed_at: now,
+      story_count: s.counts.stories,
+      reply_rate: s.replyRate,
+      median_first_reply_hours: s.medianFirstReplyHours,
+      p90_first_reply_hours: s.p90FirstReplyHours,
+      resolution_rate: s.resolutionRate,
+      would_buy_again_rate: s.wouldBuyAgainRate,
+      mean_rating: s.meanRating,
+      score: s.score,
+      score_low: s.scoreLow,
+      score_high: s.scoreHigh,
+      band: s.band,
+      details: JSON.stringify(details),
+    };
+  });
+}
+
+export async function upsertCompanyStats(db: DB, rows: readonly NewCompanyStats[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('company_stats')
+    .values([...rows])
+    .onConflict((oc) =>
+      oc.columns(['company_id', 'period']).doUpdateSet((eb) => ({
+        computed_at: eb.ref('excluded.computed_at'),
+        story_count: eb.ref('excluded.story_count'),
+        reply_rate: eb.ref('excluded.reply_rate'),
+        median_first_reply_hours: eb.ref('excluded.median_first_reply_hours'),
+        p90_first_reply_hours: eb.ref('excluded.p90_first_reply_hours'),
+        resolution_rate: eb.ref('excluded.resolution_rate'),
+        would_buy_again_rate: eb.ref('excluded.would_buy_again_rate'),
+        mean_rating: eb.ref('excluded.mean_rating'),
+        score: eb.ref('excluded.score'),
+        score_low: eb.ref('excluded.score_low'),
+        score_high: eb.ref('excluded.score_high'),
+        band: eb.ref('excluded.band'),
+        details: eb.ref('excluded.details'),
+      })),
+    )
+    .execute();
+}
+
+/** One company's scoring input, in a stable order (published_at, id) so sums are reproducible. */
+export async function loadScoringStories(db: DB, companyId: number): Promise<ScoringStory[]> {
+  const rows = await sourceQuery(db).where('s.company_id', '=', companyId).orderBy('s.published_at').orderBy('s.id').execute();
+  return rows.map(toScoringStory);
+}
+
+/** Recomputes one company's three windows (call inside the event's transaction). */
+export async function recomputeCompanyStats(db: DB, companyId: number, now: number): Promise<NewCompanyStats[]> {
+  const rows = buildCompanyStatsRows(companyId, await loadScoringStories(db, companyId), now);
+  await upsertCompanyStats(db, rows);
+  return rows;
+}
+
+/**
+ * Every company's rows, computed with one ordered pass over the stories (no per-company query).
+ * Companies without counted stories get empty rows too, so a company whose last story was hidden
+ * shows "not enough data" rather than old figures.
+ */
+export async function computeAllCompanyStats(db: DB, now: number, onRows: (rows: NewCompanyStats[]) => Promise<void> | void): Promise<number> {
+  const companies = await db.selectFrom('companies').select('id').orderBy('id').execute();
+  const stream = sourceQuery(db).orderBy('s.company_id').orderBy('s.published_at').orderBy('s.id').stream(1000);
+  const iterator = stream[Symbol.asyncIterator]();
+  let pending = await iterator.next();
+  let count = 0;
+  for (const { id } of companies) {
+    const stories: ScoringStory[] = [];
+    while (!pending.done && pending.value.company_id < id) pending = await iterator.next(); // stories of a deleted company id
+    while (!pending.done && pending.value.company_id === id) {
+      stories.push(toScoringStory(pending.value));
+      pending = await iterator.next();
+    }
+    await onRows(buildCompanyStatsRows(id, stories, now));
+    count++;
+  }
+  if (!pending.done) await iterator.return?.();
+  return count;
+}
+
+/** Recomputes and stores every company's statistics (npm run stats:rebuild). */
+export async function rebuildAllCompanyStats(db: DB, now: number): Promise<number> {
+  // Read everything first, then write in one transaction: a stream must not interleave with writes.
+  const all: NewCompanyStats[] = [];
+  const count = await computeAllCompanyStats(db, now, (rows) => {
+    all.push(...rows);
+  });
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < all.length; i += 300) await upsertCompanyStats(trx, all.slice(i, i + 300));
+  });
+  return count;
+}
+
+/** Companies whose statistics are older than `staleBefore` (the scheduler refreshes ageing weights daily). */
+export async function findStaleCompanyStats(db: DB, staleBefore: number, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('company_stats')
+    .select('company_id')
+    .where('period', '=', '12m')
+    .where('computed_at', '<', staleBefore)
+    .orderBy('computed_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.company_id);
+}
+
+// --- reads for pages ---------------------------------------------------------------------------
+
+export interface CompanyStats {
+  companyId: number;
+  period: Period;
+  computedAt: number;
+  storyCount: number;
+  replyRate: number | null;
+  medianFirstReplyHours: number | null;
+  p90FirstReplyHours: number | null;
+  resolutionRate: number | null;
+  wouldBuyAgainRate: number | null;
+  meanRating: number | null;
+  score: number | null;
+  scoreLow: number | null;
+  scoreHigh: number | null;
+  band: Band;
+  details: StatsDetails | null;
+}
+
+export function toCompanyStats(row: CompanyStatsRow): CompanyStats {
+  let details: StatsDetails | null = null;
+  try {
+    const parsed = JSON.parse(row.details) as Partial<StatsDetails>;
+    details = parsed.version === 1 ? (parsed as StatsDetails) : null;
+  } catch {
+    details = null;
+  }
+  return {
+    companyId: row.company_id,
+    period: row.period,
+    computedAt: row.computed_at,
+    storyCount: row.story_count,
+    replyRate: row.reply_rate,
+    medianFirstReplyHours: row.median_first_reply_hours,
+    p90FirstReplyHours: row.p90_first_reply_hours,
+    resolutionRate: row.resolution_rate,
+    wouldBuyAgainRate: row.would_buy_again_rate,
+    meanRating: row.mean_rating,
+    score: row.score,
+    scoreLow: row.score_low,
+    scoreHigh: row.score_high,
+    band: row.band as Band,
+    details,
+  };
+}
+
+export async function findCompanyStats(db: DB, companyId: number, period: StatsPeriod = '12m'): Promise<CompanyStats | null> {
+  const row = await db.selectFrom('company_stats').selectAll().where('company_id', '=', companyId).where('period', '=', period).executeTakeFirst();
+  return row ? toCompanyStats(row) : null;
+}
+
+export async function findAllCompanyStats(db: DB, companyId: number): Promise<Partial<Record<Period, CompanyStats>>> {
+  const rows = await db.selectFrom('company_stats').selectAll().where('company_id', '=', companyId).execute();
+  return Object.fromEntries(rows.map((r) => [r.period, toCompanyStats(r)]));
+}

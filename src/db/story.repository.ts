@@ -1,0 +1,279 @@
+// Stories, their channels, revisions and "still resolved?" follow-ups. Rows are mapped to the
+// domain `Story` (camelCase, booleans) so services hand the domain what it expects.
+// Others may append read-only query functions at the end of this file.
+import { DomainError } from '../domain/errors.ts';
+import type { StoryPatch, WorkflowStory } from '../domain/story-workflow.ts';
+import type { FollowupKind } from '../domain/clocks.ts';
+import type { DB } from './client.ts';
+import type { Channel, Flag, Locale, NewStory, StoryCategory, StoryRow, StoryUpdate } from './schema.ts';
+
+export interface Story extends WorkflowStory {
+  id: number;
+  source: StoryRow['source'];
+  externalId: string | null;
+  title: string;
+  body: string;
+  experienceDate: string;
+  category: StoryCategory;
+  language: Locale;
+  orderReference: string | null;
+  evidenceVerifiedAt: number | null;
+  dedupeKey: string | null;
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface StoryChannelInput {
+  channel: Channel;
+  /** Minutes the consumer waited; null when not reported or never answered. */
+  waitMinutes: number | null;
+  answered: boolean;
+}
+
+const flag = (v: boolean | null | undefined): Flag | null => (v === null || v === undefined ? null : v ? 1 : 0);
+const bool = (v: Flag | null): boolean | null => (v === null ? null : v === 1);
+
+export function toStory(row: StoryRow): Story {
+  return {
+    id: row.id,
+    companyId: row.company_id,
+    authorId: row.author_id,
+    source: row.source,
+    externalId: row.external_id,
+    title: row.title,
+    body: row.body,
+    experienceDate: row.experience_date,
+    category: row.category,
+    language: row.language,
+    state: row.state,
+    stateBeforeHidden: row.state_before_hidden,
+    publishedAt: row.published_at,
+    replyDueAt: row.reply_due_at,
+    firstReplyAt: row.first_reply_at,
+    verdictAt: row.verdict_at,
+    resolved: bool(row.resolved),
+    wouldBuyAgain: bool(row.would_buy_again),
+    rating: row.rating,
+    verdictComment: row.verdict_comment,
+    reopenedAt: row.reopened_at,
+    closedAt: row.closed_at,
+    editedAt: row.edited_at,
+    withdrawnAt: row.withdrawn_at,
+    hiddenAt: row.hidden_at,
+    lastActivityAt: row.last_activity_at,
+    orderReference: row.order_reference,
+    evidenceVerifiedAt: row.evidence_verified_at,
+    dedupeKey: row.dedupe_key,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Column values for a workflow patch. */
+export function patchToColumns(patch: StoryPatch): StoryUpdate {
+  const u: StoryUpdate = {};
+  if (patch.state !== undefined) u.state = patch.state;
+  if (patch.stateBeforeHidden !== undefined) u.state_before_hidden = patch.stateBeforeHidden;
+  if (patch.publishedAt !== undefined) u.published_at = patch.publishedAt;
+  if (patch.replyDueAt !== undefined) u.reply_due_at = patch.replyDueAt;
+  if (patch.firstReplyAt !== undefined) u.first_reply_at = patch.firstReplyAt;
+  if (patch.verdictAt !== undefined) u.verdict_at = patch.verdictAt;
+  if (patch.resolved !== undefined) u.resolved = flag(patch.resolved);
+  if (patch.wouldBuyAgain !== undefined) u.would_buy_again = flag(patch.wouldBuyAgain);
+  if (patch.rating !== undefined) u.rating = patch.rating;
+  if (patch.verdictComment !== undefined) u.verdict_comment = patch.verdictComment;
+  if (patch.reopenedAt !== undefined) u.reopened_at = patch.reopenedAt;
+  if (patch.closedAt !== undefined) u.closed_at = patch.closedAt;
+  if (patch.editedAt !== undefined) u.edited_at = patch.editedAt;
+  if (patch.withdrawnAt !== undefined) u.withdrawn_at = patch.withdrawnAt;
+  if (patch.hiddenAt !== undefined) u.hidden_at = patch.hiddenAt;
+  if (patch.lastActivityAt !== undefined) u.last_activity_at = patch.lastActivityAt;
+  return u;
+}
+
+export async function findStoryById(db: DB, id: number): Promise<Story | null> {
+  const row = await db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toStory(row) : null;
+}
+
+export async function getStoryOrThrow(db: DB, id: number): Promise<Story> {
+  const story = await findStoryById(db, id);
+  if (!story) throw new DomainError('story_not_found');
+  return story;
+}
+
+export async function findStoryByDedupeKey(db: DB, dedupeKey: string): Promise<Story | null> {
+  const row = await db.selectFrom('stories').selectAll().where('dedupe_key', '=', dedupeKey).executeTakeFirst();
+  return row ? toStory(row) : null;
+}
+
+export async function insertStory(db: DB, story: NewStory): Promise<number> {
+  const row = await db.insertInto('stories').values(story).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Writes a workflow patch if the story is still at `expectedVersion` (optimistic check: a write
+ * that raced another one is detected, never silently lost). Returns false on a version mismatch.
+ */
+export async function updateStoryWorkflow(db: DB, id: number, patch: StoryPatch, expectedVersion: number, now: number): Promise<boolean> {
+  const result = await db
+    .updateTable('stories')
+    .set({ ...patchToColumns(patch), version: expectedVersion + 1, updated_at: now })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function updateStoryContent(db: DB, id: number, content: { title: string; body: string }): Promise<void> {
+  await db.updateTable('stories').set({ title: content.title, body: content.body }).where('id', '=', id).execute();
+}
+
+export async function insertStoryChannels(db: DB, storyId: number, channels: readonly StoryChannelInput[]): Promise<void> {
+  if (channels.length === 0) return;
+  await db
+    .insertInto('story_channels')
+    .values(channels.map((c) => ({ story_id: storyId, channel: c.channel, wait_minutes: c.waitMinutes, answered: flag(c.answered) ?? 1 })))
+    .execute();
+}
+
+export async function findStoryChannels(db: DB, storyId: number): Promise<StoryChannelInput[]> {
+  const rows = await db.selectFrom('story_channels').selectAll().where('story_id', '=', storyId).orderBy('channel').execute();
+  return rows.map((r) => ({ channel: r.channel, waitMinutes: r.wait_minutes, answered: r.answered === 1 }));
+}
+
+// --- revisions ---------------------------------------------------------------------------------
+
+export interface StoryRevision {
+  id: number;
+  storyId: number;
+  title: string;
+  body: string;
+  editorId: number | null;
+  /** When this text was replaced by a newer one. */
+  createdAt: number;
+}
+
+export async function insertStoryRevision(db: DB, r: Omit<StoryRevision, 'id'>): Promise<void> {
+  await db
+    .insertInto('story_revisions')
+    .values({ story_id: r.storyId, title: r.title, body: r.body, editor_id: r.editorId, created_at: r.createdAt })
+    .execute();
+}
+
+/** Earlier versions of a story's text, oldest first. */
+export async function findStoryRevisions(db: DB, storyId: number): Promise<StoryRevision[]> {
+  const rows = await db.selectFrom('story_revisions').selectAll().where('story_id', '=', storyId).orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, storyId: r.story_id, title: r.title, body: r.body, editorId: r.editor_id, createdAt: r.created_at }));
+}
+
+// --- follow-ups ("still resolved?") ------------------------------------------------------------
+
+export interface Followup {
+  storyId: number;
+  kind: FollowupKind;
+  dueAt: number;
+  sentAt: number | null;
+  answeredAt: number | null;
+  stillResolved: boolean | null;
+}
+
+function toFollowup(r: { story_id: number; kind: FollowupKind; due_at: number; sent_at: number | null; answered_at: number | null; still_resolved: Flag | null }): Followup {
+  return { storyId: r.story_id, kind: r.kind, dueAt: r.due_at, sentAt: r.sent_at, answeredAt: r.answered_at, stillResolved: bool(r.still_resolved) };
+}
+
+/** Schedules (or, after a reopening and a new "resolved", re-schedules) a follow-up question. */
+export async function scheduleFollowup(db: DB, storyId: number, kind: FollowupKind, dueAt: number): Promise<void> {
+  await db
+    .insertInto('story_followups')
+    .values({ story_id: storyId, kind, due_at: dueAt, sent_at: null, answered_at: null, still_resolved: null })
+    .onConflict((oc) => oc.columns(['story_id', 'kind']).doUpdateSet({ due_at: dueAt, sent_at: null, answered_at: null, still_resolved: null }))
+    .execute();
+}
+
+export async function findFollowup(db: DB, storyId: number, kind: FollowupKind): Promise<Followup | null> {
+  const row = await db.selectFrom('story_followups').selectAll().where('story_id', '=', storyId).where('kind', '=', kind).executeTakeFirst();
+  return row ? toFollowup(row) : null;
+}
+
+export async function findFollowups(db: DB, storyId: number): Promise<Followup[]> {
+  const rows = await db.selectFrom('story_followups').selectAll().where('story_id', '=', storyId).orderBy('due_at').execute();
+  return rows.map(toFollowup);
+}
+
+export async function answerFollowup(db: DB, storyId: number, kind: FollowupKind, stillResolved: boolean, now: number): Promise<void> {
+  await db
+    .updateTable('story_followups')
+    .set({ answered_at: now, still_resolved: stillResolved ? 1 : 0 })
+    .where('story_id', '=', storyId)
+    .where('kind', '=', kind)
+    .where('answered_at', 'is', null)
+    .execute();
+}
+
+/** Drops the questions not yet answered (the story was reopened or withdrawn). */
+export async function cancelPendingFollowups(db: DB, storyId: number): Promise<void> {
+  await db.deleteFrom('story_followups').where('story_id', '=', storyId).where('answered_at', 'is', null).execute();
+}
+
+/** Follow-ups due and not yet sent, for stories that are still resolved. */
+export async function findDueFollowups(db: DB, now: number, limit: number): Promise<{ storyId: number; kind: FollowupKind }[]> {
+  const rows = await db
+    .selectFrom('story_followups as f')
+    .innerJoin('stories as s', 's.id', 'f.story_id')
+    .select(['f.story_id', 'f.kind'])
+    .where('f.sent_at', 'is', null)
+    .where('f.due_at', '<=', now)
+    .where('s.state', '=', 'resolved')
+    .orderBy('f.due_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ storyId: r.story_id, kind: r.kind }));
+}
+
+/** Marks a follow-up as sent if nobody else did; false when it was already sent (idempotence). */
+export async function markFollowupSent(db: DB, storyId: number, kind: FollowupKind, now: number): Promise<boolean> {
+  const r = await db
+    .updateTable('story_followups')
+    .set({ sent_at: now })
+    .where('story_id', '=', storyId)
+    .where('kind', '=', kind)
+    .where('sent_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+// --- scheduler queries -------------------------------------------------------------------------
+
+/** Unanswered stories whose reply deadline has passed (served by stories_state_due). */
+export async function findStoriesPastReplyDeadline(db: DB, now: number, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('stories')
+    .select('id')
+    .where('state', '=', 'awaiting_reply')
+    .where('reply_due_at', '<=', now)
+    .orderBy('reply_due_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Answered stories without a verdict whose window started before `windowStartedBefore`
+ * (first reply, or the reopening when there was one).
+ */
+export async function findStoriesPastVerdictWindow(db: DB, windowStartedBefore: number, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('stories')
+    .select('id')
+    .where('state', '=', 'answered')
+    .where('first_reply_at', '<=', windowStartedBefore)
+    .where((eb) => eb.or([eb('reopened_at', 'is', null), eb('reopened_at', '<=', windowStartedBefore)]))
+    .orderBy('first_reply_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}

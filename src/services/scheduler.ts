@@ -1,0 +1,83 @@
+// The workflow's clock: moves stories past their reply deadline to overdue, closes verdict
+// windows, sends the 7/30-day "still resolved?" questions and refreshes statistics whose age
+// weights have drifted. The server runs it every minute; `npm run tick` runs it from cron.
+//
+// Idempotent and safe to run concurrently: candidates are read outside any transaction, then
+// every change is its own immediate transaction that re-reads the story and lets the domain
+// decide again. A story another tick already moved is refused ('invalid_state') and skipped, a
+// follow-up is marked sent with `where sent_at is null`, so nothing happens twice.
+import type { DB } from '../db/client.ts';
+import { findStaleCompanyStats, recomputeCompanyStats } from '../db/stats.repository.ts';
+import { findDueFollowups, findStoriesPastReplyDeadline, findStoriesPastVerdictWindow, getStoryOrThrow, markFollowupSent } from '../db/story.repository.ts';
+import { DAY_MS } from '../domain/clocks.ts';
+import { DomainError } from '../domain/errors.ts';
+import { notifyStillResolved } from './notifications.ts';
+import { closeVerdictWindow, markStoryOverdue, serverWorkflowConfig, type ServiceOptions } from './story.service.ts';
+import { inTransaction } from './transaction.ts';
+
+export interface TickResult {
+  overdue: number;
+  closed: number;
+  followupsSent: number;
+  statsRefreshed: number;
+}
+
+export interface TickOptions extends Pick<ServiceOptions, 'config'> {
+  /** Most stories handled per step and tick (the rest wait for the next minute). */
+  batch?: number;
+  /** Statistics older than this are recomputed (age weights and windows move with time). */
+  statsMaxAgeMs?: number;
+}
+
+/** Refusals that mean "someone already did it" or "not any more": skip, never fail the tick. */
+function alreadyHandled(error: unknown): boolean {
+  return error instanceof DomainError && (error.code === 'invalid_state' || error.code === 'not_due' || error.code === 'story_not_found');
+}
+
+export async function runTick(db: DB, now: number, opts: TickOptions = {}): Promise<TickResult> {
+  const config = opts.config ?? serverWorkflowConfig();
+  const batch = opts.batch ?? 500;
+  const result: TickResult = { overdue: 0, closed: 0, followupsSent: 0, statsRefreshed: 0 };
+
+  for (const id of await findStoriesPastReplyDeadline(db, now, batch)) {
+    try {
+      await markStoryOverdue(db, id, { now, config });
+      result.overdue++;
+    } catch (error) {
+      if (!alreadyHandled(error)) throw error;
+    }
+  }
+
+  for (const id of await findStoriesPastVerdictWindow(db, now - config.verdictWindowDays * DAY_MS, batch)) {
+    try {
+      await closeVerdictWindow(db, id, { now, config });
+      result.closed++;
+    } catch (error) {
+      if (!alreadyHandled(error)) throw error;
+    }
+  }
+
+  for (const f of await findDueFollowups(db, now, batch)) {
+    const sent = await inTransaction(db, async (trx) => {
+      const story = await getStoryOrThrow(trx, f.storyId);
+      if (story.state !== 'resolved') return false;
+      if (!(await markFollowupSent(trx, f.storyId, f.kind, now))) return false;
+      await notifyStillResolved(trx, story, f.kind, now);
+      return true;
+    });
+    if (sent) result.followupsSent++;
+  }
+
+  const staleBefore = now - (opts.statsMaxAgeMs ?? DAY_MS);
+  for (const companyId of await findStaleCompanyStats(db, staleBefore, Math.min(batch, 200))) {
+    await inTransaction(db, async (trx) => {
+      // Re-check inside the transaction: a concurrent tick may have refreshed it already.
+      const row = await trx.selectFrom('company_stats').select('computed_at').where('company_id', '=', companyId).where('period', '=', '12m').executeTakeFirst();
+      if (row && row.computed_at < staleBefore) {
+        await recomputeCompanyStats(trx, companyId, now);
+        result.statsRefreshed++;
+      }
+    });
+  }
+  return result;
+}

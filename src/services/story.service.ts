@@ -1,0 +1,449 @@
+// The story use cases. Each is one transaction: load → the domain decides (transition) → the
+// story row, its messages/revisions/follow-ups, one audit row, search outbox, mail outbox, and
+// the company's statistics are written together, or nothing is.
+import { createHash } from 'node:crypto';
+import type { SessionUser } from '../auth/types.ts';
+import type { DB } from '../db/client.ts';
+import { appendAudit } from '../db/audit.repository.ts';
+import { findCompanyById, findDuplicateCompany, getCompanyOrThrow, insertCompany, resolveMergedCompany } from '../db/company.repository.ts';
+import { insertMessage } from '../db/message.repository.ts';
+import { enqueueSearchEvent } from '../db/outbox.repository.ts';
+import type { Locale, StoryCategory } from '../db/schema.ts';
+import { recomputeCompanyStats } from '../db/stats.repository.ts';
+import {
+  answerFollowup,
+  cancelPendingFollowups,
+  findFollowup,
+  findStoryByDedupeKey,
+  getStoryOrThrow,
+  insertStory,
+  insertStoryChannels,
+  insertStoryRevision,
+  scheduleFollowup,
+  updateStoryContent,
+  updateStoryWorkflow,
+  type Story,
+  type StoryChannelInput,
+} from '../db/story.repository.ts';
+import { defaultWorkflowConfig, type FollowupKind, type WorkflowConfig } from '../domain/clocks.ts';
+import { DomainError } from '../domain/errors.ts';
+import {
+  representsCompany,
+  systemActor,
+  transition,
+  type Actor,
+  type StoryEvent,
+  type StoryState,
+  type TransitionResult,
+} from '../domain/story-workflow.ts';
+import { notify } from './notifications.ts';
+import { inTransaction } from './transaction.ts';
+
+export interface ServiceOptions {
+  /** The moment of the event (tests and the scheduler pass it; default: the clock). */
+  now?: number;
+  config?: WorkflowConfig;
+}
+
+/** The workflow configuration of this server: REPLY_DEADLINE_DAYS overrides the 7-day default. */
+export function serverWorkflowConfig(): WorkflowConfig {
+  const days = Number(process.env.REPLY_DEADLINE_DAYS);
+  return Number.isFinite(days) && days > 0 ? { ...defaultWorkflowConfig, replyDeadlineDays: days } : defaultWorkflowConfig;
+}
+
+/** The actor for a signed-in user (pages: actorFromUser(Astro.locals.user)). */
+export function actorFromUser(user: SessionUser): Actor {
+  const kind = user.role === 'company_rep' ? 'company' : user.role === 'moderator' ? 'moderator' : user.role === 'admin' ? 'admin' : 'consumer';
+  return { kind, userId: user.id, companyIds: [...user.companyIds] };
+}
+
+const auditRole: Record<Actor['kind'], string> = { consumer: 'consumer', company: 'company_rep', moderator: 'moderator', admin: 'admin', system: 'system' };
+
+export interface TransitionOutcome {
+  storyId: number;
+  companyId: number;
+  from: StoryState | null;
+  to: StoryState;
+  /** The new thread message, for replies. */
+  messageId?: number;
+}
+
+function options(opts: ServiceOptions): { now: number; config: WorkflowConfig } {
+  return { now: opts.now ?? Date.now(), config: opts.config ?? serverWorkflowConfig() };
+}
+
+function decided(result: TransitionResult): Extract<TransitionResult, { ok: true }> {
+  if (!result.ok) throw new DomainError(result.code);
+  return result;
+}
+
+/**
+ * Load the story, let the domain decide `event`, and persist everything the decision implies.
+ * `buildEvent` may read more (e.g. the follow-up row) inside the same transaction.
+ */
+async function applyStoryEvent(
+  db: DB,
+  actor: Actor,
+  storyId: number,
+  buildEvent: (trx: DB, story: Story) => Promise<StoryEvent> | StoryEvent,
+  opts: ServiceOptions,
+  auditData: (event: StoryEvent, story: Story) => Record<string, unknown> | undefined = () => undefined,
+): Promise<TransitionOutcome> {
+  const { now, config } = options(opts);
+  return inTransaction(db, async (trx) => {
+    const story = await getStoryOrThrow(trx, storyId);
+    const event = await buildEvent(trx, story);
+    const result = decided(transition(story, event, actor, now, config));
+    if (!(await updateStoryWorkflow(trx, story.id, result.patch, story.version, now))) throw new DomainError('conflict');
+    const outcome: TransitionOutcome = { storyId: story.id, companyId: story.companyId, from: result.from, to: result.next };
+    const company = await getCompanyOrThrow(trx, story.companyId);
+    let recompute = false;
+
+    for (const effect of result.effects) {
+      switch (effect.type) {
+        case 'add_message':
+          outcome.messageId = await insertMessage(trx, { storyId: story.id, authorId: actor.userId, authorRole: effect.role, body: effect.body, createdAt: now });
+          break;
+        case 'save_revision':
+          if (event.type === 'edit') {
+            // The revision keeps the text being replaced; the story row holds the current one.
+            await insertStoryRevision(trx, { storyId: story.id, title: story.title, body: story.body, editorId: actor.userId, createdAt: now });
+            await updateStoryContent(trx, story.id, { title: event.title.trim(), body: event.body });
+          }
+          break;
+        case 'schedule_followup':
+          await scheduleFollowup(trx, story.id, effect.kind, effect.dueAt);
+          break;
+        case 'answer_followup':
+          await answerFollowup(trx, story.id, effect.kind, effect.stillResolved, now);
+          break;
+        case 'cancel_followups':
+          await cancelPendingFollowups(trx, story.id);
+          break;
+        case 'search':
+          await enqueueSearchEvent(trx, { kind: effect.op === 'upsert' ? 'story.upsert' : 'story.delete', storyId: story.id }, now);
+          break;
+        case 'notify':
+          await notify(trx, effect.to, effect.template, {
+            story: { ...story, ...(event.type === 'edit' ? { title: event.title } : {}) },
+            companyName: company.name,
+            actorUserId: actor.userId,
+            now,
+            reason: event.type === 'hide' || event.type === 'restore' ? event.reason : undefined,
+            resolved: event.type === 'verdict' ? event.resolved : undefined,
+            replyDeadlineDays: config.replyDeadlineDays,
+          });
+          break;
+        case 'recompute_stats':
+          recompute = true;
+          break;
+      }
+    }
+
+    await appendAudit(trx, {
+      at: now,
+      actorId: actor.userId,
+      actorRole: auditRole[actor.kind],
+      action: result.action,
+      subjectKind: 'story',
+      subjectId: story.id,
+      companyId: story.companyId,
+      fromState: result.from,
+      toState: result.next,
+      data: { ...auditData(event, story), ...(outcome.messageId !== undefined ? { messageId: outcome.messageId } : {}) },
+    });
+
+    if (recompute) {
+      await recomputeCompanyStats(trx, story.companyId, now);
+      // The company page (and its cached rendering) shows these figures.
+      await enqueueSearchEvent(trx, { kind: 'company.upsert', companyId: story.companyId }, now);
+    }
+    return outcome;
+  });
+}
+
+// --- publish -----------------------------------------------------------------------------------
+
+export type CompanyChoice = { id: number } | { name: string; website?: string | null; country?: string; sector?: string };
+
+export interface PublishStoryInput {
+  company: CompanyChoice;
+  title: string;
+  /** Markdown. */
+  body: string;
+  /** 'YYYY-MM-DD' */
+  experienceDate: string;
+  category: StoryCategory;
+  language: Locale;
+  channels: StoryChannelInput[];
+  /** Private: seen only by moderators and the company. */
+  orderReference?: string | null;
+  /** 'demo' for the seeded demo data; members publish 'member' stories. */
+  source?: 'member' | 'demo';
+}
+
+export interface PublishStoryResult {
+  storyId: number;
+  companyId: number;
+  companySlug: string;
+  /** false when an identical story by the same author already existed (double submit). */
+  created: boolean;
+  companyCreated: boolean;
+}
+
+const categories: readonly StoryCategory[] = ['delivery', 'refund', 'billing', 'account_access', 'technical_support', 'installation', 'cancellation', 'warranty', 'other'];
+const channelNames = ['phone_tollfree', 'phone_paid', 'email', 'chat', 'web_form', 'social', 'store', 'letter'];
+
+function normaliseForDedupe(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Identical double posts (same author, company, title and body) collapse to one story. */
+export function storyDedupeKey(authorId: number, companyId: number, title: string, body: string): string {
+  return createHash('sha256')
+    .update(`${authorId}\u0000${companyId}\u0000${normaliseForDedupe(title)}\u0000${normaliseForDedupe(body)}`)
+    .digest('base64url');
+}
+
+function checkPublishInput(input: PublishStoryInput): void {
+  const seen = new Set<string>();
+  const bad =
+    input.title.trim() === '' ||
+    input.body.trim() === '' ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(input.experienceDate) ||
+    !categories.includes(input.category) ||
+    (input.language !== 'it' && input.language !== 'en') ||
+    ('name' in input.company && input.company.name.trim() === '') ||
+    input.channels.some((c) => {
+      const dup = seen.has(c.channel);
+      seen.add(c.channel);
+      return dup || !channelNames.includes(c.channel) || (c.waitMinutes !== null && (!Number.isFinite(c.waitMinutes) || c.waitMinutes < 0));
+    });
+  if (bad) throw new DomainError('invalid_input');
+}
+
+/**
+ * Publishes a story: finds the company (by id, or the same domain / normalised name) or creates
+ * it, starts the reply clock, and tells the company's representatives. Submitting the same story
+ * twice returns the first one (created: false) and writes nothing.
+ */
+export async function publishStory(db: DB, actor: Actor, input: PublishStoryInput, opts: ServiceOptions = {}): Promise<PublishStoryResult> {
+  checkPublishInput(input);
+  const { now, config } = options(opts);
+  return inTransaction(db, async (trx) => {
+    let company;
+    let companyCreated = false;
+    if ('id' in input.company) {
+      const found = await findCompanyById(trx, input.company.id);
+      if (!found) throw new DomainError('company_not_found');
+      company = await resolveMergedCompany(trx, found);
+    } else {
+      company = await findDuplicateCompany(trx, input.company);
+      if (!company) {
+        company = await insertCompany(trx, input.company, now);
+        companyCreated = true;
+      }
+    }
+
+    const dedupeKey = actor.userId === null ? null : storyDedupeKey(actor.userId, company.id, input.title, input.body);
+    if (dedupeKey) {
+      const existing = await findStoryByDedupeKey(trx, dedupeKey);
+      if (existing) return { storyId: existing.id, companyId: company.id, companySlug: company.slug, created: false, companyCreated: false };
+    }
+
+    const result = decided(transition(null, { type: 'publish', companyId: company.id, authorId: actor.userId }, actor, now, config));
+    const storyId = await insertStory(trx, {
+      state: result.next,
+      published_at: now,
+      reply_due_at: result.patch.replyDueAt ?? now,
+      last_activity_at: now,
+      company_id: company.id,
+      author_id: actor.userId,
+      source: input.source ?? 'member',
+      external_id: null,
+      title: input.title.trim(),
+      body: input.body,
+      experience_date: input.experienceDate,
+      category: input.category,
+      language: input.language,
+      state_before_hidden: null,
+      first_reply_at: null,
+      verdict_at: null,
+      resolved: null,
+      would_buy_again: null,
+      rating: null,
+      verdict_comment: null,
+      reopened_at: null,
+      closed_at: null,
+      edited_at: null,
+      withdrawn_at: null,
+      hidden_at: null,
+      order_reference: input.orderReference?.trim() ? input.orderReference.trim() : null,
+      evidence_verified_at: null,
+      dedupe_key: dedupeKey,
+      created_at: now,
+      updated_at: now,
+    });
+    await insertStoryChannels(trx, storyId, input.channels);
+
+    await appendAudit(trx, {
+      at: now,
+      actorId: actor.userId,
+      actorRole: auditRole[actor.kind],
+      action: result.action,
+      subjectKind: 'story',
+      subjectId: storyId,
+      companyId: company.id,
+      fromState: null,
+      toState: result.next,
+      data: { companyCreated },
+    });
+    if (companyCreated) {
+      await appendAudit(trx, {
+        at: now,
+        actorId: actor.userId,
+        actorRole: auditRole[actor.kind],
+        action: 'company.create',
+        subjectKind: 'company',
+        subjectId: company.id,
+        companyId: company.id,
+        data: { name: company.name, domain: company.domain },
+      });
+    }
+    const story = await getStoryOrThrow(trx, storyId);
+    for (const effect of result.effects) {
+      if (effect.type === 'notify') {
+        await notify(trx, effect.to, effect.template, {
+          story,
+          companyName: company.name,
+          actorUserId: actor.userId,
+          now,
+          replyDeadlineDays: config.replyDeadlineDays,
+        });
+      } else if (effect.type === 'search') {
+        await enqueueSearchEvent(trx, { kind: 'story.upsert', storyId }, now);
+      }
+    }
+    await recomputeCompanyStats(trx, company.id, now);
+    await enqueueSearchEvent(trx, { kind: 'company.upsert', companyId: company.id }, now);
+    return { storyId, companyId: company.id, companySlug: company.slug, created: true, companyCreated };
+  });
+}
+
+// --- thread ------------------------------------------------------------------------------------
+
+export interface ReplyInput {
+  storyId: number;
+  body: string;
+  /** Whose voice: defaults to 'company' for a representative of the story's company, else 'consumer'. */
+  as?: 'company' | 'consumer';
+}
+
+/** Adds a message to the public thread; a company's first reply stops the reply clock. */
+export async function replyToStory(db: DB, actor: Actor, input: ReplyInput, opts: ServiceOptions = {}): Promise<TransitionOutcome> {
+  return applyStoryEvent(
+    db,
+    actor,
+    input.storyId,
+    (_trx, story) => {
+      const as = input.as ?? (representsCompany(actor, story.companyId) ? 'company' : 'consumer');
+      return as === 'company' ? { type: 'company_reply', body: input.body } : { type: 'consumer_reply', body: input.body };
+    },
+    opts,
+  );
+}
+
+// --- verdict and follow-ups -------------------------------------------------------------------
+
+export interface VerdictInput {
+  storyId: number;
+  resolved: boolean;
+  wouldBuyAgain: boolean;
+  /** 1–5 */
+  rating: number;
+  comment?: string | null;
+}
+
+export async function giveVerdict(db: DB, actor: Actor, input: VerdictInput, opts: ServiceOptions = {}): Promise<TransitionOutcome> {
+  return applyStoryEvent(
+    db,
+    actor,
+    input.storyId,
+    () => ({ type: 'verdict', resolved: input.resolved, wouldBuyAgain: input.wouldBuyAgain, rating: input.rating, comment: input.comment ?? null }),
+    opts,
+    () => ({ resolved: input.resolved, wouldBuyAgain: input.wouldBuyAgain, rating: input.rating }),
+  );
+}
+
+export interface StillResolvedInput {
+  storyId: number;
+  kind: FollowupKind;
+  stillResolved: boolean;
+}
+
+/** The author's answer to "still resolved?"; a "no" reopens the story once. */
+export async function answerStillResolved(db: DB, actor: Actor, input: StillResolvedInput, opts: ServiceOptions = {}): Promise<TransitionOutcome> {
+  return applyStoryEvent(
+    db,
+    actor,
+    input.storyId,
+    async (trx, story) => ({
+      type: 'still_resolved_check',
+      kind: input.kind,
+      stillResolved: input.stillResolved,
+      followup: await findFollowup(trx, story.id, input.kind),
+    }),
+    opts,
+    (_e, story) => ({
+      kind: input.kind,
+      stillResolved: input.stillResolved,
+      previousVerdict: { at: story.verdictAt, resolved: story.resolved, wouldBuyAgain: story.wouldBuyAgain, rating: story.rating },
+    }),
+  );
+}
+
+// --- author -----------------------------------------------------------------------------------
+
+export interface EditStoryInput {
+  storyId: number;
+  title: string;
+  body: string;
+}
+
+/** Edits title and body; the replaced text is kept in story_revisions and the page shows "edited". */
+export async function editStory(db: DB, actor: Actor, input: EditStoryInput, opts: ServiceOptions = {}): Promise<TransitionOutcome> {
+  return applyStoryEvent(db, actor, input.storyId, () => ({ type: 'edit', title: input.title, body: input.body }), opts);
+}
+
+/** The author removes the story: it leaves lists, search and statistics; a tombstone page stays. */
+export async function withdrawStory(db: DB, actor: Actor, input: { storyId: number }, opts: ServiceOptions = {}): Promise<TransitionOutcome> {
+  return applyStoryEvent(db, actor, input.storyId, () => ({ type: 'withdraw' }), opts);
+}
+
+// --- moderation -------------------------------------------------------------------------------
+
+export interface ModerationInput {
+  storyId: number;
+  /** The statement of reasons (shown to the author, kept in the audit log). */
+  reason: string;
+}
+
+export async function hideStory(db: DB, actor: Actor, input: ModerationInput, opts: ServiceOptions = {}): Promise<TransitionOutcome> {
+  return applyStoryEvent(db, actor, input.storyId, () => ({ type: 'hide', reason: input.reason }), opts, () => ({ reason: input.reason.trim() }));
+}
+
+export async function restoreStory(db: DB, actor: Actor, input: ModerationInput, opts: ServiceOptions = {}): Promise<TransitionOutcome> {
+  return applyStoryEvent(db, actor, input.storyId, () => ({ type: 'restore', reason: input.reason }), opts, () => ({ reason: input.reason.trim() }));
+}
+
+// --- scheduler --------------------------------------------------------------------------------
+
+/** The reply deadline passed without a reply (scheduler). */
+export async function markStoryOverdue(db: DB, storyId: number, opts: ServiceOptions = {}): Promise<TransitionOutcome> {
+  return applyStoryEvent(db, systemActor, storyId, () => ({ type: 'deadline_passed' }), opts);
+}
+
+/** The verdict window ended without a verdict (scheduler). */
+export async function closeVerdictWindow(db: DB, storyId: number, opts: ServiceOptions = {}): Promise<TransitionOutcome> {
+  return applyStoryEvent(db, systemActor, storyId, () => ({ type: 'verdict_window_closed' }), opts);
+}
