@@ -1,0 +1,469 @@
+// Moderator actions. Every one: permission check first (moderator or admin, inside the
+// service, whatever the page did), one transaction with the change, an audit row and the mail
+// carrying the statement of reasons (DSA art. 17) through the outbox.
+import { appendAudit } from '../db/audit.repository.ts';
+import type { DB } from '../db/client.ts';
+import { enqueueMail, enqueueSearchEvent } from '../db/outbox.repository.ts';
+import type { Locale, ReportRow, Role } from '../db/schema.ts';
+import { DomainError } from '../domain/errors.ts';
+import { t } from '../i18n/index.ts';
+import { findReportTarget, type ReportTarget, type ReportTargetKind } from './report.service.ts';
+import { changeStoryVisibility } from './story-visibility.ts';
+
+export interface Moderator {
+  id: number;
+  role: Role;
+}
+
+/** A statement of reasons must say something: at least this many characters. */
+export const STATEMENT_MIN_CHARS = 20;
+export const STATEMENT_MAX_CHARS = 5000;
+
+export function canModerate(actor: { role: Role } | null | undefined): boolean {
+  return actor?.role === 'moderator' || actor?.role === 'admin';
+}
+
+/** Throws unless the actor is a moderator or an admin: consumers and representatives never pass. */
+export function assertModerator(actor: { role: Role } | null | undefined): asserts actor is Moderator {
+  if (!canModerate(actor)) throw new DomainError('not_moderator');
+}
+
+function cleanStatement(statement: string): string {
+  const s = statement.trim();
+  if (s.length < STATEMENT_MIN_CHARS) throw new DomainError('reason_required');
+  return s.slice(0, STATEMENT_MAX_CHARS);
+}
+
+export interface ModerationOptions {
+  /** Origin for links in mail (SITE_URL by default). */
+  origin?: string;
+}
+
+function originOf(options: ModerationOptions): string {
+  return options.origin ?? process.env.SITE_URL ?? 'http://localhost:4321';
+}
+
+// ---------------------------------------------------------------- mail
+
+interface Recipient {
+  email: string;
+  name: string;
+  locale: Locale;
+}
+
+async function findRecipient(db: DB, userId: number | null): Promise<Recipient | null> {
+  if (userId === null) return null;
+  const u = await db.selectFrom('users').select(['email', 'display_name', 'locale']).where('id', '=', userId).executeTakeFirst();
+  return u ? { email: u.email, name: u.display_name, locale: u.locale } : null;
+}
+
+async function describeTarget(db: DB, target: ReportTarget): Promise<{ title: string }> {
+  const s = await db.selectFrom('stories').select('title').where('id', '=', target.storyId).executeTakeFirst();
+  return { title: s?.title ?? '' };
+}
+
+function storyUrl(origin: string, locale: Locale, storyId: number): string {
+  return `${origin}/${locale}/stories/${storyId}`;
+}
+
+async function mailAuthor(
+  db: DB,
+  target: ReportTarget,
+  template: 'hidden' | 'restored' | 'verified',
+  statement: string,
+  now: number,
+  options: ModerationOptions,
+): Promise<boolean> {
+  const to = await findRecipient(db, target.authorId);
+  if (!to) return false;
+  const { title } = await describeTarget(db, target);
+  const params = {
+    name: to.name,
+    kind: t(to.locale, `moderation.target.${target.kind}`),
+    title,
+    statement,
+    url: storyUrl(originOf(options), to.locale, target.storyId),
+  };
+  await enqueueMail(
+    db,
+    {
+      to: to.email,
+      subject: t(to.locale, `moderation.mail.${template}.subject`),
+      text: t(to.locale, `moderation.mail.${template}.body`, params),
+      template: `moderation_${template}`,
+    },
+    now,
+  );
+  return true;
+}
+
+/** Tells each reporter we can reach (members, visitors who left an address) what was decided. */
+async function mailReporters(db: DB, reports: ReportRow[], outcome: 'actioned' | 'dismissed', statement: string, now: number): Promise<void> {
+  const sent = new Set<string>();
+  for (const r of reports) {
+    const member = await findRecipient(db, r.reporter_id);
+    const to = member ?? (r.reporter_email ? { email: r.reporter_email, name: '', locale: 'it' as Locale } : null);
+    if (!to || sent.has(to.email)) continue;
+    sent.add(to.email);
+    await enqueueMail(
+      db,
+      {
+        to: to.email,
+        subject: t(to.locale, 'moderation.mail.decision.subject'),
+        text: t(to.locale, `moderation.mail.decision.${outcome}`, { kind: t(to.locale, `moderation.target.${r.target_kind}`), statement }),
+        template: `report_${outcome}`,
+      },
+      now,
+    );
+  }
+}
+
+// ---------------------------------------------------------------- hide / restore content
+
+async function getTargetOrThrow(db: DB, kind: ReportTargetKind, id: string): Promise<ReportTarget> {
+  const target = await findReportTarget(db, kind, id);
+  if (!target) throw new DomainError('story_not_found');
+  return target;
+}
+
+/** `auditData.reports`: how many reports the action answers (0 = the moderator's own initiative). */
+async function setContentHidden(
+  db: DB,
+  target: ReportTarget,
+  hide: boolean,
+  statement: string,
+  actor: Moderator,
+  now: number,
+  auditData: Record<string, unknown> = {},
+): Promise<void> {
+  if (target.kind === 'story') {
+    await changeStoryVisibility(db, target.storyId, hide ? 'hide' : 'restore', statement, actor, now, { data: auditData });
+    return;
+  }
+  if (target.hidden === hide) throw new DomainError('invalid_state');
+  if (target.kind === 'message') {
+    await db.updateTable('story_messages').set({ hidden_at: hide ? now : null }).where('id', '=', Number(target.id)).execute();
+  } else {
+    await db.updateTable('photos').set({ hidden_at: hide ? now : null }).where('id', '=', target.id).execute();
+  }
+  await appendAudit(db, {
+    at: now,
+    actorId: actor.id,
+    actorRole: actor.role,
+    action: hide ? 'moderation.hide' : 'moderation.restore',
+    subjectKind: target.kind,
+    subjectId: target.id,
+    companyId: target.companyId,
+    fromState: hide ? 'visible' : 'hidden',
+    toState: hide ? 'hidden' : 'visible',
+    data: { statement, storyId: target.storyId, ...auditData },
+  });
+  // The story's public document and cached page show its messages and photos.
+  await enqueueSearchEvent(db, { kind: 'story.upsert', storyId: target.storyId }, now);
+}
+
+async function openReportsFor(db: DB, target: ReportTarget): Promise<ReportRow[]> {
+  return db
+    .selectFrom('reports')
+    .selectAll()
+    .where('target_kind', '=', target.kind)
+    .where('target_id', '=', target.id)
+    .where('status', '=', 'open')
+    .orderBy('id')
+    .execute();
+}
+
+/** Closes reports with an outcome; one audit row per report (the transparency page counts them). */
+async function closeReports(db: DB, reports: ReportRow[], outcome: 'actioned' | 'dismissed', statement: string, actor: Moderator, now: number): Promise<void> {
+  if (reports.length === 0) return;
+  await db
+    .updateTable('reports')
+    .set({ status: outcome, decided_at: now, decided_by: actor.id, statement })
+    .where(
+      'id',
+      'in',
+      reports.map((r) => r.id),
+    )
+    .execute();
+  for (const r of reports) {
+    await appendAudit(db, {
+      at: now,
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: 'report.decide',
+      subjectKind: 'report',
+      subjectId: r.id,
+      fromState: 'open',
+      toState: outcome,
+      data: { outcome, targetKind: r.target_kind, reporterKind: r.reporter_kind, takedown: r.is_takedown_request === 1, reportedAt: r.created_at },
+    });
+  }
+}
+
+export interface ModerationResult {
+  reportsClosed: number;
+  authorNotified: boolean;
+}
+
+/**
+ * Hides a story, message or photo — on a report or on the moderator's own initiative — with a
+ * statement of reasons mailed to its author; every open report about it is closed as actioned
+ * and its reporters are told.
+ */
+export async function hideContent(
+  db: DB,
+  actor: { id: number; role: Role } | null,
+  kind: ReportTargetKind,
+  id: string,
+  statement: string,
+  now: number,
+  options: ModerationOptions = {},
+): Promise<ModerationResult> {
+  assertModerator(actor);
+  const reasons = cleanStatement(statement);
+  return db.transaction().execute(async (trx) => {
+    const target = await getTargetOrThrow(trx, kind, id);
+    const reports = await openReportsFor(trx, target);
+    await setContentHidden(trx, target, true, reasons, actor, now, { reports: reports.length });
+    await closeReports(trx, reports, 'actioned', reasons, actor, now);
+    const authorNotified = await mailAuthor(trx, target, 'hidden', reasons, now, options);
+    await mailReporters(trx, reports, 'actioned', reasons, now);
+    return { reportsClosed: reports.length, authorNotified };
+  });
+}
+
+/** Makes hidden content visible again, with a statement of reasons mailed to its author. */
+export async function restoreContent(
+  db: DB,
+  actor: { id: number; role: Role } | null,
+  kind: ReportTargetKind,
+  id: string,
+  statement: string,
+  now: number,
+  options: ModerationOptions = {},
+): Promise<ModerationResult> {
+  assertModerator(actor);
+  const reasons = cleanStatement(statement);
+  return db.transaction().execute(async (trx) => {
+    const target = await getTargetOrThrow(trx, kind, id);
+    await setContentHidden(trx, target, false, reasons, actor, now);
+    const authorNotified = await mailAuthor(trx, target, 'restored', reasons, now, options);
+    return { reportsClosed: 0, authorNotified };
+  });
+}
+
+/**
+ * Leaves the content as it is and closes every open report about it as dismissed; the reasons
+ * go to the reporters (the authors of the reports) who can be reached.
+ */
+export async function dismissReports(
+  db: DB,
+  actor: { id: number; role: Role } | null,
+  kind: ReportTargetKind,
+  id: string,
+  statement: string,
+  now: number,
+): Promise<ModerationResult> {
+  assertModerator(actor);
+  const reasons = cleanStatement(statement);
+  return db.transaction().execute(async (trx) => {
+    const reports = await trx
+      .selectFrom('reports')
+      .selectAll()
+      .where('target_kind', '=', kind)
+      .where('target_id', '=', id)
+      .where('status', '=', 'open')
+      .orderBy('id')
+      .execute();
+    if (reports.length === 0) throw new DomainError('invalid_state');
+    await closeReports(trx, reports, 'dismissed', reasons, actor, now);
+    await mailReporters(trx, reports, 'dismissed', reasons, now);
+    return { reportsClosed: reports.length, authorNotified: false };
+  });
+}
+
+// ---------------------------------------------------------------- verified experience
+
+/**
+ * Marks a story's private evidence (order reference, documents) as checked: the story shows the
+ * "verified experience" badge. Needs evidence to exist; the author is told.
+ */
+export async function verifyEvidence(
+  db: DB,
+  actor: { id: number; role: Role } | null,
+  storyId: number,
+  note: string,
+  now: number,
+  options: ModerationOptions = {},
+): Promise<void> {
+  assertModerator(actor);
+  await db.transaction().execute(async (trx) => {
+    const story = await trx
+      .selectFrom('stories')
+      .select(['id', 'company_id', 'author_id', 'state', 'order_reference', 'evidence_verified_at'])
+      .where('id', '=', storyId)
+      .executeTakeFirst();
+    if (!story) throw new DomainError('story_not_found');
+    if (story.state === 'withdrawn' || story.evidence_verified_at !== null) throw new DomainError('invalid_state');
+    if (!story.order_reference) throw new DomainError('invalid_input', 'no private evidence to verify');
+    await trx.updateTable('stories').set({ evidence_verified_at: now, updated_at: now }).where('id', '=', storyId).execute();
+    await appendAudit(trx, {
+      at: now,
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: 'moderation.verify_evidence',
+      subjectKind: 'story',
+      subjectId: storyId,
+      companyId: story.company_id,
+      data: { note: note.trim().slice(0, STATEMENT_MAX_CHARS) || null },
+    });
+    await enqueueSearchEvent(trx, { kind: 'story.upsert', storyId }, now);
+    const target: ReportTarget = { kind: 'story', id: String(storyId), storyId, companyId: story.company_id, authorId: story.author_id, hidden: story.state === 'hidden' };
+    await mailAuthor(trx, target, 'verified', note.trim(), now, options);
+  });
+}
+
+// ---------------------------------------------------------------- duplicate companies
+
+/** Follows merged_into_id to the company that is kept (cycle-safe); the company itself if not merged. */
+export async function resolveMergedCompany(db: DB, companyId: number): Promise<number | null> {
+  let id = companyId;
+  for (let hops = 0; hops < 10; hops++) {
+    const c = await db.selectFrom('companies').select(['id', 'merged_into_id']).where('id', '=', id).executeTakeFirst();
+    if (!c) return null;
+    if (c.merged_into_id === null) return c.id;
+    id = c.merged_into_id;
+  }
+  return null;
+}
+
+/**
+ * Where a merged company's page should redirect: the slug of the company it was merged into, or
+ * null when the company was not merged (or does not exist).
+ */
+export async function findMergeRedirect(db: DB, slug: string): Promise<string | null> {
+  const c = await db.selectFrom('companies').select(['id', 'merged_into_id']).where('slug', '=', slug).executeTakeFirst();
+  if (!c || c.merged_into_id === null) return null;
+  const finalId = await resolveMergedCompany(db, c.id);
+  if (finalId === null || finalId === c.id) return null;
+  const target = await db.selectFrom('companies').select('slug').where('id', '=', finalId).executeTakeFirst();
+  return target?.slug ?? null;
+}
+
+/**
+ * Merges a duplicate company into the one that is kept: its stories and claims move, it is
+ * marked merged_into_id (its page redirects), search documents follow, statistics of both are
+ * dropped for recomputation. Returns how many stories moved.
+ */
+export async function mergeCompanies(
+  db: DB,
+  actor: { id: number; role: Role } | null,
+  duplicateId: number,
+  keepId: number,
+  statement: string,
+  now: number,
+): Promise<{ storiesMoved: number; keptId: number }> {
+  assertModerator(actor);
+  const reasons = cleanStatement(statement);
+  return db.transaction().execute(async (trx) => {
+    const keptId = await resolveMergedCompany(trx, keepId);
+    const dup = await trx.selectFrom('companies').select(['id', 'merged_into_id', 'claimed_by_user_id', 'claimed_at']).where('id', '=', duplicateId).executeTakeFirst();
+    if (!dup || keptId === null) throw new DomainError('company_not_found');
+    if (dup.merged_into_id !== null || keptId === dup.id) throw new DomainError('invalid_input', 'already merged or same company');
+
+    const stories = await trx.selectFrom('stories').select('id').where('company_id', '=', dup.id).execute();
+    await trx.updateTable('stories').set({ company_id: keptId, updated_at: now }).where('company_id', '=', dup.id).execute();
+    await trx.updateTable('company_claims').set({ company_id: keptId }).where('company_id', '=', dup.id).execute();
+    const kept = await trx.selectFrom('companies').select(['claimed_by_user_id']).where('id', '=', keptId).executeTakeFirstOrThrow();
+    if (kept.claimed_by_user_id === null && dup.claimed_by_user_id !== null) {
+      await trx.updateTable('companies').set({ claimed_by_user_id: dup.claimed_by_user_id, claimed_at: dup.claimed_at, updated_at: now }).where('id', '=', keptId).execute();
+    }
+    await trx
+      .updateTable('companies')
+      .set({ merged_into_id: keptId, claimed_by_user_id: null, claimed_at: null, updated_at: now })
+      .where('id', '=', dup.id)
+      .execute();
+    // Both companies' figures change; the statistics job recomputes missing rows.
+    await trx.deleteFrom('company_stats').where('company_id', 'in', [dup.id, keptId]).execute();
+    await appendAudit(trx, {
+      at: now,
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: 'moderation.merge_company',
+      subjectKind: 'company',
+      subjectId: dup.id,
+      companyId: keptId,
+      data: { into: keptId, stories: stories.length, statement: reasons },
+    });
+    await enqueueSearchEvent(trx, { kind: 'company.delete', companyId: dup.id }, now);
+    await enqueueSearchEvent(trx, { kind: 'company.upsert', companyId: keptId }, now);
+    for (const s of stories) await enqueueSearchEvent(trx, { kind: 'story.upsert', storyId: s.id }, now);
+    return { storiesMoved: stories.length, keptId };
+  });
+}
+
+// ---------------------------------------------------------------- the queue
+
+export interface QueueItem {
+  targetKind: ReportTargetKind;
+  targetId: string;
+  storyId: number | null;
+  reports: number;
+  takedown: boolean;
+  firstReportedAt: number;
+  reasons: string[];
+}
+
+/**
+ * Open reports grouped by the reported item: takedown requests first, then the most reported,
+ * then the oldest. For moderators only.
+ */
+export async function listModerationQueue(db: DB, actor: { role: Role } | null, opts: { limit?: number; offset?: number } = {}): Promise<QueueItem[]> {
+  assertModerator(actor);
+  const rows = await db
+    .selectFrom('reports')
+    .select((eb) => [
+      'target_kind',
+      'target_id',
+      eb.fn.max('story_id').as('story_id'),
+      eb.fn.countAll<number>().as('reports'),
+      eb.fn.max('is_takedown_request').as('takedown'),
+      eb.fn.min('created_at').as('first_at'),
+      eb.fn<string>('group_concat', [eb.ref('reason')]).as('reasons'),
+    ])
+    .where('status', '=', 'open')
+    .groupBy(['target_kind', 'target_id'])
+    .orderBy('takedown', 'desc')
+    .orderBy('reports', 'desc')
+    .orderBy('first_at', 'asc')
+    .limit(opts.limit ?? 50)
+    .offset(opts.offset ?? 0)
+    .execute();
+  return rows.map((r) => ({
+    targetKind: r.target_kind,
+    targetId: r.target_id,
+    storyId: r.story_id === null ? null : Number(r.story_id),
+    reports: Number(r.reports),
+    takedown: Number(r.takedown) === 1,
+    firstReportedAt: Number(r.first_at),
+    reasons: [...new Set(String(r.reasons ?? '').split(',').filter(Boolean))],
+  }));
+}
+
+export interface ReportForModerator extends ReportRow {
+  reporter_name: string | null;
+}
+
+/** Every report (open and decided) about one item, with the reporter's display name. */
+export async function listReportsForTarget(db: DB, actor: { role: Role } | null, kind: ReportTargetKind, id: string): Promise<ReportForModerator[]> {
+  assertModerator(actor);
+  return db
+    .selectFrom('reports')
+    .leftJoin('users', 'users.id', 'reports.reporter_id')
+    .selectAll('reports')
+    .select('users.display_name as reporter_name')
+    .where('reports.target_kind', '=', kind)
+    .where('reports.target_id', '=', id)
+    .orderBy('reports.id', 'desc')
+    .execute();
+}
