@@ -13,11 +13,14 @@ import { isCrossSiteRequest, publicOrigins } from './auth/csrf.ts';
 import { withSecurityHeaders } from './auth/headers.ts';
 import { requestLocale } from './auth/request.ts';
 import { validateSessionToken } from './auth/session.ts';
+import { mailRelayRunning, startMailRelay } from './mail/outbox.ts';
 import { crossSiteForbidden, isDatabaseUnavailableError, serviceUnavailable, wantsJson } from './auth/unavailable.ts';
 
 export interface MiddlewareDeps {
   db: () => DB;
   now: () => number;
+  /** Start the mail relay on the first request if the server has not (MAIL_RELAY=off disables). */
+  ensureMailRelay?: boolean;
 }
 
 export function createMiddleware(deps: MiddlewareDeps): MiddlewareHandler {
@@ -52,6 +55,7 @@ export function createMiddleware(deps: MiddlewareDeps): MiddlewareHandler {
   });
 
   const session = defineMiddleware(async (ctx, next) => {
+    if (deps.ensureMailRelay && !mailRelayRunning() && process.env.MAIL_RELAY !== 'off') startMailRelay(deps.db());
     ctx.locals.user = null;
     ctx.locals.session = null;
     if (ctx.isPrerendered) return next();
@@ -72,4 +76,4 @@ export function createMiddleware(deps: MiddlewareDeps): MiddlewareHandler {
   return sequence(securityAndErrors, crossSite, session);
 }
 
-export const onRequest = createMiddleware({ db: getDb, now: Date.now });
+export const onRequest = createMiddleware({ db: getDb, now: Date.now, ensureMailRelay: true });

@@ -13,7 +13,16 @@ import {
 } from '../db/outbox.repository.ts';
 import { createTransportFromEnv, type MailTransport } from './transport.ts';
 
-const wake = new EventEmitter();
+// Kept on globalThis so that a module loaded twice (dev server reloads, bundle chunks) still
+// shares one wake-up channel and one running relay per process.
+interface RelayGlobals {
+  wake: EventEmitter;
+  active: { stop: () => Promise<void> } | null;
+}
+const G = globalThis as typeof globalThis & { __answerableMailRelay?: RelayGlobals };
+G.__answerableMailRelay ??= { wake: new EventEmitter(), active: null };
+const relayGlobals = G.__answerableMailRelay;
+const wake = relayGlobals.wake;
 wake.setMaxListeners(50);
 
 /** Call after committing a transaction that enqueued mail (enqueueMail): the relay sends it now. */
@@ -73,6 +82,8 @@ export async function drainMailOutbox(db: DB, transport: MailTransport, opts: Om
  * in flight). The server starts it once at boot.
  */
 export function startMailRelay(db: DB, opts: MailRelayOptions = {}): () => Promise<void> {
+  // One relay per process: two would pick the same rows and send every mail twice.
+  if (relayGlobals.active) return relayGlobals.active.stop;
   const transport = opts.transport ?? createTransportFromEnv(db);
   const pollMs = opts.pollMs ?? 2_000;
   let stopped = false;
@@ -105,11 +116,20 @@ export function startMailRelay(db: DB, opts: MailRelayOptions = {}): () => Promi
   timer.unref();
   run();
 
-  return async () => {
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
     stopped = true;
+    if (relayGlobals.active?.stop === stop) relayGlobals.active = null;
     wake.off('mail', run);
     clearInterval(timer);
     if (running) await running;
     transport.close();
   };
+  relayGlobals.active = { stop };
+  return stop;
+}
+
+/** Whether a relay runs in this process (the server starts one; the middleware makes sure). */
+export function mailRelayRunning(): boolean {
+  return relayGlobals.active !== null;
 }
