@@ -3,7 +3,7 @@
 // every event that can change them (recomputeCompanyStats); `npm run stats:rebuild` recomputes
 // every company with one pass over the stories table (rebuildAllCompanyStats). Both go through
 // buildCompanyStatsRows(), so they cannot disagree.
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import { computeScore, periods, scoreHistory, type Band, type ChannelFigure, type ComponentName, type HistoryPoint, type Period, type ScoreCounts, type ScoringStory } from '../domain/scoring.ts';
 import type { DB } from './client.ts';
 import type { CompanyStatsRow, NewCompanyStats, StatsPeriod } from './schema.ts';
@@ -59,25 +59,6 @@ function parseChannels(ch: string | null): ScoringStory['channels'] {
   });
 }
 
-function sourceQuery(db: DB) {
-  return db
-    .selectFrom('stories as s')
-    .select([
-      's.company_id',
-      's.source',
-      's.state',
-      's.published_at',
-      's.reply_due_at',
-      's.first_reply_at',
-      's.verdict_at',
-      's.resolved',
-      's.would_buy_again',
-      's.rating',
-      sql<string | null>`(select group_concat(c.channel || ':' || coalesce(c.wait_minutes, '') || ':' || c.answered, ',') from story_channels c where c.story_id = s.id)`.as('ch'),
-    ])
-    .where('s.state', 'in', [...countedStates]);
-}
-
 export interface StatsDetails {
   version: 1;
   asOf: number;
@@ -103,7 +84,8 @@ export function buildCompanyStatsRows(companyId: number, stories: readonly Scori
       ) as StatsDetails['components'],
       medianResolutionHours: s.medianResolutionHours,
       channels: s.channels,
-      history: scoreHistory(stories, now, period),
+      // The chart shows the default window's score month by month; the other rows leave it out.
+      history: period === '12m' ? scoreHistory(stories, now, period) : [],
     };
     return {
       company_id: companyId,
@@ -150,9 +132,19 @@ export async function upsertCompanyStats(db: DB, rows: readonly NewCompanyStats[
     .execute();
 }
 
+// The per-company read runs inside every event's transaction: plain SQL, compiled once by
+// SQLite's statement cache rather than rebuilt by the query builder each time (it is about half
+// of the whole recomputation's cost otherwise). The full rebuild uses the same text over a range of companies.
+const companySourceSql = `select s.company_id, s.source, s.state, s.published_at, s.reply_due_at, s.first_reply_at,
+  s.verdict_at, s.resolved, s.would_buy_again, s.rating,
+  (select group_concat(c.channel || ':' || coalesce(c.wait_minutes, '') || ':' || c.answered, ',') from story_channels c where c.story_id = s.id) as ch
+  from stories s
+  where s.company_id = ? and s.state in (${countedStates.map((st) => `'${st}'`).join(', ')})
+  order by s.published_at, s.id`;
+
 /** One company's scoring input, in a stable order (published_at, id) so sums are reproducible. */
 export async function loadScoringStories(db: DB, companyId: number): Promise<ScoringStory[]> {
-  const rows = await sourceQuery(db).where('s.company_id', '=', companyId).orderBy('s.published_at').orderBy('s.id').execute();
+  const { rows } = await db.executeQuery<StatsSourceRow>(CompiledQuery.raw(companySourceSql, [companyId]));
   return rows.map(toScoringStory);
 }
 
@@ -163,41 +155,64 @@ export async function recomputeCompanyStats(db: DB, companyId: number, now: numb
   return rows;
 }
 
-/**
- * Every company's rows, computed with one ordered pass over the stories (no per-company query).
- * Companies without counted stories get empty rows too, so a company whose last story was hidden
- * shows "not enough data" rather than old figures.
- */
-export async function computeAllCompanyStats(db: DB, now: number, onRows: (rows: NewCompanyStats[]) => Promise<void> | void): Promise<number> {
-  const companies = await db.selectFrom('companies').select('id').orderBy('id').execute();
-  const stream = sourceQuery(db).orderBy('s.company_id').orderBy('s.published_at').orderBy('s.id').stream(1000);
-  const iterator = stream[Symbol.asyncIterator]();
-  let pending = await iterator.next();
-  let count = 0;
-  for (const { id } of companies) {
-    const stories: ScoringStory[] = [];
-    while (!pending.done && pending.value.company_id < id) pending = await iterator.next(); // stories of a deleted company id
-    while (!pending.done && pending.value.company_id === id) {
-      stories.push(toScoringStory(pending.value));
-      pending = await iterator.next();
-    }
-    await onRows(buildCompanyStatsRows(id, stories, now));
-    count++;
+/** The rows of a chunk of companies (ascending ids), from one range scan over their stories. */
+async function computeChunk(db: DB, ids: readonly number[], now: number): Promise<NewCompanyStats[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.executeQuery<StatsSourceRow>(CompiledQuery.raw(rangeSourceSql, [ids[0]!, ids.at(-1)!]));
+  const byCompany = new Map<number, ScoringStory[]>();
+  for (const row of rows) {
+    let list = byCompany.get(row.company_id);
+    if (!list) byCompany.set(row.company_id, (list = []));
+    list.push(toScoringStory(row));
   }
-  if (!pending.done) await iterator.return?.();
+  const out: NewCompanyStats[] = [];
+  for (const id of ids) out.push(...buildCompanyStatsRows(id, byCompany.get(id) ?? [], now));
+  return out;
+}
+
+const rangeSourceSql = companySourceSql
+  .replace('where s.company_id = ?', 'where s.company_id between ? and ?')
+  .replace('order by s.published_at, s.id', 'order by s.company_id, s.published_at, s.id');
+
+async function companyIdChunks(db: DB, chunkSize: number): Promise<number[][]> {
+  const ids = (await db.selectFrom('companies').select('id').orderBy('id').execute()).map((r) => r.id);
+  const chunks: number[][] = [];
+  for (let i = 0; i < ids.length; i += chunkSize) chunks.push(ids.slice(i, i + chunkSize));
+  return chunks;
+}
+
+/**
+ * Every company's rows without writing them, computed from a few ordered range scans (no
+ * per-company query). Companies without counted stories get empty rows too, so a company whose
+ * last story was hidden shows "not enough data" rather than old figures.
+ */
+export async function computeAllCompanyStats(
+  db: DB,
+  now: number,
+  onRows: (rows: NewCompanyStats[]) => Promise<void> | void,
+  chunkSize = 500,
+): Promise<number> {
+  let count = 0;
+  for (const ids of await companyIdChunks(db, chunkSize)) {
+    await onRows(await computeChunk(db, ids, now));
+    count += ids.length;
+  }
   return count;
 }
 
-/** Recomputes and stores every company's statistics (npm run stats:rebuild). */
-export async function rebuildAllCompanyStats(db: DB, now: number): Promise<number> {
-  // Read everything first, then write in one transaction: a stream must not interleave with writes.
-  const all: NewCompanyStats[] = [];
-  const count = await computeAllCompanyStats(db, now, (rows) => {
-    all.push(...rows);
-  });
-  await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < all.length; i += 300) await upsertCompanyStats(trx, all.slice(i, i + 300));
-  });
+/**
+ * Recomputes and stores every company's statistics (npm run stats:rebuild). Each chunk is read
+ * and written in one transaction, so a concurrent event can never be overwritten by older figures.
+ */
+export async function rebuildAllCompanyStats(db: DB, now: number, chunkSize = 500): Promise<number> {
+  let count = 0;
+  for (const ids of await companyIdChunks(db, chunkSize)) {
+    await db.transaction().execute(async (trx) => {
+      const rows = await computeChunk(trx, ids, now);
+      for (let i = 0; i < rows.length; i += 300) await upsertCompanyStats(trx, rows.slice(i, i + 300));
+    });
+    count += ids.length;
+  }
   return count;
 }
 

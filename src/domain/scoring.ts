@@ -224,14 +224,32 @@ export function median(values: readonly number[]): number | null {
 
 /** Bayesian estimate of a rate from weighted observations x ∈ [0, 1]. */
 export function betaEstimate(prior: BetaPrior, observations: readonly { x: number; w: number }[]): Estimate {
-  let alpha = prior.alpha;
-  let beta = prior.beta;
-  let weight = 0;
-  for (const { x, w } of observations) {
-    alpha += w * x;
-    beta += w * (1 - x);
-    weight += w;
-  }
+  const acc = newAccumulator(prior);
+  for (const { x, w } of observations) observe(acc, x, w);
+  return estimateOf(acc);
+}
+
+/** Running sums of one rate: posterior parameters, total weight and count. */
+interface Accumulator {
+  alpha: number;
+  beta: number;
+  weight: number;
+  n: number;
+}
+
+function newAccumulator(prior: BetaPrior): Accumulator {
+  return { alpha: prior.alpha, beta: prior.beta, weight: 0, n: 0 };
+}
+
+function observe(acc: Accumulator, x: number, w: number): void {
+  acc.alpha += w * x;
+  acc.beta += w * (1 - x);
+  acc.weight += w;
+  acc.n++;
+}
+
+function estimateOf(acc: Accumulator): Estimate {
+  const { alpha, beta } = acc;
   const total = alpha + beta;
   const estimate = alpha / total;
   const variance = (alpha * beta) / (total * total * (total + 1));
@@ -240,8 +258,8 @@ export function betaEstimate(prior: BetaPrior, observations: readonly { x: numbe
     estimate,
     low: clamp(estimate - Z_80 * sd, 0, 1),
     high: clamp(estimate + Z_80 * sd, 0, 1),
-    n: observations.length,
-    weight,
+    n: acc.n,
+    weight: acc.weight,
     alpha,
     beta,
     variance,
@@ -272,8 +290,11 @@ function ratio(num: number, den: number): number | null {
 // The score
 
 interface ComputeOptions {
-  /** Skip the per-channel table (history points do not need it). */
-  channels?: boolean;
+  /**
+   * 'score' computes only what a history point needs (counts, rates' estimates, score, band)
+   * and skips the per-channel table and the time quantiles: it runs 18 times per window.
+   */
+  detail?: 'full' | 'score';
 }
 
 /**
@@ -296,7 +317,13 @@ export function computeScore(stories: readonly ScoringStory[], asOf: number, per
     wouldBuyAgain: 0,
     ratings: 0,
   };
-  const obs: Record<ComponentName, { x: number; w: number }[]> = { replyRate: [], replySpeed: [], resolution: [], wouldBuyAgain: [] };
+  const full = options.detail !== 'score';
+  const acc: Record<ComponentName, Accumulator> = {
+    replyRate: newAccumulator(PRIORS.replyRate),
+    replySpeed: newAccumulator(PRIORS.replySpeed),
+    resolution: newAccumulator(PRIORS.resolution),
+    wouldBuyAgain: newAccumulator(PRIORS.wouldBuyAgain),
+  };
   const replyHours: number[] = [];
   const resolutionHours: number[] = [];
   let ratingSum = 0;
@@ -314,16 +341,16 @@ export function computeScore(stories: readonly ScoringStory[], asOf: number, per
     if (replied) {
       counts.eligible++;
       counts.replied++;
-      obs.replyRate.push({ x: 1, w });
+      observe(acc.replyRate, 1, w);
       if (s.firstReplyHours !== null) {
         counts.timedReplies++;
-        replyHours.push(s.firstReplyHours);
-        obs.replySpeed.push({ x: replySpeed(s.firstReplyHours), w });
+        if (full) replyHours.push(s.firstReplyHours);
+        observe(acc.replySpeed, replySpeed(s.firstReplyHours), w);
       }
     } else if (s.replyDueAt <= asOf) {
       counts.eligible++;
       counts.overdue++;
-      obs.replyRate.push({ x: 0, w });
+      observe(acc.replyRate, 0, w);
     } else {
       counts.waiting++;
     }
@@ -331,22 +358,22 @@ export function computeScore(stories: readonly ScoringStory[], asOf: number, per
     const v = s.verdict;
     if (v !== null && (v.at ?? s.publishedAt) <= asOf) {
       counts.verdicts++;
-      obs.resolution.push({ x: v.resolved ? 1 : 0, w });
+      observe(acc.resolution, v.resolved ? 1 : 0, w);
       if (v.resolved) counts.resolved++;
       if (v.wouldBuyAgain !== null) {
         counts.wouldBuyAgainAnswers++;
         if (v.wouldBuyAgain) counts.wouldBuyAgain++;
-        obs.wouldBuyAgain.push({ x: v.wouldBuyAgain ? 1 : 0, w });
+        observe(acc.wouldBuyAgain, v.wouldBuyAgain ? 1 : 0, w);
       }
       if (v.rating !== null) {
         counts.ratings++;
         ratingSum += v.rating;
       }
       // The resolution clock only for stories whose times are real (same rule as replies).
-      if (v.at !== null && s.firstReplyHours !== null) resolutionHours.push(Math.max(0, v.at - s.publishedAt) / HOUR_MS);
+      if (full && v.at !== null && s.firstReplyHours !== null) resolutionHours.push(Math.max(0, v.at - s.publishedAt) / HOUR_MS);
     }
 
-    if (options.channels !== false) {
+    if (full) {
       for (const c of s.channels) {
         let entry = channelMap.get(c.channel);
         if (!entry) channelMap.set(c.channel, (entry = { stories: 0, answered: 0, waits: [] }));
@@ -358,7 +385,7 @@ export function computeScore(stories: readonly ScoringStory[], asOf: number, per
   }
 
   const est = {} as Record<ComponentName, Estimate>;
-  for (const name of components) est[name] = betaEstimate(PRIORS[name], obs[name]);
+  for (const name of components) est[name] = estimateOf(acc[name]);
 
   let score: number | null = null;
   let scoreLow: number | null = null;
@@ -414,7 +441,7 @@ export function scoreHistory(stories: readonly ScoringStory[], asOf: number, per
   const points: HistoryPoint[] = [];
   for (let i = months - 1; i >= 0; i--) {
     const at = i === 0 ? asOf : Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i + 1, 1) - 1;
-    const s = computeScore(stories, at, period, { channels: false });
+    const s = computeScore(stories, at, period, { detail: 'score' });
     points.push({ month: monthKey(at), at, stories: s.counts.stories, score: s.score, band: s.band, replyRate: s.replyRate });
   }
   return points;
