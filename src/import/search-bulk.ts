@@ -1,0 +1,131 @@
+// Bulk writes into the embedded FTS5 index, inside a transaction the caller already holds.
+//
+// Why this exists beside src/search/sqlite-fts.ts: a bulk import writes thousands of stories per
+// transaction, and going through the outbox (one row per story, then the relay re-reading every
+// story) or through SqliteFtsIndex.upsertStories (which takes Kysely's connection and opens its
+// own transaction) would either double the work or split the story and its index entry across
+// two transactions. This writer targets the same tables with the same doc keys
+// (storyDocKey), channel bit masks (storyChannels order) and facet rows as the adapter's own
+// writer, and it adds up facet changes per batch instead of per story. If the search tables
+// change shape (a new migration), this file changes with sqlite-fts.ts.
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Channel } from '../db/schema.ts';
+import { type CompanyDocument, type StoryDocument, storyChannels } from '../search/search-index.ts';
+import { storyDocKey } from '../search/sqlite-fts.ts';
+
+export function channelMask(channels: readonly Channel[]): number {
+  let mask = 0;
+  for (const c of channels) {
+    const bit = storyChannels.indexOf(c);
+    if (bit >= 0) mask |= 1 << bit;
+  }
+  return mask;
+}
+
+interface IndexedStory {
+  doc_key: number;
+  state: string;
+  category: string;
+  channel_mask: number;
+  country: string;
+}
+
+/** Prepared statements over the live search tables; create once per connection. */
+export class FtsBulkWriter {
+  readonly #s;
+  readonly #facetDelta = new Map<string, number>();
+  #dirty = false;
+
+  constructor(sqlite: BetterSqlite3.Database) {
+    this.#s = {
+      findStory: sqlite.prepare<[number], IndexedStory>(
+        'select doc_key, state, category, channel_mask, country from search_stories where story_id = ?',
+      ),
+      keyTaken: sqlite.prepare<[number], { story_id: number }>('select story_id from search_stories where doc_key = ?'),
+      deleteStory: sqlite.prepare('delete from search_stories where doc_key = ?'),
+      deleteFts: sqlite.prepare('delete from search_stories_fts where rowid = ?'),
+      insertStory: sqlite.prepare(
+        `insert into search_stories (doc_key, story_id, company_id, company_slug, company_name, country, state, category,
+          channel_mask, language, experience_date, published_at, published_day, reply_due_at, overdue_rank)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertFts: sqlite.prepare('insert into search_stories_fts (rowid, title, company, body) values (?, ?, ?, ?)'),
+      bumpFacet: sqlite.prepare(
+        `insert into search_facet_counts (facet, value, count) values (?, ?, ?)
+         on conflict (facet, value) do update set count = count + excluded.count`,
+      ),
+      deleteCompany: sqlite.prepare('delete from search_companies where company_id = ?'),
+      deleteCompanyFts: sqlite.prepare('delete from search_companies_fts where rowid = ?'),
+      insertCompany: sqlite.prepare(
+        'insert into search_companies (company_id, slug, name, domain, country, sector) values (?, ?, ?, ?, ?, ?)',
+      ),
+      insertCompanyFts: sqlite.prepare('insert into search_companies_fts (rowid, name, domain) values (?, ?, ?)'),
+      markDirty: sqlite.prepare(
+        `insert into search_meta (key, value) values ('vocabulary_dirty', '1') on conflict (key) do update set value = '1'`,
+      ),
+    };
+  }
+
+  #facets(row: Omit<IndexedStory, 'doc_key'>, delta: number): void {
+    const bump = (facet: string, value: string) => {
+      const key = `${facet}\u0000${value}`;
+      this.#facetDelta.set(key, (this.#facetDelta.get(key) ?? 0) + delta);
+    };
+    bump('total', 'all');
+    bump('state', row.state);
+    bump('category', row.category);
+    bump('country', row.country);
+    storyChannels.forEach((c, bit) => {
+      if ((row.channel_mask & (1 << bit)) !== 0) bump('channels', c);
+    });
+  }
+
+  /** Removes a story's entry if the index holds one (hidden, withdrawn, or about to be replaced). */
+  removeStory(storyId: number): void {
+    const old = this.#s.findStory.get(storyId);
+    if (!old) return;
+    this.#s.deleteFts.run(old.doc_key);
+    this.#s.deleteStory.run(old.doc_key);
+    this.#facets(old, -1);
+  }
+
+  /** Inserts or replaces one story's entry. `isNew`: the story was just created, so no old entry exists. */
+  upsertStory(d: StoryDocument, isNew = false): void {
+    if (!isNew) this.removeStory(d.id);
+    let key = storyDocKey(d.publishedAt, d.id);
+    while (this.#s.keyTaken.get(key)) key++;
+    const mask = channelMask(d.channels);
+    this.#s.insertStory.run(
+      key, d.id, d.companyId, d.companySlug, d.companyName, d.country, d.state, d.category, mask,
+      d.language, d.experienceDate, d.publishedAt, d.publishedDay, d.replyDueAt, d.overdueRank,
+    );
+    this.#s.insertFts.run(key, d.title, d.companyName, d.body);
+    this.#facets({ state: d.state, category: d.category, channel_mask: mask, country: d.country }, 1);
+    this.#dirty = true;
+  }
+
+  upsertCompany(d: CompanyDocument): void {
+    this.#s.deleteCompany.run(d.id);
+    this.#s.deleteCompanyFts.run(d.id);
+    this.#s.insertCompany.run(d.id, d.slug, d.name, d.domain, d.country, d.sector);
+    this.#s.insertCompanyFts.run(d.id, d.name, d.domain ?? '');
+  }
+
+  /** Writes the batch's facet changes (one statement per facet value) and the vocabulary flag. */
+  flush(): void {
+    for (const [key, delta] of this.#facetDelta) {
+      if (delta === 0) continue;
+      const [facet, value] = key.split('\u0000') as [string, string];
+      this.#s.bumpFacet.run(facet, value, delta);
+    }
+    this.#facetDelta.clear();
+    if (this.#dirty) this.#s.markDirty.run();
+    this.#dirty = false;
+  }
+
+  /** Forgets pending facet changes (the caller's transaction rolled back). */
+  discard(): void {
+    this.#facetDelta.clear();
+    this.#dirty = false;
+  }
+}
