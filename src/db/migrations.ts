@@ -5,12 +5,14 @@ import * as initial from '../../migrations/2026-11-23T0900-initial.ts';
 import * as search from '../../migrations/2026-11-23T1000-search.ts';
 import * as auth from '../../migrations/2026-11-23T1100-auth.ts';
 import * as reports from '../../migrations/2026-11-23T1200-reports.ts';
+import * as workflowIndexes from '../../migrations/2026-11-23T1300-workflow-indexes.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T0900-initial': initial,
   '2026-11-23T1000-search': search,
   '2026-11-23T1100-auth': auth,
   '2026-11-23T1200-reports': reports,
+  '2026-11-23T1300-workflow-indexes': workflowIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
