@@ -264,6 +264,8 @@ export class SqliteFtsIndex implements SearchIndex {
   readonly #window: number;
   readonly #now: () => number;
   #writer: Writer | null = null;
+  /** Prepared read statements by SQL text (the variants are bounded by the filter combinations). */
+  readonly #statements = new Map<string, BetterSqlite3.Statement>();
 
   constructor(database: { db: DB; sqlite: BetterSqlite3.Database }, options: SqliteFtsOptions = {}) {
     this.#db = database.db;
@@ -275,6 +277,17 @@ export class SqliteFtsIndex implements SearchIndex {
   /** Runs `fn` holding Kysely's connection, so no other transaction is open on it meanwhile. */
   #exclusive<T>(fn: (sqlite: BetterSqlite3.Database) => T): Promise<T> {
     return this.#db.connection().execute(async () => fn(this.#sqlite));
+  }
+
+  /** A cached prepared statement; preparing FTS5 queries costs as much as running small ones. */
+  #prepare<R>(s: BetterSqlite3.Database, text: string): BetterSqlite3.Statement<unknown[], R> {
+    let statement = this.#statements.get(text);
+    if (!statement) {
+      if (this.#statements.size >= 256) this.#statements.clear();
+      statement = s.prepare(text);
+      this.#statements.set(text, statement);
+    }
+    return statement as BetterSqlite3.Statement<unknown[], R>;
   }
 
   #live(): Writer {
@@ -324,8 +337,7 @@ export class SqliteFtsIndex implements SearchIndex {
 
     if (match) {
       // One bounded walk over the newest matches: rank, count and facet only this window.
-      const rows = s
-        .prepare<unknown[], WindowRow>(
+      const rows = this.#prepare<WindowRow>(s, 
           `select search_stories_fts.rowid as k, s.state, s.category, s.channel_mask, s.country, s.overdue_rank
              ${sort === 'relevance' ? `, ${BM25} as score` : ''}
            from search_stories_fts join search_stories s on s.doc_key = search_stories_fts.rowid
@@ -343,8 +355,7 @@ export class SqliteFtsIndex implements SearchIndex {
     } else {
       const filtered = where.length > 0;
       if (filtered) {
-        const rows = s
-          .prepare<unknown[], WindowRow>(
+        const rows = this.#prepare<WindowRow>(s, 
             `select s.doc_key as k, s.state, s.category, s.channel_mask, s.country, s.overdue_rank
              from search_stories s where ${where.join(' and ')} order by s.doc_key desc limit ?`,
           )
@@ -360,8 +371,7 @@ export class SqliteFtsIndex implements SearchIndex {
       const order = sort === 'most_overdue' ? 's.overdue_rank asc, s.doc_key desc' : 's.doc_key desc';
       pageKeys = offset >= total
         ? []
-        : s
-            .prepare<unknown[], { k: number }>(
+        : this.#prepare<{ k: number }>(s, 
               `select s.doc_key as k from search_stories s ${filtered ? `where ${where.join(' and ')}` : ''}
                order by ${order} limit ? offset ?`,
             )
@@ -377,7 +387,7 @@ export class SqliteFtsIndex implements SearchIndex {
   #precomputedFacets(s: BetterSqlite3.Database): { total: number; facets: StoryFacets } {
     const facets = emptyFacets();
     let total = 0;
-    for (const r of s.prepare(`select facet, value, count from search_facet_counts where count > 0`).all() as {
+    for (const r of this.#prepare(s, `select facet, value, count from search_facet_counts where count > 0`).all() as {
       facet: string;
       value: string;
       count: number;
@@ -394,16 +404,14 @@ export class SqliteFtsIndex implements SearchIndex {
     const marks = `'${HIGHLIGHT_START}', '${HIGHLIGHT_END}'`;
     const placeholders = keys.map(() => '?').join(',');
     const rows = match
-      ? s
-          .prepare<unknown[], HitRow>(
+      ? this.#prepare<HitRow>(s, 
             `select s.doc_key as k, s.*, highlight(search_stories_fts, 0, ${marks}) as title_hl,
                snippet(search_stories_fts, 2, ${marks}, '…', ${SNIPPET_TOKENS}) as body_snip
              from search_stories_fts join search_stories s on s.doc_key = search_stories_fts.rowid
              where search_stories_fts match ? and search_stories_fts.rowid in (${placeholders})`,
           )
           .all(match, ...keys)
-      : s
-          .prepare<unknown[], HitRow>(
+      : this.#prepare<HitRow>(s, 
             `select s.doc_key as k, s.*, f.title as title_hl, substr(f.body, 1, 400) as body_snip
              from search_stories s join search_stories_fts f on f.rowid = s.doc_key
              where s.doc_key in (${placeholders})`,
@@ -436,9 +444,9 @@ export class SqliteFtsIndex implements SearchIndex {
 
   /** "Did you mean": see spelling.ts for how candidates are found without scanning. */
   #suggest(s: BetterSqlite3.Database, q: string): string | null {
-    const inVocabulary = s.prepare<[string], { docs: number }>(`select docs from search_vocabulary where term = ?`);
-    const inIndex = s.prepare<[string], { doc: number }>(`select doc from search_stories_fts_vocab where term = ?`);
-    const startsAny = s.prepare<[string, string], { term: string }>(
+    const inVocabulary = this.#prepare<{ docs: number }>(s, `select docs from search_vocabulary where term = ?`);
+    const inIndex = this.#prepare<{ doc: number }>(s, `select doc from search_stories_fts_vocab where term = ?`);
+    const startsAny = this.#prepare<{ term: string }>(s, 
       `select term from search_vocabulary where term >= ? and term < ? limit 1`,
     );
     const words = queryWords(q).map(foldTerm);
@@ -448,10 +456,10 @@ export class SqliteFtsIndex implements SearchIndex {
       // The last word is searched as a prefix: a word still being typed is not a typo.
       return w === last && startsAny.get(w, `${w}\u{10FFFF}`) !== undefined;
     };
-    const byTerms = s.prepare<[string], VocabularyTerm>(
+    const byTerms = this.#prepare<VocabularyTerm>(s, 
       `select term, docs from search_vocabulary where term in (select value from json_each(?))`,
     );
-    const byRange = s.prepare<[string, string, number, number], VocabularyTerm>(
+    const byRange = this.#prepare<VocabularyTerm>(s, 
       `select term, docs from search_vocabulary where term >= ? and term < ? and length(term) between ? and ?`,
     );
     const correct = (w: string): string | null => {
@@ -540,6 +548,7 @@ export class SqliteFtsIndex implements SearchIndex {
       throw error;
     }
     this.#writer = null;
+    this.#statements.clear();
     await this.refreshVocabulary();
     return result;
   }
