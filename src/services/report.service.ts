@@ -44,7 +44,8 @@ export const ReportInputSchema = z.object({
   // DSA art. 16(2)(d): a statement that the notice is made in good faith. Without it, no report.
   goodFaith: checkbox.refine((v) => v === true, { error: 'moderation.report.goodFaithRequired' }),
   takedown: checkbox,
-  reporterKind: z.enum(DECLARABLE_REPORTER_KINDS).optional(),
+  // A visitor's form sends '' for "just a visitor".
+  reporterKind: z.preprocess((v) => (v === '' ? undefined : v), z.enum(DECLARABLE_REPORTER_KINDS).optional()),
   // Only for visitors without an account: how to tell them the decision.
   email: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.email().max(254).optional()),
 });
