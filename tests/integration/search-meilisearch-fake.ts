@@ -132,9 +132,10 @@ export async function startMeilisearchFake(): Promise<MeilisearchFake> {
       const perPage = body.hitsPerPage ?? 20;
       const page = body.page ?? 1;
       const facetDistribution: Record<string, Record<string, number>> = {};
-      for (const facet of body.facets ?? []) {
-        facetDistribution[facet] = {};
-        for (const h of hits) for (const v of [h[facet]].flat()) facetDistribution[facet][String(v)] = (facetDistribution[facet][String(v)] ?? 0) + 1;
+      for (const facet of (body.facets ?? []) as string[]) {
+        const counts: Record<string, number> = {};
+        for (const h of hits) for (const v of [(h as Doc)[facet]].flat()) counts[String(v)] = (counts[String(v)] ?? 0) + 1;
+        facetDistribution[facet] = counts;
       }
       return [200, {
         hits: hits.slice((page - 1) * perPage, page * perPage), query: body.q ?? '', processingTimeMs: 0,
