@@ -87,8 +87,9 @@ async function applyStoryEvent(
   storyId: number,
   buildEvent: (trx: DB, story: Story) => Promise<StoryEvent> | StoryEvent,
   opts: ServiceOptions,
-  auditData: (event: StoryEvent, story: Story) => Record<string, unknown> | undefined = () => undefined,
+  extra: { auditData?: (event: StoryEvent, story: Story) => Record<string, unknown> | undefined; notify?: boolean } = {},
 ): Promise<TransitionOutcome> {
+  const auditData = extra.auditData ?? (() => undefined);
   const { now, config } = options(opts);
   return inTransaction(db, async (trx) => {
     const story = await getStoryOrThrow(trx, storyId);
@@ -124,6 +125,7 @@ async function applyStoryEvent(
           await enqueueSearchEvent(trx, { kind: effect.op === 'upsert' ? 'story.upsert' : 'story.delete', storyId: story.id }, now);
           break;
         case 'notify':
+          if (extra.notify === false) break;
           await notify(trx, effect.to, effect.template, {
             story: { ...story, ...(event.type === 'edit' ? { title: event.title } : {}) },
             companyName: company.name,
@@ -371,7 +373,7 @@ export async function giveVerdict(db: DB, actor: Actor, input: VerdictInput, opt
     input.storyId,
     () => ({ type: 'verdict', resolved: input.resolved, wouldBuyAgain: input.wouldBuyAgain, rating: input.rating, comment: input.comment ?? null }),
     opts,
-    () => ({ resolved: input.resolved, wouldBuyAgain: input.wouldBuyAgain, rating: input.rating }),
+    { auditData: () => ({ resolved: input.resolved, wouldBuyAgain: input.wouldBuyAgain, rating: input.rating }) },
   );
 }
 
@@ -394,11 +396,13 @@ export async function answerStillResolved(db: DB, actor: Actor, input: StillReso
       followup: await findFollowup(trx, story.id, input.kind),
     }),
     opts,
-    (_e, story) => ({
-      kind: input.kind,
-      stillResolved: input.stillResolved,
-      previousVerdict: { at: story.verdictAt, resolved: story.resolved, wouldBuyAgain: story.wouldBuyAgain, rating: story.rating },
-    }),
+    {
+      auditData: (_e, story) => ({
+        kind: input.kind,
+        stillResolved: input.stillResolved,
+        previousVerdict: { at: story.verdictAt, resolved: story.resolved, wouldBuyAgain: story.wouldBuyAgain, rating: story.rating },
+      }),
+    },
   );
 }
 
@@ -416,24 +420,39 @@ export async function editStory(db: DB, actor: Actor, input: EditStoryInput, opt
 }
 
 /** The author removes the story: it leaves lists, search and statistics; a tombstone page stays. */
-export async function withdrawStory(db: DB, actor: Actor, input: { storyId: number }, opts: ServiceOptions = {}): Promise<TransitionOutcome> {
-  return applyStoryEvent(db, actor, input.storyId, () => ({ type: 'withdraw' }), opts);
+export async function withdrawStory(
+  db: DB,
+  actor: Actor,
+  input: { storyId: number; auditData?: Record<string, unknown> },
+  opts: ServiceOptions = {},
+): Promise<TransitionOutcome> {
+  return applyStoryEvent(db, actor, input.storyId, () => ({ type: 'withdraw' }), opts, { auditData: () => input.auditData });
 }
 
 // --- moderation -------------------------------------------------------------------------------
 
 export interface ModerationInput {
   storyId: number;
-  /** The statement of reasons (shown to the author, kept in the audit log). */
+  /** The statement of reasons (shown to the author, kept in the audit log as `statement`). */
   reason: string;
+  /** Extra audit data (e.g. the reports the decision answers: { reports: 3 }). */
+  auditData?: Record<string, unknown>;
+  /** Mail the author from here (default). The moderation service sends its own statement mail and passes false. */
+  notifyAuthor?: boolean;
 }
 
 export async function hideStory(db: DB, actor: Actor, input: ModerationInput, opts: ServiceOptions = {}): Promise<TransitionOutcome> {
-  return applyStoryEvent(db, actor, input.storyId, () => ({ type: 'hide', reason: input.reason }), opts, () => ({ reason: input.reason.trim() }));
+  return applyStoryEvent(db, actor, input.storyId, () => ({ type: 'hide', reason: input.reason }), opts, {
+    auditData: () => ({ statement: input.reason.trim(), ...input.auditData }),
+    notify: input.notifyAuthor !== false,
+  });
 }
 
 export async function restoreStory(db: DB, actor: Actor, input: ModerationInput, opts: ServiceOptions = {}): Promise<TransitionOutcome> {
-  return applyStoryEvent(db, actor, input.storyId, () => ({ type: 'restore', reason: input.reason }), opts, () => ({ reason: input.reason.trim() }));
+  return applyStoryEvent(db, actor, input.storyId, () => ({ type: 'restore', reason: input.reason }), opts, {
+    auditData: () => ({ statement: input.reason.trim(), ...input.auditData }),
+    notify: input.notifyAuthor !== false,
+  });
 }
 
 // --- scheduler --------------------------------------------------------------------------------

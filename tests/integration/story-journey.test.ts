@@ -187,7 +187,8 @@ describe('a florist’s stories from publication to verdict', () => {
     expect((await findCompanyStats(t.db, companyId, '12m'))!.storyCount).toBe(2);
     const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'moderation.hide').executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_id: mod.userId, actor_role: 'moderator', from_state: 'answered', to_state: 'hidden', company_id: companyId });
-    expect(JSON.parse(audit.data!)).toEqual({ reason: 'Contiene dati personali di un dipendente' });
+    expect(JSON.parse(audit.data!)).toEqual({ statement: 'Contiene dati personali di un dipendente' });
+    expect((await mails('story.story_hidden')).length).toBe(1);
   });
 
   it('keeps the replaced text when the author edits', async () => {
@@ -268,5 +269,23 @@ describe('a florist’s stories from publication to verdict', () => {
     expect((await runTick(t.db, T0 + 81 * DAY + 2)).closed).toBe(0);
     expect(await findStoryById(t.db, storyId)).toMatchObject({ state: 'closed_no_verdict', closedAt: T0 + 81 * DAY + 1 });
     expect(await refusal(giveVerdict(t.db, carol, { storyId, resolved: false, wouldBuyAgain: false, rating: 1 }))).toBe('invalid_state');
+  });
+  it('joins a caller’s transaction (moderation composes with it) and rolls back with it', async () => {
+    const dave = await consumer(t.db, 'Dave');
+    const { storyId } = await publishStory(t.db, dave, storyInput({ title: 'Quattro tecnici', body: 'Mai installata la fibra.' }), { now: T0 + 30 * DAY });
+    await expect(
+      t.db.transaction().execute(async (trx) => {
+        await hideStory(trx, mod, { storyId, reason: 'Verifica' }, { now: T0 + 31 * DAY });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect((await findStoryById(t.db, storyId))!.state).toBe('awaiting_reply');
+    expect(await auditActions(t.db, storyId)).toEqual(['story.publish']);
+    const hiddenMails = (await mails('story.story_hidden')).length;
+    await t.db.transaction().execute((trx) => hideStory(trx, mod, { storyId, reason: 'Verifica', notifyAuthor: false, auditData: { reports: 2 } }, { now: T0 + 31 * DAY }));
+    expect((await findStoryById(t.db, storyId))!.state).toBe('hidden');
+    expect((await mails('story.story_hidden')).length).toBe(hiddenMails);
+    const audit = await t.db.selectFrom('audit_log').select('data').where('subject_id', '=', String(storyId)).where('action', '=', 'moderation.hide').executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.data!)).toEqual({ statement: 'Verifica', reports: 2 });
   });
 });
