@@ -7,7 +7,7 @@ import { enqueueSearchEvent } from '../db/outbox.repository.ts';
 import { countStoryPhotos, insertPhoto } from '../db/photo.repository.ts';
 import type { Role } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
-import { deletePhotoFiles, MAX_PHOTOS_PER_STORY, PhotoRejectedError, photosDir, processPhoto, type StoredPhoto } from '../content/photos.ts';
+import { deletePhotoFiles, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_STORY, PhotoRejectedError, photosDir, processPhoto, type StoredPhoto } from '../content/photos.ts';
 
 export interface PhotoActor {
   id: number;
@@ -86,4 +86,22 @@ export async function addPhotosToStory(
     throw e;
   }
   return stored;
+}
+
+export type PhotoUploadsResult = { ok: true; uploads: PhotoUpload[] } | { ok: false; error: PhotoRejectedError };
+
+/**
+ * The photos of a submitted form (`<input type="file" name="photos" multiple>` plus optional
+ * `photoAlt` texts in the same order). Sizes and count are checked before any file is read
+ * into memory; an empty file input (a nameless, zero-byte part) counts as no photo.
+ */
+export async function photoUploadsFromForm(form: FormData, field = 'photos', altField = 'photoAlt', maxBytes = MAX_PHOTO_BYTES): Promise<PhotoUploadsResult> {
+  const files = form.getAll(field).filter((v): v is File => typeof v !== 'string' && v.size > 0);
+  const alts = form.getAll(altField).map((v) => (typeof v === 'string' ? v : ''));
+  if (files.length > MAX_PHOTOS_PER_STORY) return { ok: false, error: new PhotoRejectedError('too_many_photos', { max: MAX_PHOTOS_PER_STORY }) };
+  const tooBig = files.findIndex((f) => f.size > maxBytes);
+  if (tooBig >= 0) return { ok: false, error: new PhotoRejectedError('too_large', { maxMb: Math.floor(maxBytes / (1024 * 1024)), index: tooBig }) };
+  const uploads: PhotoUpload[] = [];
+  for (const [i, f] of files.entries()) uploads.push({ bytes: new Uint8Array(await f.arrayBuffer()), alt: alts[i] ?? null });
+  return { ok: true, uploads };
 }

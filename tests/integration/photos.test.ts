@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase } from '../../src/db/client.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { PhotoRejectedError } from '../../src/content/photos.ts';
-import { addPhotosToStory } from '../../src/services/photo.service.ts';
+import { addPhotosToStory, photoUploadsFromForm } from '../../src/services/photo.service.ts';
 import { GET as servePhoto } from '../../src/pages/photos/[file].ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { makeCompany, makeStory, makeUser } from '../helpers/content-fixtures.ts';
@@ -100,6 +100,27 @@ describe('addPhotosToStory', () => {
     await expect(addPhotosToStory(t.db, 999_999, [{ bytes: p }], author, now)).rejects.toBeInstanceOf(DomainError);
     const hidden = await makeStory(t.db, company, author.id, { state: 'hidden' });
     await expect(addPhotosToStory(t.db, hidden, [{ bytes: p }], author, now)).rejects.toMatchObject({ code: 'invalid_state' });
+  });
+});
+
+describe('photoUploadsFromForm', () => {
+  it('reads the files and alt texts of a form, ignoring an empty file input', async () => {
+    const form = new FormData();
+    form.append('photos', new File([await png()], 'a.jpg', { type: 'image/jpeg' }));
+    form.append('photos', new File([], ''));
+    form.append('photoAlt', 'Il pacco aperto');
+    const r = await photoUploadsFromForm(form);
+    expect(r.ok && r.uploads.map((u) => [u.bytes.length > 0, u.alt])).toEqual([[true, 'Il pacco aperto']]);
+  });
+
+  it('refuses more than 6 files or an oversized one before reading them', async () => {
+    const many = new FormData();
+    for (let i = 0; i < 7; i++) many.append('photos', new File([new Uint8Array(10)], `${i}.png`));
+    expect(await photoUploadsFromForm(many)).toMatchObject({ ok: false, error: { code: 'too_many_photos' } });
+    const big = new FormData();
+    big.append('photos', new File([new Uint8Array(10)], 'small.png'));
+    big.append('photos', new File([new Uint8Array(2048)], 'big.png'));
+    expect(await photoUploadsFromForm(big, 'photos', 'photoAlt', 1024)).toMatchObject({ ok: false, error: { code: 'too_large', params: { index: 1 } } });
   });
 });
 
