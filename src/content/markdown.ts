@@ -150,9 +150,9 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     h4: 'h3',
     h5: 'h3',
     h6: 'h3',
-    a: (tagName, attribs) => {
+    a: (tagName, attribs): sanitizeHtml.Tag => {
       const href = attribs.href ? safeLinkHref(attribs.href) : null;
-      // A link whose target is refused loses its href; sanitize-html then keeps just the text.
+      // A link whose target is refused becomes a span, which is not allowed: only its text stays.
       return href ? { tagName, attribs: { href, rel: LINK_REL } } : { tagName: 'span', attribs: {} };
     },
   },

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 
 /** Largest upload accepted, checked before decoding: a phone photo is 2–8 MB. */
 export const MAX_PHOTO_BYTES = 12 * 1024 * 1024;
@@ -150,7 +150,7 @@ export async function encodePhoto(bytes: Uint8Array, limits: PhotoLimits = {}): 
 
   return withPhotoSlot(async () => {
     const input = { limitInputPixels: maxPixels, failOn: 'error' as const, sequentialRead: true, pages: 1 };
-    let meta: sharp.Metadata;
+    let meta: Metadata;
     try {
       meta = await sharp(bytes, input).metadata();
     } catch (e) {
