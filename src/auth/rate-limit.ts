@@ -57,7 +57,7 @@ export const AUTH_LIMITS = {
   signInPerIp: { limit: 20, windowMs: 15 * 60_000 },
   /** Per account: slows guessing one person's password from many addresses. */
   signInPerAccount: { limit: 10, windowMs: 15 * 60_000 },
-  signUpPerIp: { limit: 5, windowMs: 60 * 60_000 },
+  signUpPerIp: { limit: 20, windowMs: 60 * 60_000 },
   resetPerIp: { limit: 10, windowMs: 60 * 60_000 },
   /** Per address asked for: nobody's inbox gets flooded with reset mails. */
   resetPerEmail: { limit: 3, windowMs: 60 * 60_000 },
