@@ -4,7 +4,7 @@
 // inlines small stylesheets, and CSS cannot run code.
 import { createHash } from 'node:crypto';
 
-export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), interest-cohort=()';
+export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), browsing-topics=()';
 
 export function contentSecurityPolicy(scriptHashes: readonly string[], https: boolean): string {
   const scriptSrc = ["'self'", ...scriptHashes.map((h) => `'sha256-${h}'`)].join(' ');
