@@ -25,7 +25,8 @@ afterAll(async () => {
   await t.cleanup();
 });
 
-const input = (over: Partial<ReportInput> & Pick<ReportInput, 'targetKind' | 'targetId'>): ReportInput =>
+// Raw form values (checkboxes as 'on'), parsed like the report page does.
+const input = (over: Record<string, unknown> & Pick<ReportInput, 'targetKind' | 'targetId'>): ReportInput =>
   ReportInputSchema.parse({ reason: 'personal_data', explanation: 'It shows the home address of a private person.', goodFaith: 'on', ...over });
 
 const asReporter = (user: { id: number; role: 'consumer' | 'company_rep' | 'moderator' | 'admin' } | null, companyIds: number[] = [], ip = '203.0.113.9'): Reporter => ({
