@@ -5,6 +5,7 @@ import { appendAudit } from '../db/audit.repository.ts';
 import type { DB } from '../db/client.ts';
 import { enqueueMail, enqueueSearchEvent } from '../db/outbox.repository.ts';
 import type { Locale, ReportRow, Role } from '../db/schema.ts';
+import { recomputeCompanyStats } from '../db/stats.repository.ts';
 import { DomainError } from '../domain/errors.ts';
 import { t } from '../i18n/index.ts';
 import { findReportTarget, type ReportTarget, type ReportTargetKind } from './report.service.ts';
@@ -352,8 +353,8 @@ export async function findMergeRedirect(db: DB, slug: string): Promise<string | 
 
 /**
  * Merges a duplicate company into the one that is kept: its stories and claims move, it is
- * marked merged_into_id (its page redirects), search documents follow, statistics of both are
- * dropped for recomputation. Returns how many stories moved.
+ * marked merged_into_id (its page redirects), search documents follow, the kept company's
+ * statistics are recomputed. Returns how many stories moved.
  */
 export async function mergeCompanies(
   db: DB,
@@ -383,8 +384,9 @@ export async function mergeCompanies(
       .set({ merged_into_id: keptId, claimed_by_user_id: null, claimed_at: null, updated_at: now })
       .where('id', '=', dup.id)
       .execute();
-    // Both companies' figures change; the statistics job recomputes missing rows.
-    await trx.deleteFrom('company_stats').where('company_id', 'in', [dup.id, keptId]).execute();
+    // The duplicate has no figures of its own any more; the kept company's include the moved stories.
+    await trx.deleteFrom('company_stats').where('company_id', '=', dup.id).execute();
+    await recomputeCompanyStats(trx, keptId, now);
     await appendAudit(trx, {
       at: now,
       actorId: actor.id,

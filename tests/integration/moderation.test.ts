@@ -298,6 +298,8 @@ describe('verified experience and duplicate companies', () => {
     expect(dupRow.merged_into_id).toBe(keep);
     expect(await findMergeRedirect(t.db, dupRow.slug)).toBe(keepRow.slug);
     expect(await findMergeRedirect(t.db, keepRow.slug)).toBeNull();
+    const stats = await t.db.selectFrom('company_stats').select(['company_id', 'story_count']).where('company_id', 'in', [dup, keep]).where('period', '=', 'all').execute();
+    expect(stats).toEqual([{ company_id: keep, story_count: 2 }]);
     const events = await t.db.selectFrom('outbox').select(['kind', 'key']).where('topic', '=', 'search').where('key', 'in', [`company:${dup}`, `company:${keep}`, `story:${s1}`, `story:${s2}`]).execute();
     expect(events.map((e) => `${e.kind} ${e.key}`).sort()).toEqual([`company.delete company:${dup}`, `company.upsert company:${keep}`, `story.upsert story:${s1}`, `story.upsert story:${s2}`].sort());
     const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'moderation.merge_company').where('subject_id', '=', String(dup)).execute();
