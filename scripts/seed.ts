@@ -1,0 +1,159 @@
+// npm run seed — loads the demo data (scripts/demo/data.ts) by replaying every story's life
+// through the real services, in time order: publish, company replies, consumer answers, verdicts,
+// "still resolved?" answers, with the scheduler's tick run at each moment in between. So every
+// state, clock and score on the pages is computed, never typed in.
+//
+//   npm run seed              load into an empty database (refuses a non-empty one)
+//   npm run seed -- --if-empty   do nothing when the database already has companies (npm start)
+//   npm run seed -- --reset      delete the database file first
+import { existsSync, rmSync } from 'node:fs';
+import { databasePath, openDatabase } from '../src/db/client.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { insertCompany } from '../src/db/company.repository.ts';
+import { rebuildAllCompanyStats } from '../src/db/stats.repository.ts';
+import { hashPassword } from '../src/auth/password.ts';
+import { DAY_MS } from '../src/domain/clocks.ts';
+import type { Actor } from '../src/domain/story-workflow.ts';
+import { runTick } from '../src/services/scheduler.ts';
+import { answerStillResolved, giveVerdict, publishStory, replyToStory } from '../src/services/story.service.ts';
+import { demoCompanies, demoStories, demoUsers } from './demo/data.ts';
+
+const HOUR_MS = 3_600_000;
+/** Every demo account signs in with this password (shown in the README). */
+export const DEMO_PASSWORD = 'answerable-demo-2026';
+
+const args = new Set(process.argv.slice(2));
+const path = databasePath();
+if (args.has('--reset')) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+const fresh = !existsSync(path);
+const { db } = openDatabase(path);
+
+async function main(): Promise<void> {
+  await migrateToLatest(db);
+  const existing = await db.selectFrom('companies').select('id').limit(1).executeTakeFirst();
+  if (existing) {
+    if (args.has('--if-empty')) return;
+    throw new Error(`${path} already has data: use "npm run seed -- --reset" to start over.`);
+  }
+  const now = Date.now();
+  const started = performance.now();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const longAgo = now - 600 * DAY_MS;
+
+  // People: the story authors, one representative per company that answers, staff.
+  const userIds = new Map<string, number>();
+  const addUser = async (email: string, displayName: string, role: 'consumer' | 'company_rep' | 'moderator' | 'admin', locale: 'it' | 'en') => {
+    const row = await db
+      .insertInto('users')
+      .values({ email, display_name: displayName, password_hash: passwordHash, role, locale, email_verified_at: longAgo, created_at: longAgo, password_changed_at: null, banned_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  };
+  for (const u of demoUsers) userIds.set(u.key, await addUser(u.email, u.displayName, 'consumer', u.locale));
+  await addUser('moderatore@example.org', 'Moderazione Answerable', 'moderator', 'it');
+  await addUser('admin@example.org', 'Answerable Admin', 'admin', 'en');
+
+  const companyIds = new Map<string, number>();
+  const repActors = new Map<string, Actor>();
+  const answering = new Set(demoStories.filter((s) => s.messages.some((m) => m.by === 'company')).map((s) => s.company));
+  for (const c of demoCompanies) {
+    const row = await insertCompany(db, { name: c.name, website: c.website, country: c.country, sector: c.sector }, longAgo);
+    const description = c.country === 'IT' ? c.description.it : c.description.en;
+    await db.updateTable('companies').set({ slug: c.slug, domain: c.domain, description }).where('id', '=', row.id).execute();
+    companyIds.set(c.key, row.id);
+    if (!answering.has(c.key)) continue;
+    // A company speaks only through a verified representative (a claim by e-mail at its domain).
+    const repId = await addUser(`assistenza@${c.domain}`, `Team ${c.name}`, 'company_rep', c.country === 'IT' ? 'it' : 'en');
+    await db
+      .insertInto('company_claims')
+      .values({ company_id: row.id, user_id: repId, method: 'domain_email', email: `assistenza@${c.domain}`, status: 'verified', created_at: longAgo, decided_at: longAgo, decided_by: null })
+      .execute();
+    await db.updateTable('companies').set({ claimed_by_user_id: repId, claimed_at: longAgo }).where('id', '=', row.id).execute();
+    repActors.set(c.key, { kind: 'company', userId: repId, companyIds: [row.id] });
+  }
+
+  // Every event of every story on one time line.
+  type Event = { at: number; order: number; run: () => Promise<unknown> };
+  const events: Event[] = [];
+  let order = 0;
+  const storyIds = new Map<number, number>();
+  demoStories.forEach((s, index) => {
+    const publishedAt = now - s.daysAgo * DAY_MS + (index % 9) * 37 * 60_000; // spread within the day
+    const consumer: Actor = { kind: 'consumer', userId: userIds.get(s.author)!, companyIds: [] };
+    const company = repActors.get(s.company);
+    const id = () => storyIds.get(index)!;
+    events.push({
+      at: publishedAt,
+      order: order++,
+      run: async () => {
+        const experience = new Date(publishedAt - s.experienceDaysBefore * DAY_MS).toISOString().slice(0, 10);
+        const r = await publishStory(
+          db,
+          consumer,
+          {
+            company: { id: companyIds.get(s.company)! },
+            title: s.title,
+            body: s.body,
+            experienceDate: experience,
+            category: s.category,
+            language: s.language,
+            channels: s.channels,
+            orderReference: s.orderReference ?? null,
+            source: 'demo',
+          },
+          { now: publishedAt },
+        );
+        storyIds.set(index, r.storyId);
+      },
+    });
+    for (const m of s.messages) {
+      const at = publishedAt + m.afterHours * HOUR_MS;
+      const actor = m.by === 'company' ? company : consumer;
+      if (!actor) throw new Error(`demo story "${s.title}": ${s.company} has no representative to reply`);
+      events.push({ at, order: order++, run: () => replyToStory(db, actor, { storyId: id(), body: m.body, as: m.by }, { now: at }) });
+    }
+    if (s.verdict) {
+      const v = s.verdict;
+      const at = publishedAt + v.afterHours * HOUR_MS;
+      events.push({
+        at,
+        order: order++,
+        run: () => giveVerdict(db, consumer, { storyId: id(), resolved: v.resolved, wouldBuyAgain: v.wouldBuyAgain, rating: v.rating, comment: v.comment ?? null }, { now: at }),
+      });
+      if (s.stillResolved) {
+        const sr = s.stillResolved;
+        const answerAt = at + sr.afterDays * DAY_MS + 5 * HOUR_MS;
+        events.push({
+          at: answerAt,
+          order: order++,
+          run: () => answerStillResolved(db, consumer, { storyId: id(), kind: sr.afterDays === 7 ? '7d' : '30d', stillResolved: sr.yes }, { now: answerAt }),
+        });
+      }
+    }
+  });
+  events.sort((a, b) => a.at - b.at || a.order - b.order);
+  for (const e of events) {
+    if (e.at > now) continue;
+    await runTick(db, e.at); // deadlines that passed before this moment take effect first
+    await e.run();
+  }
+  await runTick(db, now);
+  await rebuildAllCompanyStats(db, now);
+  // The demo's notification mails are history, not news: nobody should receive them.
+  await db.updateTable('outbox').set({ processed_at: now }).where('topic', '=', 'mail').where('processed_at', 'is', null).execute();
+
+  const states = await db.selectFrom('stories').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
+  console.log(
+    `Demo data loaded into ${path}${fresh ? ' (new database)' : ''} in ${Math.round(performance.now() - started)} ms: ` +
+      `${demoCompanies.length} companies, ${demoUsers.length} authors, ${demoStories.length} stories (` +
+      states.map((s) => `${s.state} ${s.n}`).join(', ') +
+      `). Demo accounts sign in with the password "${DEMO_PASSWORD}".`,
+  );
+}
+
+try {
+  await main();
+} finally {
+  await db.destroy();
+}
