@@ -1,0 +1,100 @@
+// POST handling of the story page's forms (reply, verdict, "still resolved?", edit, withdraw).
+// The story page calls handleStoryPost() in its frontmatter: on success it answers with a 303
+// back to the story (post/redirect/get), otherwise it returns the form state so the page
+// re-renders the form filled in, with localized errors and the right status code.
+import type { SessionUser } from '../auth/types.ts';
+import { signInPath } from '../auth/permissions.ts';
+import type { DB } from '../db/client.ts';
+import { domainErrorStatus, isDomainError } from '../domain/errors.ts';
+import { t, type Locale } from '../i18n/index.ts';
+import {
+  actorFromUser,
+  answerStillResolved,
+  editStory,
+  giveVerdict,
+  replyToStory,
+  withdrawStory,
+} from '../services/story.service.ts';
+import { formValues, readForm, validate, type FieldErrors, type FormValues } from './forms.ts';
+import { EditStorySchema, ReplySchema, StillResolvedSchema, VerdictSchema, WithdrawSchema, storyActions, type StoryAction } from './story-forms.ts';
+
+export interface StoryFormState {
+  action: StoryAction;
+  errors: FieldErrors;
+  values: FormValues;
+}
+
+interface PostContext {
+  request: Request;
+  url: URL;
+  locals: { user?: SessionUser | null };
+}
+
+function fail(action: StoryAction, values: FormValues, errors: FieldErrors, status: number): { state: StoryFormState; status: number } {
+  return { state: { action, errors, values }, status };
+}
+
+/**
+ * Handles one POST to /[lang]/stories/[id]. Returns a Response (redirect) or the state of the form
+ * that failed plus the HTTP status to answer with.
+ */
+export async function handleStoryPost(
+  ctx: PostContext,
+  db: DB,
+  lang: Locale,
+  storyId: number,
+  now: number = Date.now(),
+): Promise<Response | { state: StoryFormState; status: number }> {
+  const user = ctx.locals.user ?? null;
+  if (!user) return new Response(null, { status: 303, headers: { Location: signInPath(lang, ctx.url.pathname) } });
+  const values = formValues(await readForm(ctx.request));
+  const raw = values._action;
+  const action = (storyActions as readonly string[]).includes(String(raw)) ? (raw as StoryAction) : null;
+  if (!action) return fail('reply', values, { _form: t(lang, 'workflow.error.invalid_input') }, 400);
+  const actor = actorFromUser(user);
+
+  try {
+    switch (action) {
+      case 'reply': {
+        const form = validate(lang, ReplySchema, values, values);
+        if (!form.ok) return fail(action, values, form.errors, 422);
+        await replyToStory(db, actor, { storyId, body: form.data.body }, { now });
+        break;
+      }
+      case 'verdict': {
+        const form = validate(lang, VerdictSchema, values, values);
+        if (!form.ok) return fail(action, values, form.errors, 422);
+        await giveVerdict(
+          db,
+          actor,
+          { storyId, resolved: form.data.resolved === 'yes', wouldBuyAgain: form.data.wouldBuyAgain === 'yes', rating: form.data.rating, comment: form.data.comment ?? null },
+          { now },
+        );
+        break;
+      }
+      case 'still_resolved': {
+        const form = validate(lang, StillResolvedSchema, values, values);
+        if (!form.ok) return fail(action, values, form.errors, 422);
+        await answerStillResolved(db, actor, { storyId, kind: form.data.kind, stillResolved: form.data.answer === 'yes' }, { now });
+        break;
+      }
+      case 'edit': {
+        const form = validate(lang, EditStorySchema, values, values);
+        if (!form.ok) return fail(action, values, form.errors, 422);
+        await editStory(db, actor, { storyId, title: form.data.title, body: form.data.body }, { now });
+        break;
+      }
+      case 'withdraw': {
+        const form = validate(lang, WithdrawSchema, values, values);
+        if (!form.ok) return fail(action, values, form.errors, 422);
+        await withdrawStory(db, actor, { storyId }, { now });
+        break;
+      }
+    }
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return fail(action, values, { _form: t(lang, error.i18nKey) }, domainErrorStatus(error.code));
+  }
+  const anchor = action === 'reply' ? '#thread-h' : action === 'withdraw' ? '' : '#workflow-actions';
+  return new Response(null, { status: 303, headers: { Location: `${ctx.url.pathname}?done=${action}${anchor}` } });
+}

@@ -1,0 +1,123 @@
+// Named schemas of the story workflow's forms (publish, reply, verdict, still resolved?, edit,
+// withdraw). Every limit says why. Pages validate with these, then call src/services/story.service.ts;
+// messages are i18n keys (src/i18n/areas/workflow.ts) so errors come back in the user's language.
+import { z } from 'astro/zod';
+import type { Channel, StoryCategory } from '../db/schema.ts';
+import type { PublishStoryInput } from '../services/story.service.ts';
+import { checkbox, optionalText } from './forms.ts';
+
+export const storyCategories = ['delivery', 'refund', 'billing', 'account_access', 'technical_support', 'installation', 'cancellation', 'warranty', 'other'] as const satisfies readonly StoryCategory[];
+export const storyChannels = ['phone_tollfree', 'phone_paid', 'email', 'chat', 'web_form', 'social', 'store', 'letter'] as const satisfies readonly Channel[];
+export const waitUnits = ['minutes', 'hours', 'days'] as const;
+const unitMinutes: Record<(typeof waitUnits)[number], number> = { minutes: 1, hours: 60, days: 1440 };
+
+const trimmed = (schema: z.ZodString) => z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), schema);
+const asArray = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);
+const yesNo = z.enum(['yes', 'no'], { error: 'workflow.form.chooseYesNo' });
+
+/** A headline, not a paragraph: long enough to say what happened, short enough for lists and search results. */
+const title = trimmed(z.string().min(10, { error: 'workflow.form.titleTooShort' }).max(140));
+/** Enough to understand the case; bounded so pages and the search index stay fast (20k ≈ 8 pages). */
+const body = trimmed(z.string().min(50, { error: 'workflow.form.bodyTooShort' }).max(20_000));
+
+function isoDateNotInFuture(now: () => number) {
+  return trimmed(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'form.invalidDate' }))
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), { error: 'form.invalidDate' })
+    // The experience happened already (a day of slack for time zones); older than 2000 is a typo.
+    .refine((v) => Date.parse(`${v}T00:00:00Z`) <= now() + 86_400_000, { error: 'form.dateInFuture' })
+    .refine((v) => v >= '2000-01-01', { error: 'form.invalidDate' });
+}
+
+// One wait per channel: amount + unit, or "never answered". A wait over 90 days is a typo or a
+// channel that never answered; we do not guess which.
+const channelFields = Object.fromEntries(
+  storyChannels.flatMap((c) => [
+    [`wait_${c}`, z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().min(0).max(10_000).optional())],
+    [`unit_${c}`, z.enum(waitUnits).optional()],
+    [`unanswered_${c}`, checkbox],
+  ]),
+) as Record<string, z.ZodType>;
+
+export function publishStorySchema(now: () => number = Date.now) {
+  return z
+    .object({
+      /** A company picked from the suggestions (its slug); otherwise name (+ website) find-or-create it. */
+      companySlug: optionalText(80),
+      /** Company names are short; 120 covers long legal names. */
+      companyName: optionalText(120),
+      /** A web address helps tell companies apart (duplicate detection by domain). */
+      companyWebsite: optionalText(200),
+      title,
+      body,
+      experienceDate: isoDateNotInFuture(now),
+      category: z.enum(storyCategories, { error: 'form.invalidChoice' }),
+      language: z.enum(['it', 'en'], { error: 'form.invalidChoice' }),
+      /** At least one channel: the story is about how the company answers. */
+      channels: z.preprocess(asArray, z.array(z.enum(storyChannels)).min(1, { error: 'workflow.form.chooseChannel' }).max(storyChannels.length)),
+      /** Private order reference: seen only by moderators and the company; short codes only. */
+      orderReference: optionalText(100),
+      ...channelFields,
+    })
+    .superRefine((v, ctx) => {
+      if (!v.companySlug && !v.companyName) ctx.addIssue({ code: 'custom', path: ['companyName'], message: 'workflow.form.companyRequired' });
+      for (const c of v.channels) {
+        const unanswered = v[`unanswered_${c}`] === true;
+        const wait = v[`wait_${c}`] as number | undefined;
+        const unit = (v[`unit_${c}`] as (typeof waitUnits)[number] | undefined) ?? 'minutes';
+        if (!unanswered && wait !== undefined && wait * unitMinutes[unit] > 90 * 1440) {
+          ctx.addIssue({ code: 'custom', path: [`wait_${c}`], message: 'workflow.form.waitTooLong' });
+        }
+      }
+    });
+}
+
+export type PublishStoryForm = z.output<ReturnType<typeof publishStorySchema>>;
+
+/** Form values → the service input (the company is resolved by the page from slug or name). */
+export function publishInputFromForm(form: PublishStoryForm, company: PublishStoryInput['company']): PublishStoryInput {
+  const values = form as Record<string, unknown>;
+  return {
+    company,
+    title: form.title,
+    body: form.body,
+    experienceDate: form.experienceDate,
+    category: form.category,
+    language: form.language,
+    orderReference: form.orderReference ?? null,
+    channels: form.channels.map((c) => {
+      const unanswered = values[`unanswered_${c}`] === true;
+      const wait = values[`wait_${c}`] as number | undefined;
+      const unit = (values[`unit_${c}`] as (typeof waitUnits)[number] | undefined) ?? 'minutes';
+      return { channel: c, answered: !unanswered, waitMinutes: unanswered || wait === undefined ? null : Math.round(wait * unitMinutes[unit]) };
+    }),
+  };
+}
+
+/** A thread message: a word of thanks is fine (2), a novel is not (10k ≈ 4 pages). */
+export const ReplySchema = z.object({
+  body: trimmed(z.string().min(2, { error: 'workflow.form.messageTooShort' }).max(10_000)),
+});
+
+export const VerdictSchema = z.object({
+  resolved: yesNo,
+  wouldBuyAgain: yesNo,
+  /** Stars: whole numbers 1–5, the same scale everywhere. */
+  rating: z.coerce.number({ error: 'workflow.error.invalid_rating' }).int({ error: 'workflow.error.invalid_rating' }).min(1, { error: 'workflow.error.invalid_rating' }).max(5, { error: 'workflow.error.invalid_rating' }),
+  /** A closing line, not a second story. */
+  comment: optionalText(2_000),
+});
+
+export const StillResolvedSchema = z.object({
+  kind: z.enum(['7d', '30d'], { error: 'form.invalidChoice' }),
+  answer: yesNo,
+});
+
+export const EditStorySchema = z.object({ title, body });
+
+/** Withdrawing cannot be undone: an explicit confirmation. */
+export const WithdrawSchema = z.object({
+  confirm: checkbox.refine((v) => v, { error: 'workflow.form.confirmWithdraw' }),
+});
+
+export const storyActions = ['reply', 'verdict', 'still_resolved', 'edit', 'withdraw'] as const;
+export type StoryAction = (typeof storyActions)[number];
