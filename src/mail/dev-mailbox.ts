@@ -17,7 +17,7 @@ export interface DevMailboxTable {
 export type DevMail = Selectable<DevMailboxTable>;
 
 function mailbox(db: DB) {
-  return db.withTables<{ dev_mailbox: DevMailboxTable }>();
+  return db.$extendTables<{ dev_mailbox: DevMailboxTable }>();
 }
 
 export async function storeDevMail(db: DB, mail: MailMessage, outboxId: number | null, now: number): Promise<void> {

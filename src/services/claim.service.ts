@@ -18,7 +18,7 @@ type ClaimStatus = 'pending' | 'verified' | 'approved' | 'rejected' | 'revoked';
 
 /** company_claims with the `note` column added by migration 2026-11-23T1100-auth. */
 function claims(db: DB) {
-  return db.withTables<{ company_claims: { note: string | null } }>();
+  return db.$extendTables<{ company_claims: { note: string | null } }>();
 }
 
 export const DomainClaimSchema = z.object({

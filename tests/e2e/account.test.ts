@@ -1,10 +1,13 @@
 // A person signs up, confirms the address from the mail, signs out, forgets the password, resets
 // it from the mail and signs in again — in a real browser, mail read from the dev mailbox.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newPage } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 
 beforeAll(async () => {
@@ -88,6 +91,33 @@ describe('account life cycle in the browser', () => {
 
     // Chromium logs the deliberate 422 (weak password) and 401 (wrong password) answers; nothing else.
     expect(problems.filter((p) => !/status of (401|422)\b/.test(p))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('has account forms without serious accessibility problems, errors shown included', async () => {
+    const { page } = await newPage(browser);
+    const found: string[] = [];
+    const check = async () => {
+      // evaluate, not addScriptTag: the CSP rightly blocks injected inline scripts.
+      await page.evaluate(axeSource);
+      const v = (await page.evaluate(async () => {
+        // @ts-expect-error axe was evaluated above
+        const r = await window.axe.run({ include: [['main']] }, { resultTypes: ['violations'] }); // our forms; the shell is tested with the read pages
+        return r.violations
+          .filter((x: { impact: string }) => x.impact === 'serious' || x.impact === 'critical')
+          .map((x: { id: string }) => `${location.pathname}: ${x.id}`);
+      })) as string[];
+      found.push(...v);
+    };
+    for (const path of ['/it/account/sign-up', '/en/account/sign-in', '/it/account/forgot-password']) {
+      await page.goto(`${baseUrl}${path}`);
+      await check();
+    }
+    await page.goto(`${baseUrl}/it/account/sign-up`);
+    await page.click('button:has-text("Crea l’account")');
+    await page.waitForSelector('.field .error');
+    await check();
+    expect(found).toEqual([]);
     await page.context().close();
   });
 
