@@ -1,5 +1,5 @@
 // Account use cases: sign-up, e-mail verification, sign-in, sign-out, password change and reset,
-// bans, roles and (until the erasure service exists) account deletion. Each use case is one
+// bans and roles (account deletion: eraseAccount in erasure.service.ts). Each use case is one
 // transaction with its audit row and outbox mail; the mail relay is woken right after commit.
 //
 // No user enumeration: sign-up, sign-in and reset answer the same way, in about the same time,
@@ -8,7 +8,7 @@ import { z } from 'astro/zod';
 import type { DB } from '../db/client.ts';
 import type { Locale, Role, UserRow } from '../db/schema.ts';
 import { appendAudit } from '../db/audit.repository.ts';
-import { enqueueMail, enqueueSearchEvent } from '../db/outbox.repository.ts';
+import { enqueueMail } from '../db/outbox.repository.ts';
 import { t } from '../i18n/index.ts';
 import { notifyMailEnqueued } from '../mail/outbox.ts';
 import {
@@ -434,35 +434,5 @@ export async function setUserRole(db: DB, email: string, role: Role, now: number
     await tx.updateTable('users').set({ role }).where('id', '=', user.id).execute();
     await appendAudit(tx, { at: now, actorId: actor.id, actorRole: actor.role, action: 'user.set_role', subjectKind: 'user', subjectId: user.id, fromState: user.role, toState: role });
     return true;
-  });
-}
-
-// ---- Deletion ----
-
-/**
- * Minimal, complete erasure while the content-safety erasure service is not there yet: the
- * author's stories are withdrawn (tombstone, text removed) or kept without the author; the user
- * row goes, and with it (ON DELETE CASCADE) sessions, tokens and claims; messages, photos and
- * reports keep no link to the person (ON DELETE SET NULL). The audit row keeps only the bare id.
- */
-export async function deleteAccount(db: DB, userId: number, opts: { stories: 'withdraw' | 'anonymise' }, now: number): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    const stories = await tx.selectFrom('stories').select(['id', 'state']).where('author_id', '=', userId).execute();
-    for (const s of stories) {
-      if (opts.stories === 'withdraw') {
-        await tx
-          .updateTable('stories')
-          .set({ state: 'withdrawn', withdrawn_at: now, title: '', body: '', order_reference: null, author_id: null, updated_at: now, last_activity_at: now })
-          .where('id', '=', s.id)
-          .execute();
-        await appendAudit(tx, { at: now, actorId: userId, actorRole: 'consumer', action: 'story.withdraw', subjectKind: 'story', subjectId: s.id, fromState: s.state, toState: 'withdrawn', data: { reason: 'account_erasure' } });
-        await enqueueSearchEvent(tx, { kind: 'story.delete', storyId: s.id }, now);
-      } else {
-        await tx.updateTable('stories').set({ author_id: null, updated_at: now }).where('id', '=', s.id).execute();
-        await enqueueSearchEvent(tx, { kind: 'story.upsert', storyId: s.id }, now);
-      }
-    }
-    await tx.deleteFrom('users').where('id', '=', userId).execute();
-    await appendAudit(tx, { at: now, actorId: userId, actorRole: 'consumer', action: 'user.erase', subjectKind: 'user', subjectId: userId, data: { stories: opts.stories, count: stories.length } });
   });
 }
