@@ -104,7 +104,11 @@ export async function eraseAccount(
     // Mail to the person, sent or pending: the address and the text are personal data.
     await trx.deleteFrom('outbox').where('topic', '=', 'mail').where('key', '=', user.email).execute();
     if (await tableExists(trx, 'dev_mailbox')) await sql`delete from dev_mailbox where "to" = ${user.email}`.execute(trx);
-    await trx.deleteFrom('rate_limits').where('key', '=', `report:user:${userId}`).execute();
+    // Rate-limit windows keyed by the account ("report:user:7", "publish:7", …).
+    await trx
+      .deleteFrom('rate_limits')
+      .where((eb) => eb.or([eb('key', 'like', `%:user:${userId}`), eb('key', '=', `publish:${userId}`)]))
+      .execute();
     await trx.deleteFrom('users').where('id', '=', userId).execute();
 
     const summary: ErasureSummary = { stories: stories.length, photos: photoIds.length, messages: messageIds.length, sessions: Number(sessions.numDeletedRows) };

@@ -45,6 +45,7 @@ async function busyMember(email: string) {
     .values({ id: `tok-${user.id}`, user_id: user.id, kind: 'reset_password', secret_hash: new Uint8Array([4]), created_at: now, expires_at: now + 1e6 })
     .execute();
   await enqueueMail(t.db, { to: email, subject: 'Reset', text: 'Ciao Giulia', template: 'reset_password' }, now);
+  await t.db.insertInto('rate_limits').values([{ key: `publish:${user.id}`, window_start: now, count: 1 }, { key: `claim:user:${user.id}`, window_start: now, count: 1 }, { key: `claim:user:${user.id}0`, window_start: now, count: 1 }]).execute();
   const otherStory = await makeStory(t.db, company, (await makeUser(t.db)).id);
   await submitReport(
     t.db,
@@ -77,6 +78,8 @@ describe('eraseAccount', () => {
     expect(await rowsMentioning('Giulia')).toEqual([]);
     expect(await rowsMentioning('TEL-99812')).toEqual([]);
     expect(await t.db.selectFrom('users').selectAll().where('id', '=', m.user.id).execute()).toEqual([]);
+    const limits = await t.db.selectFrom('rate_limits').select('key').where('key', 'like', `%${m.user.id}%`).execute();
+    expect(limits.map((l) => l.key)).toEqual([`claim:user:${m.user.id}0`]);
     expect(await t.db.selectFrom('sessions').selectAll().where('user_id', '=', m.user.id).execute()).toEqual([]);
     expect(await t.db.selectFrom('user_tokens').selectAll().where('user_id', '=', m.user.id).execute()).toEqual([]);
     expect(await t.db.selectFrom('photos').selectAll().where('story_id', 'in', [m.s1, m.s2]).execute()).toEqual([]);
