@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidIban, luhnValid, maskPii, maskPiiFields } from './pii.ts';
+import { isValidIban, luhnValid, maskPii, maskPiiFields, piiNotice } from './pii.ts';
 
 const kinds = (text: string) => maskPii(text).found.map((f) => f.kind);
 
@@ -98,5 +98,17 @@ describe('maskPiiFields', () => {
     const r = maskPiiFields({ title: 'Chiamate il 347 123 4567', body: 'mail: anna@example.it' });
     expect(r.fields).toEqual({ title: 'Chiamate il ••• ••• ••67', body: 'mail: •••@example.it' });
     expect(r.found.map((f) => f.kind)).toEqual(['phone', 'email']);
+  });
+});
+
+describe('piiNotice', () => {
+  it('tells the author, in their language, what was masked', () => {
+    const { found } = maskPii('Chiamate il 347 123 4567 o scrivete a anna@example.it');
+    expect(piiNotice('it', found)).toEqual({
+      heading: 'Per proteggerti abbiamo nascosto alcuni dati personali nel testo pubblico:',
+      items: ['numero di telefono: «347 123 4567» → «••• ••• ••67»', 'indirizzo e-mail: «anna@example.it» → «•••@example.it»'],
+    });
+    expect(piiNotice('en', found)?.items[0]).toBe('phone number: “347 123 4567” → “••• ••• ••67”');
+    expect(piiNotice('en', [])).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
 // told what was masked. Detection is deliberately conservative where a false positive would
 // damage a story (dates, times, prices, order and ticket numbers, companies' service numbers):
 // see decision 0006.
+import { t, type Locale } from '../i18n/index.ts';
 
 export type PiiKind = 'email' | 'iban' | 'card' | 'phone';
 
@@ -235,4 +236,16 @@ export function maskPiiFields<K extends string>(fields: Record<K, string>): { fi
     found.push(...r.found);
   }
   return { fields: out, found };
+}
+
+/**
+ * What to tell the author after publishing: a heading and one line per masked item, in their
+ * language (content.pii.* keys). Empty when nothing was masked.
+ */
+export function piiNotice(locale: Locale, found: readonly PiiFinding[]): { heading: string; items: string[] } | null {
+  if (found.length === 0) return null;
+  return {
+    heading: t(locale, 'content.pii.notice'),
+    items: found.map((f) => t(locale, 'content.pii.item', { kind: t(locale, `content.pii.kind.${f.kind}`), original: f.original, masked: f.masked })),
+  };
 }
