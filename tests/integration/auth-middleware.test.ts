@@ -148,6 +148,27 @@ describe('middleware', () => {
     warn.mockRestore();
   });
 
+  it('answers 503 when a real write fails because the database file cannot grow', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const pages = Number(tdb.sqlite.pragma('page_count', { simple: true }));
+    tdb.sqlite.pragma(`max_page_count = ${pages}`);
+    try {
+      const ctx = contextFor('http://localhost:4321/it/account/sign-up', { method: 'POST', headers: { origin: 'http://localhost:4321', 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' });
+      const res = await run(ctx, async () => {
+        const big = 'x'.repeat(8000);
+        for (let i = 0; i < 200; i++) {
+          await tdb.db.insertInto('rate_limits').values({ key: `fill-${i}-${big}`, window_start: 0, count: 1 }).execute();
+        }
+        return page();
+      });
+      expect(res.status).toBe(503);
+      expect(await res.text()).toContain('Il servizio è momentaneamente non disponibile');
+    } finally {
+      tdb.sqlite.pragma('max_page_count = 1073741823');
+      warn.mockRestore();
+    }
+  });
+
   it('recognises disk-full and I/O errors, also when wrapped, and nothing else', () => {
     expect(isDatabaseUnavailableError({ code: 'SQLITE_IOERR_WRITE' })).toBe(true);
     expect(isDatabaseUnavailableError(new Error('wrapped', { cause: { code: 'SQLITE_FULL' } }))).toBe(true);
