@@ -11,6 +11,8 @@ import {
   encodePhoto,
   isPhotoRejected,
   parsePhotoFileName,
+  PHOTO_CONCURRENCY,
+  photoQueueState,
   PhotoRejectedError,
   processPhoto,
   type PhotoErrorCode,
@@ -159,9 +161,26 @@ describe('processPhoto: accepted photos', () => {
   });
 
   it('processes many uploads at once within the concurrency bound', async () => {
-    const png = await solid(500, 400).png().toBuffer();
+    const png = await solid(1200, 900).png().toBuffer();
+    let maxActive = 0;
+    let maxWaiting = 0;
+    let running = true;
+    const sample = async () => {
+      while (running) {
+        const s = photoQueueState();
+        maxActive = Math.max(maxActive, s.active);
+        maxWaiting = Math.max(maxWaiting, s.waiting);
+        await new Promise((r) => setImmediate(r));
+      }
+    };
+    const sampler = sample();
     const results = await Promise.all(Array.from({ length: 6 }, () => encodePhoto(png)));
+    running = false;
+    await sampler;
     expect(results.every((r) => r.variants.length === 2)).toBe(true);
+    expect(maxActive).toBe(PHOTO_CONCURRENCY);
+    expect(maxWaiting).toBe(6 - PHOTO_CONCURRENCY);
+    expect(photoQueueState()).toEqual({ active: 0, waiting: 0 });
   });
 
   it('deletes every size of a photo', async () => {

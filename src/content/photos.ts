@@ -100,19 +100,26 @@ export function lockImageLoaders(): void {
   loadersLocked = true;
 }
 
-// A counting semaphore: uploads of several people queue instead of decoding all at once.
+// A counting semaphore: uploads of several people queue instead of decoding all at once. A
+// finishing job hands its slot straight to the next waiter, so the bound holds at every moment.
 let active = 0;
 const waiting: (() => void)[] = [];
 
 async function withPhotoSlot<T>(work: () => Promise<T>): Promise<T> {
   if (active >= PHOTO_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
-  active++;
+  else active++;
   try {
     return await work();
   } finally {
-    active--;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else active--;
   }
+}
+
+/** Images being decoded now and waiting for a slot (for tests and health checks). */
+export function photoQueueState(): { active: number; waiting: number } {
+  return { active, waiting: waiting.length };
 }
 
 export interface PhotoVariant {
