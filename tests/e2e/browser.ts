@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core. A missing browser fails loudly with the fix.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -40,4 +41,21 @@ export async function newPage(browser: Browser, opts: { width?: number; height?:
     if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
   });
   return { page, problems };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Serious and critical axe-core violations on the page (evaluated through the driver, so the
+ * site's CSP, which rightly forbids injected inline scripts, does not block it).
+ */
+export async function seriousAxeViolations(page: Page, include: string[] = ['body']): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (selectors) => {
+    // @ts-expect-error axe was evaluated above
+    const r = await window.axe.run({ include: selectors.map((s: string) => [s]) }, { resultTypes: ['violations'] });
+    return (r.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, include);
 }
