@@ -13,6 +13,7 @@ import { enqueueSearchEvent } from '../db/outbox.repository.ts';
 import { DomainError } from '../domain/errors.ts';
 import { deletePhotoFiles, isPhotoId, parsePhotoFileName, photosDir } from '../content/photos.ts';
 import { changeStoryVisibility } from './story-visibility.ts';
+import { inTransaction } from './transaction.ts';
 
 export type StoryChoice = 'withdraw' | 'anonymise';
 
@@ -41,7 +42,7 @@ export async function eraseAccount(
   options: ErasureOptions = {},
 ): Promise<ErasureSummary> {
   const dir = options.photosDir ?? photosDir();
-  const { summary, photoIds } = await db.transaction().execute(async (trx) => {
+  const { summary, photoIds } = await inTransaction(db, async (trx) => {
     const user = await trx.selectFrom('users').select(['id', 'email', 'role']).where('id', '=', userId).executeTakeFirst();
     if (!user) throw new DomainError('not_allowed', 'no such account');
     const stories = await trx.selectFrom('stories').select(['id', 'state']).where('author_id', '=', userId).execute();

@@ -10,6 +10,7 @@ import { DomainError } from '../domain/errors.ts';
 import { t } from '../i18n/index.ts';
 import { findReportTarget, type ReportTarget, type ReportTargetKind } from './report.service.ts';
 import { changeStoryVisibility } from './story-visibility.ts';
+import { inTransaction } from './transaction.ts';
 
 export interface Moderator {
   id: number;
@@ -222,7 +223,7 @@ export async function hideContent(
 ): Promise<ModerationResult> {
   assertModerator(actor);
   const reasons = cleanStatement(statement);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const target = await getTargetOrThrow(trx, kind, id);
     const reports = await openReportsFor(trx, target);
     await setContentHidden(trx, target, true, reasons, actor, now, { reports: reports.length });
@@ -245,7 +246,7 @@ export async function restoreContent(
 ): Promise<ModerationResult> {
   assertModerator(actor);
   const reasons = cleanStatement(statement);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const target = await getTargetOrThrow(trx, kind, id);
     await setContentHidden(trx, target, false, reasons, actor, now);
     const authorNotified = await mailAuthor(trx, target, 'restored', reasons, now, options);
@@ -267,7 +268,7 @@ export async function dismissReports(
 ): Promise<ModerationResult> {
   assertModerator(actor);
   const reasons = cleanStatement(statement);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const reports = await trx
       .selectFrom('reports')
       .selectAll()
@@ -298,7 +299,7 @@ export async function verifyEvidence(
   options: ModerationOptions = {},
 ): Promise<void> {
   assertModerator(actor);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const story = await trx
       .selectFrom('stories')
       .select(['id', 'company_id', 'author_id', 'state', 'order_reference', 'evidence_verified_at'])
@@ -366,7 +367,7 @@ export async function mergeCompanies(
 ): Promise<{ storiesMoved: number; keptId: number }> {
   assertModerator(actor);
   const reasons = cleanStatement(statement);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const keptId = await resolveMergedCompany(trx, keepId);
     const dup = await trx.selectFrom('companies').select(['id', 'merged_into_id', 'claimed_by_user_id', 'claimed_at']).where('id', '=', duplicateId).executeTakeFirst();
     if (!dup || keptId === null) throw new DomainError('company_not_found');

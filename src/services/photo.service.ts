@@ -8,6 +8,7 @@ import { countStoryPhotos, insertPhoto } from '../db/photo.repository.ts';
 import type { Role } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
 import { deletePhotoFiles, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_STORY, PhotoRejectedError, photosDir, processPhoto, type StoredPhoto } from '../content/photos.ts';
+import { inTransaction } from './transaction.ts';
 
 export interface PhotoActor {
   id: number;
@@ -60,7 +61,7 @@ export async function addPhotosToStory(
         throw e;
       }
     }
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       // Counted again inside the transaction: two uploads at once cannot pass 6 together.
       const existing = await countStoryPhotos(trx, storyId);
       if (existing + stored.length > MAX_PHOTOS_PER_STORY) throw new PhotoRejectedError('too_many_photos', { max: MAX_PHOTOS_PER_STORY });

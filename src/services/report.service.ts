@@ -10,6 +10,7 @@ import type { ReportRow, Role } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
 import { rateLimit } from '../auth/rate-limit.ts';
 import { checkbox, optionalText } from '../lib/forms.ts';
+import { inTransaction } from './transaction.ts';
 
 export const REPORT_REASONS = [
   'illegal',
@@ -138,7 +139,7 @@ export async function submitReport(db: DB, input: ReportInput, reporter: Reporte
     : await rateLimit(db, `report:ip:${reporter.ip}`, REPORT_LIMITS.perIp.limit, REPORT_LIMITS.perIp.windowMs, now);
   if (!limit.ok) return { kind: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds };
 
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const target = await findReportTarget(trx, input.targetKind, input.targetId);
     if (!target) throw new DomainError('story_not_found');
     if (reporter.user) {
