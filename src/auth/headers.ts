@@ -52,25 +52,29 @@ export function applyStaticSecurityHeaders(headers: Headers, https: boolean): vo
 /**
  * Returns the response with every security header set. HTML bodies are read once to hash their
  * inline scripts into the CSP; other bodies pass through untouched (streams stay streams).
+ * A response that already carries a Content-Security-Policy keeps it and is not read: a page
+ * cache that stores the headers of the first render replays them at no cost.
  */
 export async function withSecurityHeaders(response: Response, https: boolean): Promise<Response> {
   const type = response.headers.get('content-type') ?? '';
+  const existing = response.headers.get('content-security-policy');
   let res = response;
   let hashes: string[] = [];
-  if (type.includes('text/html') && response.body) {
+  if (!existing && type.includes('text/html') && response.body) {
     const html = await response.text();
     hashes = inlineScriptHashes(html);
     res = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
   }
+  const csp = existing ?? contentSecurityPolicy(hashes, https);
   try {
     applyStaticSecurityHeaders(res.headers, https);
-    res.headers.set('Content-Security-Policy', contentSecurityPolicy(hashes, https));
+    res.headers.set('Content-Security-Policy', csp);
     return res;
   } catch {
     // Immutable headers (a Response.redirect or fetch result): copy into a fresh response.
     const copy = new Response(res.body, { status: res.status, statusText: res.statusText, headers: new Headers(res.headers) });
     applyStaticSecurityHeaders(copy.headers, https);
-    copy.headers.set('Content-Security-Policy', contentSecurityPolicy(hashes, https));
+    copy.headers.set('Content-Security-Policy', csp);
     return copy;
   }
 }

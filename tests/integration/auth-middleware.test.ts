@@ -101,6 +101,15 @@ describe('middleware', () => {
     expect(contentSecurityPolicy([], true)).toContain('upgrade-insecure-requests');
   });
 
+  it('keeps a policy already set (a cached page replaying its headers) without reading the body again', async () => {
+    const cached = new Response('<html><script>evil()</script></html>', {
+      headers: { 'content-type': 'text/html', 'content-security-policy': "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'" },
+    });
+    const res = await run(contextFor('http://localhost:4321/it'), () => cached);
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('sets locals.user from a valid session cookie and re-sends the cookie after the hourly refresh', async () => {
     const u = await makeUser(tdb.db, { name: 'Giulia' });
     const { token } = await createSession(tdb.db, u.id, { now: T0 });
