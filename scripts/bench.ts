@@ -1,0 +1,260 @@
+// npm run bench [-- --small | --stories N --companies M] [--seconds S] [--out DIR] [--no-build] [--no-server] [--no-raw] [--keep]
+//
+// Measures every figure of ../shared/docs/quality.md (Performance) in one run, on a deterministic
+// corpus (scripts/bench/corpus.ts): load rate through the import path vs bare prepared inserts of
+// the same rows; page throughput and latency of the built server with autocannon (ratios to a
+// minimal page measured in the same run); FTS5 search latency over a fixed query mix; full and
+// incremental statistics; the server's peak resident memory. Prints one JSON document on stdout
+// and a readable table on stderr, and saves the JSON under bench/results/.
+// Figures are medians and same-run ratios; absolute numbers are context, not targets.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { createSession } from '../src/auth/session.ts';
+import { sessionCookieName } from '../src/auth/cookies.ts';
+import { openDatabase, type OpenedDatabase } from '../src/db/client.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { rebuildAllCompanyStats, recomputeCompanyStats } from '../src/db/stats.repository.ts';
+import { SqliteFtsIndex } from '../src/search/sqlite-fts.ts';
+import { Corpus } from './bench/corpus.ts';
+import { loadCorpus, type LoadResult } from './bench/load.ts';
+import { Rng } from './bench/prng.ts';
+import { type Figure, figure, ratio, table } from './bench/report.ts';
+import { measureSearch, queryMix, type SearchLatency } from './bench/search-mix.ts';
+import { type HttpFigure, hammer, startServer } from './bench/server.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const { values } = parseArgs({
+  options: {
+    small: { type: 'boolean', default: false },
+    stories: { type: 'string' },
+    companies: { type: 'string' },
+    seconds: { type: 'string' },
+    connections: { type: 'string', default: '32' },
+    'batch-size': { type: 'string', default: '2000' },
+    seed: { type: 'string', default: '20261123' },
+    out: { type: 'string', default: join(root, 'bench/results') },
+    'db-dir': { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+    'no-server': { type: 'boolean', default: false },
+    'no-raw': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+
+function int(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value.replace(/[_,]/g, ''));
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`--${name} must be a positive whole number`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const small = values.small;
+const params = {
+  stories: int('stories', values.stories, small ? 5_000 : 1_000_000),
+  companies: int('companies', values.companies, small ? 100 : 10_000),
+  seconds: int('seconds', values.seconds, small ? 2 : 10),
+  connections: int('connections', values.connections, 32),
+  batchSize: int('batch-size', values['batch-size'], 2000),
+  seed: int('seed', values.seed, 20261123),
+  searchRounds: small ? 5 : 30,
+  incrementalSamples: small ? 20 : 50,
+  // A fixed "now" keeps the corpus and every figure reproducible.
+  now: Date.UTC(2026, 10, 1, 12),
+};
+const log = (message: string) => process.stderr.write(`${message}\n`);
+const dbDir = values['db-dir'] ?? mkdtempSync(join(os.tmpdir(), 'answerable-bench-'));
+mkdirSync(dbDir, { recursive: true });
+const startedAt = new Date();
+
+async function open(path: string): Promise<OpenedDatabase> {
+  rmSync(path, { force: true });
+  rmSync(`${path}-wal`, { force: true });
+  rmSync(`${path}-shm`, { force: true });
+  const opened = openDatabase(path);
+  await migrateToLatest(opened.db);
+  return opened;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = (s.length - 1) / 2;
+  return (s[Math.floor(h)]! + s[Math.ceil(h)]!) / 2;
+}
+
+// --- 1. corpus and load --------------------------------------------------------------------------
+log(`bench: ${params.stories} stories, ${params.companies} companies, seed ${params.seed}, databases in ${dbDir}`);
+const corpus = new Corpus({ stories: params.stories, companies: params.companies, seed: params.seed, now: params.now });
+const benchPath = join(dbDir, 'bench.sqlite');
+const rawPath = join(dbDir, 'raw.sqlite');
+const bench = await open(benchPath);
+const raw = values['no-raw'] ? null : await open(rawPath);
+let lastProgress = 0;
+const load: LoadResult = await loadCorpus(corpus, bench, raw, {
+  batchSize: params.batchSize,
+  now: params.now,
+  onBatch(done, total) {
+    if (performance.now() - lastProgress > 5000 || done === total) {
+      lastProgress = performance.now();
+      log(`  loaded ${done}/${total}`);
+    }
+  },
+});
+if (raw) {
+  await raw.db.destroy();
+  for (const suffix of ['', '-wal', '-shm']) rmSync(rawPath + suffix, { force: true });
+}
+bench.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+log(`  import ${load.importRowsPerSec} rows/s, raw ${load.rawRowsPerSec ?? 'n/a'} rows/s`);
+
+// --- 2. statistics ----------------------------------------------------------------------------------
+let t = performance.now();
+const statsCompanies = await rebuildAllCompanyStats(bench.db, params.now);
+const statsFullMs = performance.now() - t;
+log(`  full statistics: ${statsCompanies} companies in ${Math.round(statsFullMs)} ms`);
+// One event's recomputation, for the companies of randomly chosen stories (so a company is picked
+// as often as events happen to it: big companies more often).
+const pickRng = new Rng(params.seed ^ 0x57a7);
+const incremental: number[] = [];
+const maxStoryId = (bench.sqlite.prepare('select max(id) as m from stories').get() as { m: number }).m;
+const companyOf = bench.sqlite.prepare<[number], { company_id: number }>('select company_id from stories where id = ?');
+for (let i = 0; i < params.incrementalSamples; i++) {
+  const companyId = companyOf.get(pickRng.int(1, maxStoryId))!.company_id;
+  t = performance.now();
+  await recomputeCompanyStats(bench.db, companyId, params.now);
+  incremental.push(performance.now() - t);
+}
+const topCompany = bench.sqlite
+  .prepare('select c.id, c.slug, count(*) as n from stories s join companies c on c.id = s.company_id group by c.id order by n desc limit 1')
+  .get() as { id: number; slug: string; n: number };
+t = performance.now();
+await recomputeCompanyStats(bench.db, topCompany.id, params.now);
+const incrementalTopMs = performance.now() - t;
+
+// --- 3. search ----------------------------------------------------------------------------------------
+const index = new SqliteFtsIndex(bench);
+t = performance.now();
+await index.refreshVocabulary(params.now);
+const vocabularyMs = performance.now() - t;
+const search: SearchLatency = await measureSearch(index, queryMix(corpus), params.searchRounds);
+log(`  search p50 ${search.p50Ms} ms, p95 ${search.p95Ms} ms`);
+
+// --- 4. server --------------------------------------------------------------------------------------------
+interface ServerResults {
+  build: 'checked' | 'skipped';
+  minimal: HttpFigure;
+  companyAnonymous: HttpFigure;
+  companySignedIn: HttpFigure;
+  story: HttpFigure;
+  search: HttpFigure;
+  peakRssMiB: number | null;
+}
+let server: ServerResults | null = null;
+const serverSkipped: string | null = values['no-server'] ? 'skipped (--no-server)' : null;
+if (!values['no-server']) {
+  let build: ServerResults['build'] = 'skipped';
+  if (!values['no-build']) {
+    const r = spawnSync(process.execPath, [join(root, 'scripts/build-if-needed.mjs')], { cwd: root, stdio: ['ignore', 2, 2] });
+    if (r.status !== 0) throw new Error('the build failed; see the output above');
+    build = 'checked';
+  }
+  // A signed-in visitor: a user and a session row written directly.
+  const user = bench.sqlite
+    .prepare(`insert into users (email, display_name, password_hash, role, locale, created_at, email_verified_at)
+              values ('bench@example.invalid', 'Bench', 'not-a-password-hash', 'consumer', 'it', ?, ?)
+              on conflict (email) do update set display_name = excluded.display_name returning id`)
+    .get(Date.now(), Date.now()) as { id: number };
+  const { token } = await createSession(bench.db, user.id, { now: Date.now() });
+  const story = bench.sqlite
+    .prepare('select id from stories where company_id = ? and first_reply_at is not null order by published_at desc limit 1')
+    .get(topCompany.id) as { id: number };
+  const terms = corpus.queryTerms('it');
+  bench.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+
+  const running = await startServer(root, benchPath);
+  try {
+    const cookie = `${sessionCookieName(new URL(running.url))}=${token}`;
+    const run = async (path: string, headers?: Record<string, string>) => {
+      // A short untimed run first: JIT, page cache and connection pools warm.
+      await hammer(running.url, path, { connections: params.connections, seconds: 1, headers });
+      const result = await hammer(running.url, path, { connections: params.connections, seconds: params.seconds, headers });
+      log(`  ${path}${headers ? ' (signed in)' : ''}: ${result.reqPerSec} req/s, p99 ${result.p99Ms} ms, status ${result.statusOfFirst}, non-2xx ${result.non2xx}`);
+      return result;
+    };
+    const companyPath = `/it/companies/${topCompany.slug}`;
+    server = {
+      build,
+      minimal: await run('/bench/minimal'),
+      companyAnonymous: await run(companyPath),
+      companySignedIn: await run(companyPath, { cookie }),
+      story: await run(`/it/stories/${story.id}`),
+      search: await run(`/it/search?q=${encodeURIComponent(terms.broad[0]!)}&category=refund`),
+      peakRssMiB: running.peakRssMiB(),
+    };
+  } finally {
+    await running.stop();
+  }
+}
+await bench.db.destroy();
+if (!values.keep && !values['db-dir']) rmSync(dbDir, { recursive: true, force: true });
+
+// --- 5. report ----------------------------------------------------------------------------------------------
+const ok = (h: HttpFigure | undefined) => (h && h.non2xx === 0 && h.errors === 0 ? h : undefined);
+const s = server;
+const figures: Figure[] = [
+  figure('import_ratio', 'bulk import rate / raw prepared inserts (FTS included)', load.ratio, '', { op: '>=', value: 0.3 }),
+  figure('company_anonymous_ratio', 'anonymous company page req/s / minimal page', ratio(ok(s?.companyAnonymous)?.reqPerSec, ok(s?.minimal)?.reqPerSec), '', { op: '>=', value: 3 }),
+  figure('company_signed_in_ratio', 'signed-in company page req/s / minimal page', ratio(ok(s?.companySignedIn)?.reqPerSec, ok(s?.minimal)?.reqPerSec), '', { op: '>=', value: 0.7 }),
+  figure('company_p99_ratio', 'company page p99 / minimal page p99 (anonymous)', ratio(ok(s?.companyAnonymous)?.p99Ms, ok(s?.minimal)?.p99Ms), '', { op: '<=', value: 2 }),
+  figure('company_signed_in_p99_ratio', 'company page p99 / minimal page p99 (signed in)', ratio(ok(s?.companySignedIn)?.p99Ms, ok(s?.minimal)?.p99Ms), '', { op: '<=', value: 2 }),
+  figure('story_ratio', 'story page req/s / minimal page', ratio(ok(s?.story)?.reqPerSec, ok(s?.minimal)?.reqPerSec), '', { op: '>=', value: 0.6 }),
+  figure('search_page_ratio', 'search page req/s / minimal page', ratio(ok(s?.search)?.reqPerSec, ok(s?.minimal)?.reqPerSec), '', { op: '>=', value: 0.6 }),
+  figure('search_p50_ms', 'FTS5 search p50 (1–3 words, filter, facets, top 20)', search.p50Ms, 'ms', { op: '<=', value: 5 }),
+  figure('search_p95_ms', 'FTS5 search p95', search.p95Ms, 'ms', { op: '<=', value: 15 }),
+  figure('stats_full_s', 'full recomputation of every company\'s statistics', Number((statsFullMs / 1000).toFixed(2)), 's', { op: '<=', value: 5 }),
+  figure('stats_incremental_ms', 'one company\'s statistics after one event (median)', Number(median(incremental).toFixed(3)), 'ms', { op: '<=', value: 1 }),
+  figure('server_peak_rss_mib', 'server peak resident memory under load', s?.peakRssMiB ?? null, 'MiB', { op: '<=', value: 300 }),
+  figure('import_rows_per_s', 'bulk import rate', load.importRowsPerSec, 'rows/s', null),
+  figure('raw_rows_per_s', 'raw prepared inserts', load.rawRowsPerSec, 'rows/s', null),
+  figure('minimal_req_per_s', 'minimal page', s?.minimal.reqPerSec ?? null, 'req/s', null),
+  figure('stats_incremental_top_ms', 'statistics after one event, largest company', Number(incrementalTopMs.toFixed(3)), 'ms', null, `${topCompany.n} stories`),
+];
+const cpus = os.cpus();
+const document = {
+  benchmark: 'answerable',
+  version: 1,
+  startedAt: startedAt.toISOString(),
+  finishedAt: new Date().toISOString(),
+  machine: {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? null,
+    memoryMiB: Math.round(os.totalmem() / 1024 / 1024),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+  },
+  params: { ...params, small },
+  figures,
+  details: {
+    load,
+    stats: {
+      companies: statsCompanies,
+      fullMs: Math.round(statsFullMs),
+      incrementalMs: { median: Number(median(incremental).toFixed(3)), max: Number(Math.max(...incremental).toFixed(3)), samples: incremental.length },
+      largestCompany: { stories: topCompany.n, ms: Number(incrementalTopMs.toFixed(3)) },
+    },
+    search: { ...search, vocabularyRefreshMs: Math.round(vocabularyMs) },
+    server: server ?? { skipped: serverSkipped },
+  },
+};
+mkdirSync(values.out, { recursive: true });
+const file = join(values.out, `${startedAt.toISOString().replace(/[:.]/g, '-')}${small ? '-small' : ''}.json`);
+writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
+log('');
+log(table(figures));
+log(`\nsaved ${file}`);
+process.stdout.write(`${JSON.stringify(document)}\n`);

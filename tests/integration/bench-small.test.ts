@@ -1,0 +1,74 @@
+// `npm run bench -- --small` end to end: corpus, load through the import path, statistics, search
+// and the built server. Asserts the shape of what it reports, never a time (machines are noisy).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const out = mkdtempSync(join(tmpdir(), 'answerable-bench-test-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const figureIds = [
+  'import_ratio',
+  'company_anonymous_ratio',
+  'company_signed_in_ratio',
+  'company_p99_ratio',
+  'company_signed_in_p99_ratio',
+  'story_ratio',
+  'search_page_ratio',
+  'search_p50_ms',
+  'search_p95_ms',
+  'stats_full_s',
+  'stats_incremental_ms',
+  'server_peak_rss_mib',
+];
+
+describe('npm run bench -- --small', () => {
+  it('measures every figure of the quality table and saves one JSON document with the machine', { timeout: 600_000 }, () => {
+    // An existing build is used as it is (the lead owns dist/); without one, the bench builds.
+    const args = ['scripts/bench.ts', '--small', '--out', out, '--seconds', '1'];
+    if (existsSync(join(ROOT, 'dist/server/entry.mjs'))) args.push('--no-build');
+    const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(run.status, run.stderr).toBe(0);
+
+    const printed = JSON.parse(run.stdout);
+    const files = readdirSync(out).filter((f) => f.endsWith('-small.json'));
+    expect(files).toHaveLength(1);
+    const saved = JSON.parse(readFileSync(join(out, files[0]!), 'utf8'));
+    expect(saved).toEqual(printed);
+
+    expect(saved.machine).toEqual({
+      cpus: expect.any(Number),
+      cpuModel: expect.anything(),
+      memoryMiB: expect.any(Number),
+      node: expect.stringMatching(/^v\d+/),
+      platform: expect.any(String),
+    });
+    expect(saved.params).toMatchObject({ small: true, stories: 5000, companies: 100, connections: 32 });
+
+    const byId = new Map<string, Record<string, unknown>>(saved.figures.map((f: { id: string }) => [f.id, f]));
+    for (const id of figureIds) {
+      const f = byId.get(id);
+      expect(f, id).toBeDefined();
+      expect(f!.target, id).toEqual({ op: expect.stringMatching(/^(>=|<=)$/), value: expect.any(Number) });
+      expect(f!.value === null || typeof f!.value === 'number', id).toBe(true);
+      expect([true, false, null], id).toContain(f!.pass);
+    }
+    // Figures measured without the server are always there.
+    for (const id of ['import_ratio', 'search_p50_ms', 'search_p95_ms', 'stats_full_s', 'stats_incremental_ms']) {
+      expect(byId.get(id)!.value, id).toEqual(expect.any(Number));
+    }
+
+    expect(saved.details.load).toMatchObject({ stories: 5000, importRowsPerSec: expect.any(Number), rawRowsPerSec: expect.any(Number) });
+    expect(saved.details.stats.companies).toBe(100);
+    expect(saved.details.search.queries).toBeGreaterThanOrEqual(10);
+    // The mix has broad terms: some query fills the ranking window or matches many stories.
+    expect(Math.max(...saved.details.search.totals.map((t: { total: number }) => t.total))).toBeGreaterThan(100);
+    for (const page of ['minimal', 'companyAnonymous', 'companySignedIn', 'story', 'search']) {
+      expect(saved.details.server[page], page).toMatchObject({ reqPerSec: expect.any(Number), p99Ms: expect.any(Number), statusOfFirst: expect.any(Number) });
+    }
+    expect(run.stderr).toMatch(/figure\s+value\s+target/);
+  });
+});
