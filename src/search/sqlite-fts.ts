@@ -223,7 +223,7 @@ interface WindowRow {
   channel_mask: number;
   country: string;
   overdue_rank: number;
-  score?: number;
+  company_name: string;
 }
 
 interface HitRow {
@@ -244,16 +244,27 @@ interface HitRow {
   body_snip: string;
 }
 
-/** FTS5 query text for the words typed: every word quoted (no operator injection), last as prefix. */
-export function ftsMatchExpression(q: string): string | null {
-  const words = queryWords(q).map(foldTerm).filter((w) => w.length > 0);
-  if (words.length === 0) return null;
-  return words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' ');
+/**
+ * How a query runs: the FTS5 expression, the words it was built from, and an estimate of how
+ * many stories match (from the spelling vocabulary's document counts) that picks the ranking.
+ */
+export interface QueryPlan {
+  match: string;
+  words: string[];
+  estimate: number;
 }
+
+/** Terms of the vocabulary the last word may be completed to, most frequent first. */
+const PREFIX_EXPANSIONS = 8;
 
 export interface SqliteFtsOptions {
   /** Ranking/counting window; tests lower it to exercise the capped paths. */
   maxTotalHits?: number;
+  /**
+   * Up to this many estimated matches a query is ranked by bm25, whose IDF pass reads every
+   * match; broader queries are ranked by match tiers inside the window instead.
+   */
+  bm25MaxMatches?: number;
   now?: () => number;
 }
 
@@ -262,6 +273,7 @@ export class SqliteFtsIndex implements SearchIndex {
   readonly #db: DB;
   readonly #sqlite: BetterSqlite3.Database;
   readonly #window: number;
+  readonly #bm25MaxMatches: number;
   readonly #now: () => number;
   #writer: Writer | null = null;
   /** Prepared read statements by SQL text (the variants are bounded by the filter combinations). */
@@ -271,6 +283,7 @@ export class SqliteFtsIndex implements SearchIndex {
     this.#db = database.db;
     this.#sqlite = database.sqlite;
     this.#window = options.maxTotalHits ?? MAX_TOTAL_HITS;
+    this.#bm25MaxMatches = options.bm25MaxMatches ?? 5000;
     this.#now = options.now ?? Date.now;
   }
 
@@ -326,7 +339,8 @@ export class SqliteFtsIndex implements SearchIndex {
     const page = clampPage(query.page);
     const perPage = clampPerPage(query.perPage);
     const sort = query.sort ?? 'relevance';
-    const match = ftsMatchExpression(query.q);
+    const plan = this.#plan(s, query.q);
+    const match = plan?.match ?? null;
     // With words, date bounds go on the FTS rowid so that FTS5 itself seeks to the range.
     const { where, params } = filterSql(query.filters ?? {}, match ? 'search_stories_fts.rowid' : 's.doc_key');
     const offset = (page - 1) * perPage;
@@ -337,9 +351,9 @@ export class SqliteFtsIndex implements SearchIndex {
 
     if (match) {
       // One bounded walk over the newest matches: rank, count and facet only this window.
-      const rows = this.#prepare<WindowRow>(s, 
-          `select search_stories_fts.rowid as k, s.state, s.category, s.channel_mask, s.country, s.overdue_rank
-             ${sort === 'relevance' ? `, ${BM25} as score` : ''}
+      const rows = this.#prepare<WindowRow>(
+        s,
+        `select search_stories_fts.rowid as k, s.state, s.category, s.channel_mask, s.country, s.overdue_rank, s.company_name
            from search_stories_fts join search_stories s on s.doc_key = search_stories_fts.rowid
            where search_stories_fts match ? ${where.map((w) => `and ${w}`).join(' ')}
            order by search_stories_fts.rowid desc limit ?`,
@@ -349,7 +363,10 @@ export class SqliteFtsIndex implements SearchIndex {
       const window = rows.slice(0, this.#window);
       total = window.length;
       facets = countFacets(window);
-      if (sort === 'relevance') window.sort((a, b) => a.score! - b.score! || b.k - a.k);
+      if (sort === 'relevance' && window.length > 1) {
+        const score = this.#relevance(s, plan!, window);
+        window.sort((a, b) => (score.get(a.k) ?? 0) - (score.get(b.k) ?? 0) || b.k - a.k);
+      }
       else if (sort === 'most_overdue') window.sort((a, b) => a.overdue_rank - b.overdue_rank || b.k - a.k);
       pageKeys = window.slice(offset, offset + perPage).map((r) => r.k);
     } else {
@@ -382,6 +399,77 @@ export class SqliteFtsIndex implements SearchIndex {
     const hits = this.#hits(s, pageKeys, match);
     const suggestion = match ? this.#suggest(s, query.q) : null;
     return { hits, total, totalIsExact: exact, page, perPage, pageCount: Math.ceil(total / perPage), facets, suggestion };
+  }
+
+  /**
+   * Every word must match. Earlier words match exactly; the last one is a prefix, completed to
+   * the most frequent vocabulary terms that start with it (an OR of exact terms streams in
+   * rowid order, where an FTS5 prefix query over a long prefix materialises every matching
+   * doclist first). A prefix the vocabulary does not know yet falls back to FTS5's own prefix
+   * query, which is cheap precisely because such terms are rare.
+   */
+  #plan(s: BetterSqlite3.Database, q: string): QueryPlan | null {
+    const words = queryWords(q).map(foldTerm).filter((w) => w.length > 0);
+    if (words.length === 0) return null;
+    const docsOf = this.#prepare<{ docs: number }>(s, `select docs from search_vocabulary where term = ?`);
+    const completions = this.#prepare<{ term: string; docs: number }>(
+      s,
+      `select term, docs from search_vocabulary where term >= ? and term < ? order by docs desc limit ${PREFIX_EXPANSIONS}`,
+    );
+    const parts: string[] = [];
+    let estimate = Infinity;
+    words.forEach((w, i) => {
+      const last = i === words.length - 1;
+      if (!last || w.length < 2) {
+        parts.push(`"${w}"`);
+        estimate = Math.min(estimate, docsOf.get(w)?.docs ?? 0);
+        return;
+      }
+      const terms = completions.all(w, `${w}\u{10FFFF}`);
+      if (terms.length === 0) {
+        parts.push(`"${w}"*`);
+        estimate = Math.min(estimate, docsOf.get(w)?.docs ?? 0);
+        return;
+      }
+      parts.push(terms.length === 1 ? `"${terms[0]!.term}"` : `(${terms.map((t) => `"${t.term}"`).join(' OR ')})`);
+      estimate = Math.min(estimate, terms.reduce((n, t) => n + t.docs, 0));
+    });
+    return { match: parts.join(' AND '), words, estimate };
+  }
+
+  /**
+   * Relevance scores (lower is better) of the window's stories. A narrow query gets bm25
+   * (title 10 : company 4 : body 1), whose IDF pass reads every match of each term, hence only
+   * below bm25MaxMatches. A broad query gets a cheap score over the window alone: query words
+   * found in the title count 4, in the company name 2; recency breaks ties. The titles come
+   * from the FTS5 content table by primary key, so no position list is decoded.
+   */
+  #relevance(s: BetterSqlite3.Database, plan: QueryPlan, window: WindowRow[]): Map<number, number> {
+    const score = new Map<number, number>();
+    if (plan.estimate <= this.#bm25MaxMatches) {
+      const rows = this.#prepare<{ k: number; score: number }>(
+        s,
+        `select rowid as k, ${BM25} as score from search_stories_fts
+         where search_stories_fts match ? and rowid between ? and ?`,
+      ).all(plan.match, window[window.length - 1]!.k, window[0]!.k);
+      for (const r of rows) score.set(r.k, r.score);
+      return score;
+    }
+    const titles = this.#prepare<{ k: number; title: string }>(
+      s,
+      `select id as k, c0 as title from search_stories_fts_content where id in (select value from json_each(?))`,
+    ).all(JSON.stringify(window.map((r) => r.k)));
+    const titleOf = new Map(titles.map((r) => [r.k, r.title]));
+    const matchers = plan.words.map((w, i) => wordMatcher(w, i === plan.words.length - 1));
+    const found = (text: string | undefined) => {
+      if (!text) return 0;
+      const folded = foldForMatch(text);
+      let n = 0;
+      for (const m of matchers) if (m.test(folded)) n++;
+      return n;
+    };
+    for (const r of window) score.set(r.k, -(4 * found(titleOf.get(r.k)) + 2 * found(r.company_name)));
+    return score;
   }
 
   #precomputedFacets(s: BetterSqlite3.Database): { total: number; facets: StoryFacets } {
@@ -634,4 +722,15 @@ function filterSql(f: StoryFilters, keyColumn = 's.doc_key'): { where: string[];
 function leadingWords(text: string, n: number): string {
   const words = text.split(/\s+/).filter(Boolean);
   return words.length > n ? `${words.slice(0, n).join(' ')}…` : words.join(' ');
+}
+
+/** Folding for in-memory word checks; skips Unicode normalisation for plain ASCII text. */
+function foldForMatch(text: string): string {
+  return /[^\x00-\x7f]/.test(text) ? foldTerm(text) : text.toLowerCase();
+}
+
+/** Matches a folded word at a word start (and, unless it is the prefix typed last, a word end). */
+function wordMatcher(word: string, prefix: boolean): RegExp {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped}${prefix ? '' : '(?![\\p{L}\\p{N}])'}`, 'u');
 }
