@@ -4,7 +4,7 @@
 //  2. sanitize-html with an allow-list, so that even a marked bug cannot let a tag, attribute
 //     or URL scheme through that is not on the list.
 // Pages may pass to `set:html` only a value returned by renderMarkdown() or escapeHtml()
-// (tests/integration/set-html-guard.test.ts scans src/ for it).
+// (tests/integration/set-html-guard.test.ts scans src/ for it), or jsonForScript() for JSON-LD.
 import { createHash } from 'node:crypto';
 import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';

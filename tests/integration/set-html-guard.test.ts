@@ -15,8 +15,17 @@ function files(dir: string): string[] {
 
 // Expressions that are safe by construction: the renderer, the escaper and the JSON-LD encoder.
 const SAFE_CALL = /^(renderMarkdown|escapeHtml|jsonForScript)\(/;
-// The layout's JSON-LD, built in the same file with JSON.stringify and "<" escaped to \u003c.
-const KNOWN_SAFE: Record<string, string[]> = { 'layouts/Base.astro': ['jsonLdText'] };
+const EMPTY = /^(null|undefined|''|""|``)$/;
+
+/**
+ * A variable passed to set:html is accepted when every assignment to it in the same file is a
+ * safe call (or empty): `let preview = null; … preview = renderMarkdown(body);`.
+ */
+function safeVariable(text: string, name: string): boolean {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return false;
+  const assignments = [...text.matchAll(new RegExp(`(?<![\\w$.])${name}\\s*(?::[^=;\\n]+)?=(?!=)\\s*([^;\\n]+)`, 'g'))].map((m) => m[1]!.trim());
+  return assignments.length > 0 && assignments.every((rhs) => SAFE_CALL.test(rhs) || EMPTY.test(rhs));
+}
 
 describe('set:html guard', () => {
   it('passes only renderMarkdown, escapeHtml or jsonForScript output to set:html', () => {
@@ -26,11 +35,18 @@ describe('set:html guard', () => {
       const rel = relative(root, file).replaceAll('\\', '/');
       for (const m of text.matchAll(/set:html=\{([^}]*)\}/g)) {
         const expr = m[1]!.trim();
-        if (SAFE_CALL.test(expr) || KNOWN_SAFE[rel]?.includes(expr)) continue;
+        if (SAFE_CALL.test(expr) || safeVariable(text, expr)) continue;
         offenders.push(`${rel}: set:html={${expr}}`);
       }
     }
     expect(offenders).toEqual([]);
+  });
+
+  it('recognises a variable only when every assignment to it is safe', () => {
+    expect(safeVariable('let html: string | null = null;\nhtml = renderMarkdown(body);', 'html')).toBe(true);
+    expect(safeVariable('let html = renderMarkdown(body);\nhtml = body;', 'html')).toBe(false);
+    expect(safeVariable('const html = `<b>${name}</b>`;', 'html')).toBe(false);
+    expect(safeVariable('const other = renderMarkdown(x);', 'html')).toBe(false);
   });
 
   it('encodes JSON-LD so that no value can close the script element', () => {
