@@ -277,3 +277,88 @@ export async function findStoriesPastVerdictWindow(db: DB, windowStartedBefore: 
     .execute();
   return rows.map((r) => r.id);
 }
+
+// --- company dashboard -------------------------------------------------------------------------
+
+export interface InboxItem {
+  id: number;
+  companyId: number;
+  title: string;
+  state: Story['state'];
+  publishedAt: number;
+  replyDueAt: number;
+  firstReplyAt: number | null;
+  lastActivityAt: number;
+  /** Who wrote last in the thread (null: nobody yet). */
+  lastMessageRole: 'consumer' | 'company' | null;
+  messageCount: number;
+}
+
+function inboxSelect(db: DB, companyIds: readonly number[]) {
+  return db
+    .selectFrom('stories as s')
+    .select((eb) => [
+      's.id',
+      's.company_id',
+      's.title',
+      's.state',
+      's.published_at',
+      's.reply_due_at',
+      's.first_reply_at',
+      's.last_activity_at',
+      eb
+        .selectFrom('story_messages as m')
+        .select('m.author_role')
+        .whereRef('m.story_id', '=', 's.id')
+        .orderBy('m.created_at', 'desc')
+        .orderBy('m.id', 'desc')
+        .limit(1)
+        .as('last_role'),
+      eb.selectFrom('story_messages as m').select((e) => e.fn.countAll<number>().as('n')).whereRef('m.story_id', '=', 's.id').as('message_count'),
+    ])
+    .where('s.company_id', 'in', [...companyIds]);
+}
+
+function toInboxItem(r: {
+  id: number;
+  company_id: number;
+  title: string;
+  state: Story['state'];
+  published_at: number;
+  reply_due_at: number;
+  first_reply_at: number | null;
+  last_activity_at: number;
+  last_role: 'consumer' | 'company' | null;
+  message_count: number | null;
+}): InboxItem {
+  return {
+    id: r.id,
+    companyId: r.company_id,
+    title: r.title,
+    state: r.state,
+    publishedAt: r.published_at,
+    replyDueAt: r.reply_due_at,
+    firstReplyAt: r.first_reply_at,
+    lastActivityAt: r.last_activity_at,
+    lastMessageRole: r.last_role,
+    messageCount: Number(r.message_count ?? 0),
+  };
+}
+
+/** Stories still waiting for the company's first reply, the nearest (or most overdue) deadline first. */
+export async function findAwaitingFirstReply(db: DB, companyIds: readonly number[], limit = 100): Promise<InboxItem[]> {
+  if (companyIds.length === 0) return [];
+  const rows = await inboxSelect(db, companyIds).where('s.state', 'in', ['awaiting_reply', 'overdue']).orderBy('s.reply_due_at').limit(limit).execute();
+  return rows.map(toInboxItem);
+}
+
+/** Open threads with recent activity (answered, resolved or unresolved), newest first. */
+export async function findActiveThreads(db: DB, companyIds: readonly number[], limit = 30): Promise<InboxItem[]> {
+  if (companyIds.length === 0) return [];
+  const rows = await inboxSelect(db, companyIds)
+    .where('s.state', 'in', ['answered', 'resolved', 'unresolved'])
+    .orderBy('s.last_activity_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toInboxItem);
+}
