@@ -4,6 +4,7 @@
 // re-renders the form filled in, with localized errors and the right status code.
 import type { SessionUser } from '../auth/types.ts';
 import { signInPath } from '../auth/permissions.ts';
+import { renderMarkdown } from '../content/markdown.ts';
 import type { DB } from '../db/client.ts';
 import { domainErrorStatus, isDomainError } from '../domain/errors.ts';
 import { t, type Locale } from '../i18n/index.ts';
@@ -22,6 +23,8 @@ export interface StoryFormState {
   action: StoryAction;
   errors: FieldErrors;
   values: FormValues;
+  /** Sanitised HTML of a reply previewed (not yet sent). */
+  preview?: string;
 }
 
 interface PostContext {
@@ -58,6 +61,7 @@ export async function handleStoryPost(
       case 'reply': {
         const form = validate(lang, ReplySchema, values, values);
         if (!form.ok) return fail(action, values, form.errors, 422);
+        if (values.intent === 'preview') return { state: { action, errors: {}, values, preview: renderMarkdown(form.data.body) }, status: 200 };
         await replyToStory(db, actor, { storyId, body: form.data.body }, { now });
         break;
       }
