@@ -1,0 +1,140 @@
+// The story page's POST handling and the publish form schema: validation in the user's language,
+// refusals mapped to localized messages and HTTP statuses, post/redirect/get on success.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionUser } from '../../src/auth/types.ts';
+import { findMessagesForStory } from '../../src/db/message.repository.ts';
+import { findStoryById } from '../../src/db/story.repository.ts';
+import { handleStoryPost } from '../../src/lib/story-actions.ts';
+import { publishInputFromForm, publishStorySchema } from '../../src/lib/story-forms.ts';
+import { validate } from '../../src/lib/forms.ts';
+import { publishStory } from '../../src/services/story.service.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { T0, consumer, representative, storyInput } from '../helpers/workflow.ts';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.cleanup());
+
+function sessionUser(id: number, role: SessionUser['role'], companyIds: number[] = []): SessionUser {
+  return { id, email: `${id}@example.test`, displayName: `U${id}`, role, locale: 'it', emailVerified: true, companyIds };
+}
+
+function post(url: string, fields: Record<string, string>, user: SessionUser | null) {
+  const body = new URLSearchParams(fields);
+  return {
+    request: new Request(url, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+    url: new URL(url),
+    locals: { user },
+  };
+}
+
+describe('story page forms', () => {
+  let storyId: number;
+  let author: SessionUser;
+  let rep: SessionUser;
+
+  beforeAll(async () => {
+    const a = await consumer(t.db);
+    const r = await publishStory(t.db, a, storyInput(), { now: T0 });
+    storyId = r.storyId;
+    const repActor = await representative(t.db, r.companyId);
+    author = sessionUser(a.userId!, 'consumer');
+    rep = sessionUser(repActor.userId!, 'company_rep', [r.companyId]);
+  });
+
+  it('sends visitors to sign in instead of changing anything', async () => {
+    const res = await handleStoryPost(post(`http://x/it/stories/${storyId}`, { _action: 'reply', body: 'Ciao' }, null), t.db, 'it', storyId);
+    expect(res).toBeInstanceOf(Response);
+    expect((res as Response).headers.get('location')).toBe(`/it/account/sign-in?next=${encodeURIComponent(`/it/stories/${storyId}`)}`);
+  });
+
+  it('publishes the company reply and redirects back to the thread', async () => {
+    const res = await handleStoryPost(post(`http://x/it/stories/${storyId}`, { _action: 'reply', body: 'Ci scusiamo, rimborso inviato.' }, rep), t.db, 'it', storyId, T0 + 3_600_000);
+    expect((res as Response).status).toBe(303);
+    expect((res as Response).headers.get('location')).toBe(`/it/stories/${storyId}?done=reply#thread-h`);
+    expect((await findStoryById(t.db, storyId))!.state).toBe('answered');
+  });
+
+  it('previews a reply without sending it', async () => {
+    const res = await handleStoryPost(post(`http://x/en/stories/${storyId}`, { _action: 'reply', intent: 'preview', body: 'Thanks **a lot**' }, author), t.db, 'en', storyId);
+    expect(res).toMatchObject({ status: 200, state: { action: 'reply', preview: expect.stringContaining('<strong>a lot</strong>') } });
+    expect(await findMessagesForStory(t.db, storyId)).toHaveLength(1);
+  });
+
+  it('gives the verdict form back filled, with Italian messages, when it is incomplete', async () => {
+    const res = await handleStoryPost(post(`http://x/it/stories/${storyId}`, { _action: 'verdict', resolved: 'yes', rating: '7', comment: 'Bene' }, author), t.db, 'it', storyId);
+    expect(res).toMatchObject({ status: 422, state: { action: 'verdict', values: { resolved: 'yes', comment: 'Bene' } } });
+    const errors = (res as { state: { errors: Record<string, string> } }).state.errors;
+    expect(errors.wouldBuyAgain).toBe('Scegli sì o no.');
+    expect(errors.rating).toBe('Il voto deve essere un numero intero da 1 a 5.');
+  });
+
+  it('turns a refusal into a localized form error with the right status', async () => {
+    const res = await handleStoryPost(post(`http://x/en/stories/${storyId}`, { _action: 'verdict', resolved: 'yes', wouldBuyAgain: 'yes', rating: '5' }, rep), t.db, 'en', storyId);
+    expect(res).toMatchObject({ status: 403, state: { errors: { _form: 'Only the author of the story can do this.' } } });
+  });
+
+  it('records the author’s verdict', async () => {
+    const res = await handleStoryPost(post(`http://x/it/stories/${storyId}`, { _action: 'verdict', resolved: 'no', wouldBuyAgain: 'no', rating: '2' }, author), t.db, 'it', storyId, T0 + 86_400_000);
+    expect((res as Response).status).toBe(303);
+    expect(await findStoryById(t.db, storyId)).toMatchObject({ state: 'unresolved', rating: 2, resolved: false });
+  });
+
+  it('rejects an unknown action', async () => {
+    const res = await handleStoryPost(post(`http://x/it/stories/${storyId}`, { _action: 'delete_everything' }, author), t.db, 'it', storyId);
+    expect(res).toMatchObject({ status: 400 });
+  });
+});
+
+describe('publish form schema', () => {
+  const now = () => Date.UTC(2026, 10, 23);
+  const base = {
+    companyName: 'Fiori Veloci',
+    title: 'Consegna arrivata rotta',
+    body: 'La tela è arrivata strappata e mancavano due cornici; il negozio ha richiamato dopo due ore.',
+    experienceDate: '2026-11-01',
+    category: 'delivery',
+    language: 'it',
+  };
+
+  it('turns channel waits in any unit into minutes, and "never answered" into no wait', () => {
+    const values = { ...base, channels: ['phone_paid', 'email', 'chat'], wait_phone_paid: '2', unit_phone_paid: 'hours', wait_email: '1.5', unit_email: 'days', unanswered_chat: 'on', wait_chat: '5' };
+    const form = validate('en', publishStorySchema(now), values);
+    if (!form.ok) throw new Error(JSON.stringify(form.errors));
+    const input = publishInputFromForm(form.data, { name: 'Fiori Veloci' });
+    expect(input.channels).toEqual([
+      { channel: 'phone_paid', answered: true, waitMinutes: 120 },
+      { channel: 'email', answered: true, waitMinutes: 2160 },
+      { channel: 'chat', answered: false, waitMinutes: null },
+    ]);
+  });
+
+  it('explains every problem in the user’s language', () => {
+    const form = validate('it', publishStorySchema(now), { ...base, companyName: '', title: 'Corto', experienceDate: '2027-01-01', channels: [] });
+    expect(form.ok).toBe(false);
+    if (form.ok) return;
+    expect(form.errors.title).toBe('Il titolo deve avere almeno 10 caratteri.');
+    expect(form.errors.experienceDate).toBe('La data non può essere nel futuro.');
+    expect(form.errors.channels).toBe('Indica almeno un canale che hai provato.');
+  });
+
+  it('asks for a company when neither a pick nor a name was given', () => {
+    const form = validate('en', publishStorySchema(now), { ...base, companyName: '', channels: 'email' });
+    expect(form.ok).toBe(false);
+    if (!form.ok) expect(form.errors.companyName).toBe('Name the company.');
+  });
+
+  it('refuses impossible dates and absurd waits', () => {
+    const bad = validate('en', publishStorySchema(now), { ...base, experienceDate: '2026-02-30', channels: 'email', wait_email: '100', unit_email: 'days' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.errors.experienceDate).toBe('Enter a valid date (YYYY-MM-DD).');
+      expect(bad.errors.wait_email).toBe('A wait over 90 days: tick “never answered” instead.');
+    }
+    const waits = validate('en', publishStorySchema(now), { ...base, channels: 'email', wait_email: '100', unit_email: 'days' });
+    expect(waits.ok).toBe(false);
+    if (!waits.ok) expect(waits.errors.wait_email).toBe('A wait over 90 days: tick “never answered” instead.');
+  });
+});
