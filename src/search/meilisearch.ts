@@ -191,6 +191,15 @@ export class MeilisearchIndex implements SearchIndex {
     if (ids.length) await this.#completed(this.client.index(this.companiesUid).deleteDocuments(ids));
   }
 
+  async getCompany(id: number): Promise<CompanyDocument | null> {
+    try {
+      return (await this.client.index(this.companiesUid).getDocument(id)) as CompanyDocument;
+    } catch (error) {
+      if (error instanceof MeilisearchApiError && error.response.status === 404) return null;
+      throw toSearchError(error);
+    }
+  }
+
   async searchStories(query: StorySearchQuery): Promise<StorySearchResult> {
     const page = clampPage(query.page);
     const perPage = clampPerPage(query.perPage);

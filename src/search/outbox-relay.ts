@@ -133,10 +133,19 @@ async function send(db: DB, index: SearchIndex, units: Unit[]): Promise<void> {
     const docs = await loadCompanyDocuments(db, companyIds);
     await index.deleteCompanies([...docs].filter(([, d]) => d === null).map(([id]) => id));
     const live = [...docs.values()].filter((d) => d !== null);
-    await index.upsertCompanies(live);
-    // Stories carry the company's name and country: refresh them when the company changed.
+    // Stories carry the company's name, slug and country: when one of those changed (rename,
+    // merge), the company's stories are sent again. Most company events (new story, claim,
+    // statistics) change none of them and cost one lookup.
+    const renamed: number[] = [];
     for (const company of live) {
-      for await (const batch of storyDocumentBatches(db, 500, company.id)) await upsertTolerant(index, batch);
+      const before = await index.getCompany(company.id);
+      if (before && (before.name !== company.name || before.slug !== company.slug || before.country !== company.country)) {
+        renamed.push(company.id);
+      }
+    }
+    await index.upsertCompanies(live);
+    for (const id of renamed) {
+      for await (const batch of storyDocumentBatches(db, 500, id)) await upsertTolerant(index, batch);
     }
   }
 }

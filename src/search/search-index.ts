@@ -180,6 +180,8 @@ export interface SearchIndex {
   deleteStories(ids: number[]): Promise<void>;
   upsertCompanies(docs: CompanyDocument[]): Promise<void>;
   deleteCompanies(ids: number[]): Promise<void>;
+  /** The company document the index holds now, or null. */
+  getCompany(id: number): Promise<CompanyDocument | null>;
   searchStories(query: StorySearchQuery): Promise<StorySearchResult>;
   /** Company autocomplete: companies whose name (or domain) starts with the words typed. */
   suggestCompanies(prefix: string, limit?: number): Promise<CompanySuggestion[]>;

@@ -331,6 +331,16 @@ export class SqliteFtsIndex implements SearchIndex {
     if (ids.length) await this.#exclusive(() => this.#live().deleteCompanies(ids));
   }
 
+  async getCompany(id: number): Promise<CompanyDocument | null> {
+    return this.#exclusive((s) => {
+      const row = this.#prepare<{ id: number; slug: string; name: string; domain: string | null; country: string; sector: string }>(
+        s,
+        `select company_id as id, slug, name, domain, country, sector from search_companies where company_id = ?`,
+      ).get(id);
+      return row ?? null;
+    });
+  }
+
   async searchStories(query: StorySearchQuery): Promise<StorySearchResult> {
     return this.#exclusive((s) => this.#search(s, query));
   }

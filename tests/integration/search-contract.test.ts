@@ -227,6 +227,11 @@ describe.each(adapters)('SearchIndex contract: $name', (adapter) => {
     expect(await index.suggestCompanies('citta')).toEqual([]);
   });
 
+  it('reads back the company document it holds', async () => {
+    expect(await index.getCompany(3)).toEqual(companies[2]);
+    expect(await index.getCompany(6)).toBeNull();
+  });
+
   it('reports health with the number of documents', async () => {
     expect(await index.health()).toMatchObject({ ok: true, engine: adapter.name, documents: 7 });
   });

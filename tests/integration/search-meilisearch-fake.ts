@@ -115,6 +115,10 @@ export async function startMeilisearchFake(): Promise<MeilisearchFake> {
         return null;
       }))];
     }
+    if ((m = /^\/indexes\/([^/]+)\/documents\/([^/]+)$/.exec(path)) && method === 'GET') {
+      const found = indexes.get(m[1]!)?.docs.get(Number(m[2]));
+      return found ? [200, found] : [404, apiError('document_not_found', `Document \`${m[2]}\` not found.`)];
+    }
     if ((m = /^\/indexes\/([^/]+)\/stats$/.exec(path)) && method === 'GET') {
       const index = indexes.get(m[1]!);
       return index ? [200, { numberOfDocuments: index.docs.size, isIndexing: false, fieldDistribution: {} }] : [404, apiError('index_not_found', 'Index not found.')];

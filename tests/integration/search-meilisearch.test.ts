@@ -79,6 +79,15 @@ describe('Meilisearch adapter (against an HTTP fake of the API)', () => {
     expect((await index.searchStories({ q: '' })).total).toBe(0);
   });
 
+  it('reads back a company document, and null for one it does not hold', async () => {
+    const index = adapter();
+    await index.init();
+    const company = { id: 7, slug: 'fiori', name: 'Fiori', domain: null, country: 'IT', sector: 'retail' };
+    await index.upsertCompanies([company]);
+    expect(await index.getCompany(7)).toEqual(company);
+    expect(await index.getCompany(8)).toBeNull();
+  });
+
   it('reports an engine that is down as SearchUnavailableError, and health as not ok', async () => {
     const index = adapter({ host: await unusedUrl() });
     await expect(index.upsertStories([doc])).rejects.toBeInstanceOf(SearchUnavailableError);

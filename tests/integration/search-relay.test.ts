@@ -185,6 +185,15 @@ describe('search outbox relay', () => {
     expect((await index.searchStories({ q: 'rapidi' })).hits.map((h) => [h.id, h.companyName])).toEqual([[id, 'Fiori Rapidi']]);
   });
 
+  it("does not send a company's stories again when a company event changes nothing they show", async () => {
+    await insertStory(t.db, companyId, { title: 'Consegna lenta', body: 'x' });
+    await drainSearchOutbox(t.db, index, { now });
+    index.upserts = [];
+    for (let i = 0; i < 3; i++) await enqueueSearchEvent(t.db, { kind: 'company.upsert', companyId }, clock);
+    expect((await drainSearchOutbox(t.db, index, { now })).processed).toBe(3);
+    expect(index.upserts).toEqual([]);
+  });
+
   it('runs in the background, backs off while the engine is down, and stops cleanly', async () => {
     index.down = new SearchUnavailableError('connection refused');
     const log = vi.fn();
