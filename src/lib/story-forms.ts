@@ -60,10 +60,11 @@ export function publishStorySchema(now: () => number = Date.now) {
     })
     .superRefine((v, ctx) => {
       if (!v.companySlug && !v.companyName) ctx.addIssue({ code: 'custom', path: ['companyName'], message: 'workflow.form.companyRequired' });
+      const values = v as Record<string, unknown>;
       for (const c of v.channels) {
-        const unanswered = v[`unanswered_${c}`] === true;
-        const wait = v[`wait_${c}`] as number | undefined;
-        const unit = (v[`unit_${c}`] as (typeof waitUnits)[number] | undefined) ?? 'minutes';
+        const unanswered = values[`unanswered_${c}`] === true;
+        const wait = values[`wait_${c}`] as number | undefined;
+        const unit = (values[`unit_${c}`] as (typeof waitUnits)[number] | undefined) ?? 'minutes';
         if (!unanswered && wait !== undefined && wait * unitMinutes[unit] > 90 * 1440) {
           ctx.addIssue({ code: 'custom', path: [`wait_${c}`], message: 'workflow.form.waitTooLong' });
         }
@@ -75,7 +76,7 @@ export type PublishStoryForm = z.output<ReturnType<typeof publishStorySchema>>;
 
 /** Form values → the service input (the company is resolved by the page from slug or name). */
 export function publishInputFromForm(form: PublishStoryForm, company: PublishStoryInput['company']): PublishStoryInput {
-  const values = form as Record<string, unknown>;
+  const values = form as unknown as Record<string, unknown>;
   return {
     company,
     title: form.title,
