@@ -210,6 +210,8 @@ export class MeilisearchIndex implements SearchIndex {
       filter: meilisearchFilter(query.filters ?? {}),
       facets: ['state', 'category', 'channels', 'country'],
       sort: sort === 'newest' ? ['publishedAt:desc'] : sort === 'most_overdue' ? ['overdueRank:asc', 'publishedAt:desc'] : undefined,
+      // Every word must match, as with FTS5 (the default 'last' drops words to find more).
+      matchingStrategy: 'all',
       page,
       hitsPerPage: perPage,
       attributesToHighlight: ['title'],

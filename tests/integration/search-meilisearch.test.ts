@@ -74,6 +74,7 @@ describe('Meilisearch adapter (against an HTTP fake of the API)', () => {
     expect(r.facets.state).toEqual({ awaiting_reply: 1 });
     const search = fake.requests.find((q) => q.path === '/indexes/test_stories/search')!.body as Record<string, unknown>;
     expect(search.filter).toEqual(['state IN ["awaiting_reply"]', 'publishedDay >= 20261101']);
+    expect(search.matchingStrategy).toBe('all');
     expect(await index.health()).toEqual({ ok: true, engine: 'meilisearch', documents: 1 });
     await index.deleteStories([1]);
     expect((await index.searchStories({ q: '' })).total).toBe(0);
