@@ -81,3 +81,52 @@ export async function runTick(db: DB, now: number, opts: TickOptions = {}): Prom
   }
   return result;
 }
+
+export interface SchedulerHandle {
+  /** Stops the timer and waits for a tick in progress to finish. */
+  stop(): Promise<void>;
+  /** Runs a tick now (unless one is already running) and resolves when it is done. */
+  runNow(): Promise<TickResult | null>;
+}
+
+/**
+ * Runs the tick every `intervalMs` (default one minute) inside the server. Ticks never overlap in
+ * one process; across processes they are safe anyway (see runTick). A failing tick is reported
+ * and the next one runs as usual.
+ */
+export function startScheduler(
+  db: DB,
+  opts: TickOptions & { intervalMs?: number; now?: () => number; onError?: (error: unknown) => void } = {},
+): SchedulerHandle {
+  const intervalMs = opts.intervalMs ?? 60_000;
+  const clock = opts.now ?? Date.now;
+  const onError = opts.onError ?? ((error: unknown) => console.error('[scheduler] tick failed:', error));
+  let running: Promise<TickResult | null> | null = null;
+  let stopped = false;
+
+  const tick = (): Promise<TickResult | null> => {
+    if (stopped) return Promise.resolve(null);
+    if (running) return running.then(() => null);
+    running = runTick(db, clock(), opts)
+      .catch((error: unknown) => {
+        onError(error);
+        return null;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+
+  const timer = setInterval(() => void tick(), intervalMs);
+  timer.unref?.();
+  void tick();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+    runNow: tick,
+  };
+}

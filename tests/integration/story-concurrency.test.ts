@@ -87,3 +87,21 @@ describe('concurrent use cases', () => {
     for (const id of ids) expect(await auditActions(t.db, id)).toEqual(['story.publish', 'story.deadline_passed']);
   });
 });
+
+describe('the scheduler inside the server', () => {
+  it('ticks at once and then on its interval, never overlapping, and stops cleanly', async () => {
+    const { startScheduler } = await import('../../src/services/scheduler.ts');
+    const dave = await consumer(t.db);
+    const { storyId } = await publishStory(t.db, dave, storyInput({ company: { name: 'Ticking Clocks' }, title: 'Orologio mai arrivato' }), { now: T0 });
+    let clock = T0 + DAY;
+    const handle = startScheduler(t.db, { intervalMs: 10, now: () => clock });
+    await handle.runNow();
+    expect((await findStoryById(t.db, storyId))!.state).toBe('awaiting_reply');
+    clock = T0 + 8 * DAY;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await handle.stop();
+    expect((await findStoryById(t.db, storyId))!.state).toBe('overdue');
+    expect(await auditActions(t.db, storyId)).toEqual(['story.publish', 'story.deadline_passed']);
+    expect(await handle.runNow()).toBeNull();
+  });
+});
