@@ -7,6 +7,7 @@
 // decide again. A story another tick already moved is refused ('invalid_state') and skipped, a
 // follow-up is marked sent with `where sent_at is null`, so nothing happens twice.
 import type { DB } from '../db/client.ts';
+import { enqueueSearchEvent } from '../db/outbox.repository.ts';
 import { findStaleCompanyStats, recomputeCompanyStats } from '../db/stats.repository.ts';
 import { findDueFollowups, findStoriesPastReplyDeadline, findStoriesPastVerdictWindow, getStoryOrThrow, markFollowupSent } from '../db/story.repository.ts';
 import { DAY_MS } from '../domain/clocks.ts';
@@ -75,6 +76,8 @@ export async function runTick(db: DB, now: number, opts: TickOptions = {}): Prom
       const row = await trx.selectFrom('company_stats').select('computed_at').where('company_id', '=', companyId).where('period', '=', '12m').executeTakeFirst();
       if (row && row.computed_at < staleBefore) {
         await recomputeCompanyStats(trx, companyId, now);
+        // Cached company pages show these figures: let the outbox consumers know.
+        await enqueueSearchEvent(trx, { kind: 'company.upsert', companyId }, now);
         result.statsRefreshed++;
       }
     });
