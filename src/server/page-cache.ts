@@ -1,0 +1,259 @@
+// The rendered-page cache for anonymous visitors (see docs/decisions/0009-page-cache.md).
+//
+// A reputation site is read-mostly: the same company and story pages are rendered again and
+// again for people who are not signed in. We keep the final responses (body + headers, the CSP
+// included) in memory, bounded by entries and bytes, and drop them the moment the data behind
+// them changes. "The moment" is exact, not a TTL: every change a service commits writes, in the
+// same transaction, an audit row and a search-outbox row naming the story/company it touched.
+// Before answering from the cache we read the rows added since the last look (two indexed range
+// reads that usually return nothing) and invalidate what they name. So a reply committed by one
+// request is visible to the very next anonymous request, even from another process.
+// A TTL remains as a safety net for writers that bypass both tables (bulk imports).
+import { createHash } from 'node:crypto';
+import type BetterSqlite3 from 'better-sqlite3';
+
+export interface CachedPage {
+  status: number;
+  headers: [string, string][];
+  body: Uint8Array;
+  etag: string;
+  /** 'story:12', 'company:3' or 'global' (pages that show many companies/stories). */
+  deps: string[];
+  storedAt: number;
+}
+
+export interface PageCacheOptions {
+  maxEntries?: number;
+  maxBytes?: number;
+  ttlMs?: number;
+  now?: () => number;
+}
+
+type ChangeRow = { id: number; key: string | null; company_id: number | null };
+
+export class PageCache {
+  private readonly entries = new Map<string, CachedPage>();
+  private readonly byDep = new Map<string, Set<string>>();
+  private bytes = 0;
+  private lastAuditId = -1;
+  private lastOutboxId = -1;
+  private readonly maxEntries: number;
+  private readonly maxBytes: number;
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+  private readonly auditSince: BetterSqlite3.Statement<[number], ChangeRow>;
+  private readonly outboxSince: BetterSqlite3.Statement<[number], ChangeRow>;
+  private readonly storyCompany: BetterSqlite3.Statement<[number], { company_id: number }>;
+  private readonly companyBySlug: BetterSqlite3.Statement<[string], { id: number }>;
+  readonly stats = { hits: 0, misses: 0, stores: 0, invalidations: 0 };
+
+  constructor(
+    private readonly sqlite: BetterSqlite3.Database,
+    options: PageCacheOptions = {},
+  ) {
+    this.maxEntries = options.maxEntries ?? 5_000;
+    this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+    this.ttlMs = options.ttlMs ?? 5 * 60_000;
+    this.now = options.now ?? Date.now;
+    this.auditSince = sqlite.prepare(
+      `select id, subject_kind || ':' || subject_id as key, company_id from audit_log where id > ? order by id limit 5000`,
+    );
+    this.outboxSince = sqlite.prepare(`select id, key, null as company_id from outbox where id > ? and topic = 'search' order by id limit 5000`);
+    this.storyCompany = sqlite.prepare(`select company_id from stories where id = ?`);
+    this.companyBySlug = sqlite.prepare(`select id from companies where slug = ?`);
+  }
+
+  /** Reads the changes committed since the last call and drops every page they touch. */
+  syncChanges(): void {
+    if (this.lastAuditId < 0) {
+      // First use: nothing is cached yet, start from the current end of both logs.
+      this.lastAuditId = (this.sqlite.prepare(`select coalesce(max(id), 0) as m from audit_log`).get() as { m: number }).m;
+      this.lastOutboxId = (this.sqlite.prepare(`select coalesce(max(id), 0) as m from outbox`).get() as { m: number }).m;
+      return;
+    }
+    for (;;) {
+      const audit = this.auditSince.all(this.lastAuditId);
+      const outbox = this.outboxSince.all(this.lastOutboxId);
+      if (audit.length === 0 && outbox.length === 0) return;
+      for (const row of audit) this.invalidateChange(row.key, row.company_id);
+      for (const row of outbox) this.invalidateChange(row.key, null);
+      if (audit.length) this.lastAuditId = audit[audit.length - 1]!.id;
+      if (outbox.length) this.lastOutboxId = outbox[outbox.length - 1]!.id;
+      if (audit.length < 5000 && outbox.length < 5000) return;
+    }
+  }
+
+  private invalidateChange(key: string | null, companyId: number | null): void {
+    this.invalidateDep('global');
+    if (!key) return;
+    this.invalidateDep(key);
+    if (companyId !== null) this.invalidateDep(`company:${companyId}`);
+    const m = /^story:(\d+)$/.exec(key);
+    if (m) {
+      const row = this.storyCompany.get(Number(m[1]));
+      if (row) this.invalidateDep(`company:${row.company_id}`);
+    }
+  }
+
+  invalidateDep(dep: string): void {
+    const keys = this.byDep.get(dep);
+    if (!keys) return;
+    this.byDep.delete(dep);
+    for (const key of keys) this.delete(key);
+    this.stats.invalidations += keys.size;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.byDep.clear();
+    this.bytes = 0;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: string): CachedPage | null {
+    const entry = this.entries.get(key);
+    if (!entry) {
+      this.stats.misses++;
+      return null;
+    }
+    if (this.now() - entry.storedAt > this.ttlMs) {
+      this.delete(key);
+      this.stats.misses++;
+      return null;
+    }
+    // Least recently used goes first: re-insert on every hit.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    this.stats.hits++;
+    return entry;
+  }
+
+  set(key: string, page: Omit<CachedPage, 'storedAt' | 'etag'>): CachedPage {
+    this.delete(key);
+    const entry: CachedPage = { ...page, storedAt: this.now(), etag: etagFor(page.body) };
+    this.entries.set(key, entry);
+    this.bytes += entry.body.byteLength;
+    for (const dep of entry.deps) {
+      let keys = this.byDep.get(dep);
+      if (!keys) this.byDep.set(dep, (keys = new Set()));
+      keys.add(key);
+    }
+    this.stats.stores++;
+    while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.delete(oldest);
+    }
+    return entry;
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.body.byteLength;
+    for (const dep of entry.deps) this.byDep.get(dep)?.delete(key);
+  }
+
+  /** What a cached page depends on, from its path. */
+  depsFor(pathname: string): string[] {
+    const story = /^\/(?:it|en)\/stories\/(\d+)$/.exec(pathname);
+    if (story) return [`story:${story[1]}`];
+    const company = /^\/(?:it|en)\/companies\/([a-z0-9-]+)(?:\/feed\.xml)?$/.exec(pathname);
+    if (company) {
+      const row = this.companyBySlug.get(company[1]!);
+      return row ? [`company:${row.id}`] : ['global'];
+    }
+    return ['global'];
+  }
+}
+
+export function etagFor(body: Uint8Array): string {
+  return `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 27)}"`;
+}
+
+/** Query parameters a cacheable page may have; any other one bypasses the cache. */
+const allowedParams = new Set(['page', 'state', 'sector', 'period', 'category']);
+
+/**
+ * The cache key of a request, or null when the request must not be served from the cache:
+ * not a GET/HEAD, a signed-in visitor (any session cookie), an uncacheable path, or unknown
+ * query parameters (so nobody can fill the cache with variants).
+ */
+export function cacheKeyFor(request: Request, url: URL): string | null {
+  if (request.method !== 'GET') return null;
+  const cookie = request.headers.get('cookie');
+  if (cookie && /(?:^|;\s*)(?:__Host-)?answerable_session=/.test(cookie)) return null;
+  if (!isCacheablePath(url.pathname)) return null;
+  const params = [...url.searchParams.keys()];
+  if (params.some((p) => !allowedParams.has(p))) return null;
+  const sorted = [...url.searchParams.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const search = new URLSearchParams(sorted).toString();
+  return search ? `${url.pathname}?${search}` : url.pathname;
+}
+
+const cacheablePaths = [
+  /^\/(?:it|en)$/,
+  /^\/(?:it|en)\/companies$/,
+  /^\/(?:it|en)\/companies\/[a-z0-9-]+$/,
+  /^\/(?:it|en)\/companies\/[a-z0-9-]+\/feed\.xml$/,
+  /^\/(?:it|en)\/stories\/\d+$/,
+  /^\/(?:it|en)\/rankings$/,
+  /^\/(?:it|en)\/how-scores-work$/,
+  /^\/(?:it|en)\/transparency$/,
+];
+
+export function isCacheablePath(pathname: string): boolean {
+  return cacheablePaths.some((re) => re.test(pathname));
+}
+
+/** Whether a freshly rendered response may be stored. */
+export function isStorable(response: Response): boolean {
+  if (response.status !== 200) return false;
+  if (response.headers.has('set-cookie')) return false;
+  const cc = response.headers.get('cache-control') ?? '';
+  if (/no-store|private/i.test(cc)) return false;
+  const type = response.headers.get('content-type') ?? '';
+  return type.startsWith('text/html') || type.startsWith('application/atom+xml');
+}
+
+/** Cache-Control for anonymous pages: any cache may keep them but must revalidate (ETag → 304). */
+export const PUBLIC_PAGE_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
+
+/** The response for a cached page, honouring If-None-Match. */
+export function responseFromCache(entry: CachedPage, request: Request, state: 'hit' | 'miss' = 'hit'): Response {
+  const headers = new Headers(entry.headers);
+  headers.set('ETag', entry.etag);
+  headers.set('Cache-Control', PUBLIC_PAGE_CACHE_CONTROL);
+  headers.set('X-Page-Cache', state);
+  const inm = request.headers.get('if-none-match');
+  if (inm && inm.split(',').some((t) => t.trim() === entry.etag)) {
+    headers.delete('content-length');
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(entry.body, { status: entry.status, headers });
+}
+
+/**
+ * The middleware: answer anonymous GETs of cacheable pages from the cache, store fresh renders.
+ * It sits outermost, so stored headers already carry the security headers (CSP included).
+ */
+export function pageCacheHandler(getCache: () => PageCache | null) {
+  return async (ctx: { request: Request; url: URL }, next: () => Promise<Response>): Promise<Response> => {
+    const cache = getCache();
+    const key = cache ? cacheKeyFor(ctx.request, ctx.url) : null;
+    if (!cache || !key) return next();
+    cache.syncChanges();
+    const hit = cache.get(key);
+    if (hit) return responseFromCache(hit, ctx.request);
+    const response = await next();
+    if (!isStorable(response)) return response;
+    const body = new Uint8Array(await response.arrayBuffer());
+    const headers = [...response.headers.entries()].filter(([k]) => k !== 'content-length' && k !== 'etag' && k !== 'cache-control');
+    const entry = cache.set(key, { status: response.status, headers, body, deps: cache.depsFor(ctx.url.pathname) });
+    return responseFromCache(entry, ctx.request, 'miss');
+  };
+}
