@@ -289,3 +289,26 @@ describe('a florist’s stories from publication to verdict', () => {
     expect(JSON.parse(audit.data!)).toEqual({ statement: 'Verifica', reports: 2 });
   });
 });
+
+describe('changeVisibility (for moderation and erasure)', () => {
+  it('hides, restores and withdraws inside the caller’s transaction and keeps the figures current', async () => {
+    const { changeVisibility } = await import('../../src/services/story.service.ts');
+    const erin = await consumer(t.db, 'Erin');
+    const mod = await moderator(t.db);
+    const { storyId, companyId } = await publishStory(t.db, erin, storyInput({ company: { name: 'Visibile Srl' }, title: 'Pacco mai consegnato' }), { now: T0 });
+    const count = async () => (await findCompanyStats(t.db, companyId, '12m'))!.storyCount;
+    expect(await count()).toBe(1);
+    await t.db.transaction().execute((trx) => changeVisibility(trx, storyId, 'hide', 'Dati personali', { id: mod.userId!, role: 'moderator' }, T0 + DAY, { data: { reports: 1 } }));
+    expect(await count()).toBe(0);
+    expect((await mails('story.story_hidden')).filter((m) => m.text.includes('Pacco mai consegnato'))).toHaveLength(0);
+    const back = await changeVisibility(t.db, storyId, 'restore', 'Rimossi', { id: mod.userId!, role: 'moderator' }, T0 + 2 * DAY);
+    expect(back).toEqual({ from: 'hidden', to: 'awaiting_reply' });
+    expect(await count()).toBe(1);
+    await changeVisibility(t.db, storyId, 'withdraw', '', { id: erin.userId!, role: 'consumer' }, T0 + 3 * DAY, { data: { reason: 'account_erasure' } });
+    expect(await count()).toBe(0);
+    const audit = await t.db.selectFrom('audit_log').select(['action', 'data']).where('subject_id', '=', String(storyId)).orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['story.publish', 'moderation.hide', 'moderation.restore', 'story.withdraw']);
+    expect(JSON.parse(audit[1]!.data!)).toEqual({ statement: 'Dati personali', reports: 1 });
+    expect(JSON.parse(audit[3]!.data!)).toEqual({ reason: 'account_erasure' });
+  });
+});
