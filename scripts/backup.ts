@@ -1,0 +1,157 @@
+// npm run backup [-- <target directory>] — an online backup while the site keeps serving and
+// writing (decision 0008):
+//   1. the database is copied with `VACUUM INTO`, which reads one consistent snapshot inside a
+//      single read transaction (WAL: writers go on meanwhile) and writes a compact copy;
+//   2. AFTER the snapshot, the photo files its rows reference are copied: a photo's files are
+//      written before its row commits, so every row in the snapshot has its files on disk — except
+//      a photo erased in the seconds since, whose row is then dropped from the copy too;
+//   3. the copy is checked (integrity_check, foreign_key_check, every photo row has its files),
+//      flushed to disk, and only then renamed from `<target>.partial-<pid>` to its final name.
+// The target defaults to $BACKUP_DIR/answerable-<UTC timestamp> (BACKUP_DIR: data/backups).
+// Restore with `npm run restore -- <backup directory>` (scripts/restore.ts, README).
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { PHOTO_SIZES, photoFileName, photosDir } from '../src/content/photos.ts';
+import { databasePath } from '../src/db/client.ts';
+
+/** The database file's name inside a backup directory. */
+export const BACKUP_DB_FILE = 'answerable.sqlite';
+export const BACKUP_PHOTOS_DIR = 'photos';
+export const BACKUP_MANIFEST = 'manifest.json';
+
+export interface VerifiedCopy {
+  integrity: string;
+  foreignKeyViolations: number;
+  counts: Record<string, number>;
+  /** Photo rows of the copy with a size missing from `photos`. */
+  photosWithoutFiles: string[];
+}
+
+const COUNTED = ['users', 'companies', 'stories', 'story_messages', 'photos', 'audit_log'] as const;
+
+/** Opens a database copy read-only and runs the checks a restore relies on. */
+export function verifyDatabaseCopy(dbFile: string, photos: string): VerifiedCopy {
+  const sqlite = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+    const foreignKeyViolations = (sqlite.pragma('foreign_key_check') as unknown[]).length;
+    const counts: Record<string, number> = {};
+    for (const table of COUNTED) counts[table] = (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+    const present = new Set(existsSync(photos) ? readdirSync(photos) : []);
+    const ids = (sqlite.prepare('select id from photos').all() as { id: string }[]).map((r) => r.id);
+    const photosWithoutFiles = ids.filter((id) => PHOTO_SIZES.some((size) => !present.has(photoFileName(id, size))));
+    return { integrity, foreignKeyViolations, counts, photosWithoutFiles };
+  } finally {
+    sqlite.close();
+  }
+}
+
+export function isSound(v: VerifiedCopy): boolean {
+  return v.integrity === 'ok' && v.foreignKeyViolations === 0 && v.photosWithoutFiles.length === 0;
+}
+
+/** fsync a file or a directory, so a rename that follows is not ahead of the data on disk. */
+export function flushToDisk(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function timestamp(now: Date): string {
+  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+export interface BackupResult {
+  target: string;
+  photos: number;
+  /** Photos erased between the snapshot and the file copy: their rows were left out. */
+  droppedPhotos: string[];
+  verified: VerifiedCopy;
+}
+
+export async function backup(options: { source?: string; photos?: string; target?: string; now?: Date } = {}): Promise<BackupResult> {
+  const source = options.source ?? databasePath();
+  const photosSource = options.photos ?? photosDir();
+  const target = resolve(options.target ?? join(process.env.BACKUP_DIR ?? 'data/backups', `answerable-${timestamp(options.now ?? new Date())}`));
+  if (!existsSync(source)) throw new Error(`no database at ${source} (DATABASE_PATH)`);
+  if (existsSync(target)) throw new Error(`${target} exists already: choose another target`);
+  mkdirSync(dirname(target), { recursive: true });
+  const partial = `${target}.partial-${process.pid}`;
+  mkdirSync(join(partial, BACKUP_PHOTOS_DIR), { recursive: true });
+  try {
+    const dbCopy = join(partial, BACKUP_DB_FILE);
+    const live = new Database(source, { fileMustExist: true });
+    try {
+      // The writer holds its lock for milliseconds; wait for it rather than fail.
+      live.pragma('busy_timeout = 10000');
+      live.prepare('VACUUM INTO ?').run(dbCopy);
+    } finally {
+      live.close();
+    }
+
+    // Files after the snapshot: each row in the copy had its files before its commit.
+    const copy = new Database(dbCopy, { fileMustExist: true });
+    const droppedPhotos: string[] = [];
+    let photos = 0;
+    try {
+      const ids = (copy.prepare('select id from photos').all() as { id: string }[]).map((r) => r.id);
+      for (const id of ids) {
+        try {
+          for (const size of PHOTO_SIZES) {
+            const name = photoFileName(id, size);
+            await copyFile(join(photosSource, name), join(partial, BACKUP_PHOTOS_DIR, name));
+          }
+          photos++;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+          droppedPhotos.push(id);
+        }
+      }
+      if (droppedPhotos.length > 0) {
+        const drop = copy.prepare('delete from photos where id = ?');
+        copy.transaction(() => droppedPhotos.forEach((id) => drop.run(id)))();
+        for (const id of droppedPhotos) for (const size of PHOTO_SIZES) rmSync(join(partial, BACKUP_PHOTOS_DIR, photoFileName(id, size)), { force: true });
+      }
+      // A self-contained file: no -wal beside it, whatever the source's journal mode.
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+
+    const verified = verifyDatabaseCopy(dbCopy, join(partial, BACKUP_PHOTOS_DIR));
+    if (!isSound(verified)) throw new Error(`the copy failed its checks: ${JSON.stringify(verified)}`);
+    writeFileSync(
+      join(partial, BACKUP_MANIFEST),
+      JSON.stringify({ createdAt: new Date().toISOString(), source, method: 'VACUUM INTO', photos, droppedPhotos, ...verified }, null, 2) + '\n',
+    );
+    for (const name of readdirSync(join(partial, BACKUP_PHOTOS_DIR))) flushToDisk(join(partial, BACKUP_PHOTOS_DIR, name));
+    for (const path of [dbCopy, join(partial, BACKUP_MANIFEST), join(partial, BACKUP_PHOTOS_DIR), partial]) flushToDisk(path);
+    renameSync(partial, target);
+    flushToDisk(dirname(target));
+    return { target, photos, droppedPhotos, verified };
+  } catch (error) {
+    rmSync(partial, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    const result = await backup({ target: process.argv[2] });
+    const c = result.verified.counts;
+    console.log(`Backup written to ${result.target}`);
+    console.log(`  database: ${BACKUP_DB_FILE} (VACUUM INTO snapshot of ${databasePath()}), integrity_check ok, no foreign key violations`);
+    console.log(`  rows: ${c.stories} stories, ${c.story_messages} messages, ${c.companies} companies, ${c.users} users, ${c.audit_log} audit rows`);
+    console.log(`  photos: ${result.photos} (${result.photos * PHOTO_SIZES.length} files) copied from ${photosDir()} into ${basename(result.target)}/${BACKUP_PHOTOS_DIR}`);
+    if (result.droppedPhotos.length > 0) console.log(`  left out ${result.droppedPhotos.length} photo(s) erased after the snapshot: ${result.droppedPhotos.join(', ')}`);
+    console.log(`Restore: stop the server, then npm run restore -- ${result.target}`);
+  } catch (error) {
+    console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
