@@ -34,6 +34,8 @@ export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536'); // 64 MiB page cache
   sqlite.pragma('temp_store = MEMORY');
+  // Test-only hook (tests/reliability/disk-full.test.ts): caps the file at N pages so writes fail with SQLITE_FULL exactly as on a full disk.
+  if (/^[1-9]\d*$/.test(process.env.ANSWERABLE_MAX_PAGE_COUNT ?? '')) sqlite.pragma(`max_page_count = ${process.env.ANSWERABLE_MAX_PAGE_COUNT}`);
 }
 
 export function openDatabase(path = databasePath()): OpenedDatabase {
