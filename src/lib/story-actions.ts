@@ -4,6 +4,7 @@
 // re-renders the form filled in, with localized errors and the right status code.
 import type { SessionUser } from '../auth/types.ts';
 import { signInPath } from '../auth/permissions.ts';
+import { rateLimit } from '../auth/rate-limit.ts';
 import { renderMarkdown } from '../content/markdown.ts';
 import type { DB } from '../db/client.ts';
 import { domainErrorStatus, isDomainError } from '../domain/errors.ts';
@@ -33,9 +34,19 @@ interface PostContext {
   locals: { user?: SessionUser | null };
 }
 
-function fail(action: StoryAction, values: FormValues, errors: FieldErrors, status: number): { state: StoryFormState; status: number } {
-  return { state: { action, errors, values }, status };
+export interface StoryPostFailure {
+  state: StoryFormState;
+  status: number;
+  /** Extra response headers (Retry-After on 429). */
+  headers?: Record<string, string>;
 }
+
+function fail(action: StoryAction, values: FormValues, errors: FieldErrors, status: number, headers?: Record<string, string>): StoryPostFailure {
+  return { state: { action, errors, values }, status, headers };
+}
+
+/** Thread messages per person per hour: a lively conversation fits, a flood does not. */
+export const REPLY_LIMIT = { limit: 30, windowMs: 60 * 60_000 };
 
 /**
  * Handles one POST to /[lang]/stories/[id]. Returns a Response (redirect) or the state of the form
@@ -47,7 +58,7 @@ export async function handleStoryPost(
   lang: Locale,
   storyId: number,
   now: number = Date.now(),
-): Promise<Response | { state: StoryFormState; status: number }> {
+): Promise<Response | StoryPostFailure> {
   const user = ctx.locals.user ?? null;
   if (!user) return new Response(null, { status: 303, headers: { Location: signInPath(lang, ctx.url.pathname) } });
   const values = formValues(await readForm(ctx.request));
@@ -62,6 +73,12 @@ export async function handleStoryPost(
         const form = validate(lang, ReplySchema, values, values);
         if (!form.ok) return fail(action, values, form.errors, 422);
         if (values.intent === 'preview') return { state: { action, errors: {}, values, preview: renderMarkdown(form.data.body) }, status: 200 };
+        const limited = await rateLimit(db, `reply:${user.id}`, REPLY_LIMIT.limit, REPLY_LIMIT.windowMs, now);
+        if (!limited.ok) {
+          return fail(action, values, { _form: t(lang, 'error.tooMany', { seconds: limited.retryAfterSeconds }) }, 429, {
+            'Retry-After': String(limited.retryAfterSeconds),
+          });
+        }
         await replyToStory(db, actor, { storyId, body: form.data.body }, { now });
         break;
       }

@@ -138,3 +138,18 @@ describe('publish form schema', () => {
     if (!waits.ok) expect(waits.errors.wait_email).toBe('A wait over 90 days: tick “never answered” instead.');
   });
 });
+
+describe('reply rate limit', () => {
+  it('answers 429 with Retry-After once a person has sent too many messages in an hour', async () => {
+    const { REPLY_LIMIT } = await import('../../src/lib/story-actions.ts');
+    const a = await consumer(t.db);
+    const { storyId } = await publishStory(t.db, a, storyInput({ title: 'Storia molto discussa', company: { name: 'Chiacchiere Srl' } }), { now: T0 });
+    const me = sessionUser(a.userId!, 'consumer');
+    for (let i = 0; i < REPLY_LIMIT.limit; i++) {
+      const ok = await handleStoryPost(post(`http://x/it/stories/${storyId}`, { _action: 'reply', body: `Messaggio ${i}` }, me), t.db, 'it', storyId, T0 + 1000 + i);
+      expect((ok as Response).status).toBe(303);
+    }
+    const res = await handleStoryPost(post(`http://x/it/stories/${storyId}`, { _action: 'reply', body: 'Uno di troppo' }, me), t.db, 'it', storyId, T0 + 5000);
+    expect(res).toMatchObject({ status: 429, headers: { 'Retry-After': expect.any(String) }, state: { values: { body: 'Uno di troppo' } } });
+  });
+});
