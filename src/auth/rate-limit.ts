@@ -25,6 +25,16 @@ export async function rateLimit(db: DB, key: string, limit: number, windowMs: nu
   return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((window_start + windowMs - now) / 1000)) };
 }
 
+/**
+ * Whether `key` is already over its limit, without counting a hit. With rateLimit() after a
+ * failure, this limits failures only (sign-in: successful sign-ins never lock anybody out).
+ */
+export async function rateLimitPeek(db: DB, key: string, limit: number, windowMs: number, now: number): Promise<RateLimitResult> {
+  const row = await db.selectFrom('rate_limits').select(['window_start', 'count']).where('key', '=', key).executeTakeFirst();
+  if (!row || row.window_start + windowMs <= now || row.count < limit) return { ok: true, remaining: row && row.window_start + windowMs > now ? limit - row.count : limit };
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((row.window_start + windowMs - now) / 1000)) };
+}
+
 /** Checks several limits (e.g. per address and per e-mail); every one counts the hit. */
 export async function rateLimitAll(
   db: DB,
@@ -53,9 +63,9 @@ export async function pruneRateLimits(db: DB, now: number, maxWindowMs: number):
 
 /** The limits of the account forms. Why these numbers: a person never hits them, a script soon does. */
 export const AUTH_LIMITS = {
-  /** Per client address: wrong passwords across any accounts. */
+  /** Per client address: wrong passwords across any accounts (failures only are counted). */
   signInPerIp: { limit: 20, windowMs: 15 * 60_000 },
-  /** Per account: slows guessing one person's password from many addresses. */
+  /** Per account: slows guessing one person's password from many addresses (failures only). */
   signInPerAccount: { limit: 10, windowMs: 15 * 60_000 },
   signUpPerIp: { limit: 20, windowMs: 60 * 60_000 },
   resetPerIp: { limit: 10, windowMs: 60 * 60_000 },

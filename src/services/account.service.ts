@@ -20,7 +20,7 @@ import {
   verifyAgainstDummy,
   verifyPassword,
 } from '../auth/password.ts';
-import { AUTH_LIMITS, rateLimitAll, resetRateLimit, type RateLimitResult } from '../auth/rate-limit.ts';
+import { AUTH_LIMITS, rateLimitAll, rateLimitPeek, resetRateLimit } from '../auth/rate-limit.ts';
 import { createSession, invalidateSession, invalidateUserSessions, type CreatedSession } from '../auth/session.ts';
 import { digestKey, splitToken } from '../auth/token.ts';
 import { consumeUserToken, createUserToken, revokeUserTokens } from '../auth/user-tokens.ts';
@@ -234,22 +234,25 @@ export async function signIn(
   previousToken?: string | null,
 ): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
-  const accountKey = `signin:account:${digestKey(email)}`;
-  const limited: RateLimitResult = await rateLimitAll(
-    db,
-    [
-      { key: `signin:ip:${info.ip}`, ...AUTH_LIMITS.signInPerIp },
-      { key: accountKey, ...AUTH_LIMITS.signInPerAccount },
-    ],
-    info.now,
-  );
-  if (!limited.ok) return { kind: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
+  const limits = [
+    { key: `signin:ip:${info.ip}`, ...AUTH_LIMITS.signInPerIp },
+    { key: `signin:account:${digestKey(email)}`, ...AUTH_LIMITS.signInPerAccount },
+  ];
+  // Only failures count, so people signing in successfully (an office behind one address, a
+  // test suite) never lock themselves out; a guesser is stopped after the limit.
+  for (const l of limits) {
+    const peek = await rateLimitPeek(db, l.key, l.limit, l.windowMs, info.now);
+    if (!peek.ok) return { kind: 'rate_limited', retryAfterSeconds: peek.retryAfterSeconds };
+  }
   const user = await findUserByEmail(db, email);
   // Unknown address: spend the same scrypt time on a dummy hash, then answer like a wrong password.
   const ok = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
-  if (!user || !ok) return { kind: 'invalid' };
+  if (!user || !ok) {
+    await rateLimitAll(db, limits, info.now);
+    return { kind: 'invalid' };
+  }
   if (user.banned_at !== null) return { kind: 'banned' };
-  await resetRateLimit(db, accountKey);
+  await resetRateLimit(db, limits[1]!.key);
   if (needsRehash(user.password_hash)) {
     await db.updateTable('users').set({ password_hash: await hashPassword(input.password) }).where('id', '=', user.id).execute();
   }
