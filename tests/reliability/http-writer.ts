@@ -8,6 +8,8 @@ import type { Acknowledged, Member, PreparedDatabase } from './harness.ts';
 
 /** The publish page allows 10 stories per member per hour (src/pages/[lang]/publish.astro). */
 const PUBLISHES_PER_MEMBER = 10;
+/** Thread replies: 30 per person per hour (REPLY_LIMIT in src/lib/story-actions.ts). */
+const REPLIES_PER_MEMBER = 30;
 
 export interface WriterStats {
   attempted: number;
@@ -23,7 +25,10 @@ export class HttpWriter {
   readonly stats: WriterStats = { attempted: 0, acknowledged: 0, cutOff: 0, unexpected: [] };
   private readonly prepared: PreparedDatabase;
   private readonly rand: () => number;
+  // Attempts per member, counted before sending: a request cut off by a kill may have used up
+  // its place in the rate limit, so the writer stays under the limits whatever happened.
   private readonly published = new Map<number, number>();
+  private readonly replied = new Map<number, number>();
   private readonly authorOf = new Map<number, Member>();
   private sequence = 0;
 
@@ -36,7 +41,7 @@ export class HttpWriter {
   /** Runs `concurrency` request loops until `stop()` says so; bounded by `maxRequests` in all. */
   async run(baseUrl: string, stop: () => boolean, concurrency = 3, maxRequests = 2_000): Promise<void> {
     const loop = async () => {
-      while (!stop() && this.stats.attempted < maxRequests) await this.writeOnce(baseUrl);
+      while (!stop() && !this.exhausted && this.stats.attempted < maxRequests) await this.writeOnce(baseUrl);
     };
     await Promise.all(Array.from({ length: concurrency }, loop));
   }
@@ -52,9 +57,18 @@ export class HttpWriter {
     if (publisher && (stories.length < 3 || this.rand() < 0.4)) return this.publish(baseUrl, publisher);
     if (stories.length === 0) return;
     const storyId = stories[Math.floor(this.rand() * stories.length)]!;
-    const asCompany = this.rand() < 0.5;
-    return this.reply(baseUrl, storyId, asCompany ? this.prepared.representative : this.authorOf.get(storyId)!);
+    const voices = [this.prepared.representative, this.authorOf.get(storyId)!].filter((m) => (this.replied.get(m.userId) ?? 0) < REPLIES_PER_MEMBER);
+    if (voices.length === 0) {
+      // Every voice of this story has used its replies: publish if anyone still may, else rest.
+      if (publisher) return this.publish(baseUrl, publisher);
+      this.exhausted = true;
+      return;
+    }
+    return this.reply(baseUrl, storyId, voices[Math.floor(this.rand() * voices.length)]!);
   }
+
+  /** True once a request was skipped because every member used up the site's hourly limits. */
+  exhausted = false;
 
   private async post(baseUrl: string, path: string, member: Member, fields: Record<string, string>): Promise<Response | null> {
     this.stats.attempted++;
@@ -99,6 +113,7 @@ export class HttpWriter {
   }
 
   private async reply(baseUrl: string, storyId: number, member: Member): Promise<void> {
+    this.replied.set(member.userId, (this.replied.get(member.userId) ?? 0) + 1);
     const body = `Risposta di prova ${++this.sequence} da ${member.userId}`;
     const res = await this.post(baseUrl, `/it/stories/${storyId}`, member, { _action: 'reply', body });
     if (!res) return;
