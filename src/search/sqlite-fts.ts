@@ -27,18 +27,16 @@ import {
   type StoryHit,
   type StorySearchQuery,
   type StorySearchResult,
-  HIGHLIGHT_END,
-  HIGHLIGHT_START,
   MAX_TOTAL_HITS,
   SearchRejectedError,
   clampPage,
   clampPerPage,
   dayNumber,
   emptyFacets,
-  escapeHtml,
   highlightedToHtml,
   storyChannels,
 } from './search-index.ts';
+import { highlightTerms, markMatches, snippetAround } from './highlight.ts';
 import { bestCorrection, editsAtDistanceOne, foldTerm, maxDistanceFor, queryWords, suggestQuery, type VocabularyTerm } from './spelling.ts';
 
 const KEY_SHIFT = 2 ** 21;
@@ -240,8 +238,8 @@ interface HitRow {
   experience_date: string;
   published_at: number;
   reply_due_at: number;
-  title_hl: string;
-  body_snip: string;
+  title: string;
+  body: string;
 }
 
 /**
@@ -283,7 +281,7 @@ export class SqliteFtsIndex implements SearchIndex {
     this.#db = database.db;
     this.#sqlite = database.sqlite;
     this.#window = options.maxTotalHits ?? MAX_TOTAL_HITS;
-    this.#bm25MaxMatches = options.bm25MaxMatches ?? 5000;
+    this.#bm25MaxMatches = options.bm25MaxMatches ?? 2000;
     this.#now = options.now ?? Date.now;
   }
 
@@ -367,8 +365,7 @@ export class SqliteFtsIndex implements SearchIndex {
            from search_stories_fts join search_stories s on s.doc_key = search_stories_fts.rowid
            where search_stories_fts match ? ${where.map((w) => `and ${w}`).join(' ')}
            order by search_stories_fts.rowid desc limit ?`,
-        )
-        .all(match, ...params, this.#window + 1);
+      ).all(match, ...params, this.#window + 1);
       exact = rows.length <= this.#window;
       const window = rows.slice(0, this.#window);
       total = window.length;
@@ -376,17 +373,17 @@ export class SqliteFtsIndex implements SearchIndex {
       if (sort === 'relevance' && window.length > 1) {
         const score = this.#relevance(s, plan!, window);
         window.sort((a, b) => (score.get(a.k) ?? 0) - (score.get(b.k) ?? 0) || b.k - a.k);
+      } else if (sort === 'most_overdue') { window.sort((a, b) => a.overdue_rank - b.overdue_rank || b.k - a.k);
       }
-      else if (sort === 'most_overdue') window.sort((a, b) => a.overdue_rank - b.overdue_rank || b.k - a.k);
       pageKeys = window.slice(offset, offset + perPage).map((r) => r.k);
     } else {
       const filtered = where.length > 0;
       if (filtered) {
-        const rows = this.#prepare<WindowRow>(s, 
-            `select s.doc_key as k, s.state, s.category, s.channel_mask, s.country, s.overdue_rank
-             from search_stories s where ${where.join(' and ')} order by s.doc_key desc limit ?`,
-          )
-          .all(...params, this.#window + 1);
+        const rows = this.#prepare<WindowRow>(
+          s,
+          `select s.doc_key as k, s.state, s.category, s.channel_mask, s.country, s.overdue_rank, s.company_name
+           from search_stories s where ${where.join(' and ')} order by s.doc_key desc limit ?`,
+        ).all(...params, this.#window + 1);
         exact = rows.length <= this.#window;
         total = Math.min(rows.length, this.#window);
         facets = countFacets(rows.slice(0, this.#window));
@@ -396,17 +393,19 @@ export class SqliteFtsIndex implements SearchIndex {
         total = Math.min(total, this.#window);
       }
       const order = sort === 'most_overdue' ? 's.overdue_rank asc, s.doc_key desc' : 's.doc_key desc';
-      pageKeys = offset >= total
-        ? []
-        : this.#prepare<{ k: number }>(s, 
+      pageKeys =
+        offset >= total
+          ? []
+          : this.#prepare<{ k: number }>(
+              s,
               `select s.doc_key as k from search_stories s ${filtered ? `where ${where.join(' and ')}` : ''}
                order by ${order} limit ? offset ?`,
             )
-            .all(...params, perPage, offset)
-            .map((r) => r.k);
+              .all(...params, perPage, offset)
+              .map((r) => r.k);
     }
 
-    const hits = this.#hits(s, pageKeys, match);
+    const hits = this.#hits(s, pageKeys, plan);
     const suggestion = match ? this.#suggest(s, query.q) : null;
     return { hits, total, totalIsExact: exact, page, perPage, pageCount: Math.ceil(total / perPage), facets, suggestion };
   }
@@ -496,25 +495,19 @@ export class SqliteFtsIndex implements SearchIndex {
     return { total, facets };
   }
 
-  /** Display data of one page of results, in the order of `keys`. */
-  #hits(s: BetterSqlite3.Database, keys: number[], match: string | null): StoryHit[] {
+  /**
+   * Display data of one page of results, in the order of `keys`: rows by primary key, title and
+   * body from the FTS5 content table (columns c0 = title, c2 = body), highlighted in memory.
+   */
+  #hits(s: BetterSqlite3.Database, keys: number[], plan: QueryPlan | null): StoryHit[] {
     if (keys.length === 0) return [];
-    const marks = `'${HIGHLIGHT_START}', '${HIGHLIGHT_END}'`;
-    const placeholders = keys.map(() => '?').join(',');
-    const rows = match
-      ? this.#prepare<HitRow>(s, 
-            `select s.doc_key as k, s.*, highlight(search_stories_fts, 0, ${marks}) as title_hl,
-               snippet(search_stories_fts, 2, ${marks}, '…', ${SNIPPET_TOKENS}) as body_snip
-             from search_stories_fts join search_stories s on s.doc_key = search_stories_fts.rowid
-             where search_stories_fts match ? and search_stories_fts.rowid in (${placeholders})`,
-          )
-          .all(match, ...keys)
-      : this.#prepare<HitRow>(s, 
-            `select s.doc_key as k, s.*, f.title as title_hl, substr(f.body, 1, 400) as body_snip
-             from search_stories s join search_stories_fts f on f.rowid = s.doc_key
-             where s.doc_key in (${placeholders})`,
-          )
-          .all(...keys);
+    const rows = this.#prepare<HitRow>(
+      s,
+      `select s.doc_key as k, s.*, c.c0 as title, c.c2 as body
+       from search_stories s join search_stories_fts_content c on c.id = s.doc_key
+       where s.doc_key in (select value from json_each(?))`,
+    ).all(JSON.stringify(keys));
+    const terms = highlightTerms(plan?.words ?? []);
     const byKey = new Map(rows.map((r) => [r.k, r]));
     return keys.flatMap((k) => {
       const r = byKey.get(k);
@@ -533,8 +526,8 @@ export class SqliteFtsIndex implements SearchIndex {
           experienceDate: r.experience_date,
           publishedAt: r.published_at,
           replyDueAt: r.reply_due_at,
-          titleHtml: highlightedToHtml(r.title_hl),
-          snippetHtml: match ? highlightedToHtml(r.body_snip) : escapeHtml(leadingWords(r.body_snip, SNIPPET_TOKENS)),
+          titleHtml: highlightedToHtml(markMatches(r.title, terms)),
+          snippetHtml: highlightedToHtml(snippetAround(r.body, terms, SNIPPET_TOKENS)),
         },
       ];
     });
@@ -544,7 +537,7 @@ export class SqliteFtsIndex implements SearchIndex {
   #suggest(s: BetterSqlite3.Database, q: string): string | null {
     const inVocabulary = this.#prepare<{ docs: number }>(s, `select docs from search_vocabulary where term = ?`);
     const inIndex = this.#prepare<{ doc: number }>(s, `select doc from search_stories_fts_vocab where term = ?`);
-    const startsAny = this.#prepare<{ term: string }>(s, 
+    const startsAny = this.#prepare<{ term: string }>(s,
       `select term from search_vocabulary where term >= ? and term < ? limit 1`,
     );
     const words = queryWords(q).map(foldTerm);
@@ -554,10 +547,10 @@ export class SqliteFtsIndex implements SearchIndex {
       // The last word is searched as a prefix: a word still being typed is not a typo.
       return w === last && startsAny.get(w, `${w}\u{10FFFF}`) !== undefined;
     };
-    const byTerms = this.#prepare<VocabularyTerm>(s, 
+    const byTerms = this.#prepare<VocabularyTerm>(s,
       `select term, docs from search_vocabulary where term in (select value from json_each(?))`,
     );
-    const byRange = this.#prepare<VocabularyTerm>(s, 
+    const byRange = this.#prepare<VocabularyTerm>(s,
       `select term, docs from search_vocabulary where term >= ? and term < ? and length(term) between ? and ?`,
     );
     const correct = (w: string): string | null => {
@@ -729,10 +722,6 @@ function filterSql(f: StoryFilters, keyColumn = 's.doc_key'): { where: string[];
   return { where, params };
 }
 
-function leadingWords(text: string, n: number): string {
-  const words = text.split(/\s+/).filter(Boolean);
-  return words.length > n ? `${words.slice(0, n).join(' ')}…` : words.join(' ');
-}
 
 /** Folding for in-memory word checks; skips Unicode normalisation for plain ASCII text. */
 function foldForMatch(text: string): string {
