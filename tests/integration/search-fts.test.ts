@@ -107,4 +107,13 @@ describe('SQLite FTS5 index', () => {
     await index.maintain(now + 11 * 60_000);
     expect(terms()).toEqual(['bolletta', 'bollettino']);
   });
+
+  it('builds the vocabulary slice by slice, letters beyond ASCII included, without digits', async () => {
+    const index = new SqliteFtsIndex(t);
+    await index.upsertStories([story(61, 'Łódź consegna', 'ordine a1b2 zucca')]);
+    await index.refreshVocabulary();
+    const has = (term: string) => t.sqlite.prepare(`select count(*) from search_vocabulary where term = ?`).pluck().get(term);
+    expect([has('łodz'), has('zucca'), has('ordine'), has('a1b2')]).toEqual([1, 1, 1, 0]);
+    expect(t.sqlite.prepare(`select value from search_meta where key = 'vocabulary_dirty'`).pluck().get()).toBe('0');
+  });
 });
