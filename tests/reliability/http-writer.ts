@@ -82,7 +82,9 @@ export class HttpWriter {
       await res.arrayBuffer();
       return res;
     } catch {
+      // Killed mid-request or not listening: pause a little, as a browser user would before trying again.
       this.stats.cutOff++;
+      await new Promise((r) => setTimeout(r, 20));
       return null;
     }
   }
