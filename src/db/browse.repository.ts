@@ -124,6 +124,35 @@ export interface CompanyListItem {
   replyRate: number | null;
 }
 
+type CompanyListRow = {
+  id: number;
+  slug: string;
+  name: string;
+  sector: string;
+  country: string;
+  claimed_at: number | null;
+  story_count: number | null;
+  score: number | null;
+  band: string | null;
+  reply_rate: number | null;
+};
+
+/** Companies without statistics yet (no story) show as "not enough data". */
+function toCompanyListItem(r: CompanyListRow): CompanyListItem {
+  return {
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    sector: r.sector,
+    country: r.country,
+    claimed: r.claimed_at !== null,
+    storyCount: r.story_count ?? 0,
+    score: r.score ?? null,
+    band: r.band ?? 'not_enough_data',
+    replyRate: r.reply_rate ?? null,
+  };
+}
+
 export async function listCompanies(
   db: DB,
   opts: { sector?: string; limit: number; offset: number; period?: StatsPeriod },
@@ -156,18 +185,7 @@ export async function listCompanies(
   ]);
   return {
     total: Number(count.n),
-    items: rows.map((r) => ({
-      id: r.id,
-      slug: r.slug,
-      name: r.name,
-      sector: r.sector,
-      country: r.country,
-      claimed: r.claimed_at !== null,
-      storyCount: r.story_count ?? 0,
-      score: r.score ?? null,
-      band: r.band ?? 'not_enough_data',
-      replyRate: r.reply_rate ?? null,
-    })),
+    items: rows.map(toCompanyListItem),
   };
 }
 
@@ -192,18 +210,7 @@ export async function findRankedCompanies(
     .orderBy('st.story_count', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    slug: r.slug,
-    name: r.name,
-    sector: r.sector,
-    country: r.country,
-    claimed: r.claimed_at !== null,
-    storyCount: r.story_count,
-    score: r.score,
-    band: r.band,
-    replyRate: r.reply_rate,
-  }));
+  return rows.map(toCompanyListItem);
 }
 
 export async function findCompanyBySlug(db: DB, slug: string): Promise<CompanyRow | null> {
