@@ -1,5 +1,6 @@
 // The transactional outbox. enqueue* is always called with the same `db` (transaction) as the
 // change it announces, so the announcement exists if and only if the change committed.
+import { EventEmitter } from 'node:events';
 import type { DB } from './client.ts';
 import type { OutboxRow } from './schema.ts';
 
@@ -18,6 +19,15 @@ export interface MailMessage {
   template: string;
 }
 
+/**
+ * In-process wake-up for the relays: enqueueMail signals 'mail' so the mail relay sends at once
+ * instead of waiting for its poll (a reset mail must arrive within seconds). The relay's query
+ * goes through the same Kysely connection, whose mutex makes it wait until the enqueueing
+ * transaction has committed. Kept on globalThis so that a module loaded twice shares it.
+ */
+const G = globalThis as typeof globalThis & { __answerableOutboxSignals?: EventEmitter };
+export const outboxSignals: EventEmitter = (G.__answerableOutboxSignals ??= new EventEmitter().setMaxListeners(50));
+
 export async function enqueueSearchEvent(db: DB, event: SearchEvent, now = Date.now()): Promise<void> {
   const key = 'storyId' in event ? `story:${event.storyId}` : `company:${event.companyId}`;
   await db
@@ -32,6 +42,7 @@ export async function enqueueMail(db: DB, mail: MailMessage, now = Date.now()): 
     .values({ topic: 'mail', kind: mail.template, key: mail.to, payload: JSON.stringify(mail), created_at: now, available_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
+  setImmediate(() => outboxSignals.emit('mail'));
   return row.id;
 }
 

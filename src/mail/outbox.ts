@@ -1,14 +1,14 @@
 // The mail relay: delivers outbox rows of topic 'mail'. Slow password-reset mail is the very
-// failure our users complain about, so the relay does not wait for a poll: services call
-// notifyMailEnqueued() right after the transaction that enqueued a mail commits, which wakes the
-// relay at once. A short poll remains for mail enqueued by other processes (scripts) and retries.
+// failure our users complain about, so the relay does not wait for a poll: every enqueueMail
+// signals outboxSignals (src/db/outbox.repository.ts), which wakes the relay at once;
+// notifyMailEnqueued() does the same explicitly. A short poll remains for mail enqueued by other processes (scripts) and retries.
 // Failed sends retry with exponential backoff and are parked after MAX_ATTEMPTS.
-import { EventEmitter } from 'node:events';
 import type { DB } from '../db/client.ts';
 import {
   findPendingOutbox,
   markOutboxFailed,
   markOutboxProcessed,
+  outboxSignals,
   type MailMessage,
 } from '../db/outbox.repository.ts';
 import { createTransportFromEnv, type MailTransport } from './transport.ts';
@@ -16,14 +16,12 @@ import { createTransportFromEnv, type MailTransport } from './transport.ts';
 // Kept on globalThis so that a module loaded twice (dev server reloads, bundle chunks) still
 // shares one wake-up channel and one running relay per process.
 interface RelayGlobals {
-  wake: EventEmitter;
   active: { stop: () => Promise<void> } | null;
 }
 const G = globalThis as typeof globalThis & { __answerableMailRelay?: RelayGlobals };
-G.__answerableMailRelay ??= { wake: new EventEmitter(), active: null };
+G.__answerableMailRelay ??= { active: null };
 const relayGlobals = G.__answerableMailRelay;
-const wake = relayGlobals.wake;
-wake.setMaxListeners(50);
+const wake = outboxSignals;
 
 /** Call after committing a transaction that enqueued mail (enqueueMail): the relay sends it now. */
 export function notifyMailEnqueued(): void {
