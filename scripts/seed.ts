@@ -98,7 +98,7 @@ async function main(): Promise<void> {
             experienceDate: experience,
             category: s.category,
             language: s.language,
-            channels: s.channels,
+            channels: s.channels.map((c) => ({ ...c, answered: c.waitMinutes !== null })),
             orderReference: s.orderReference ?? null,
             source: 'demo',
           },

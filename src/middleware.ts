@@ -7,7 +7,9 @@
 // Permissions are NOT checked here: every page and action checks them itself.
 import { defineMiddleware, sequence } from 'astro/middleware';
 import type { MiddlewareHandler } from 'astro';
-import { getDb, type DB } from './db/client.ts';
+import { getDatabase, getDb, type DB } from './db/client.ts';
+import { ensureBooted } from './server/boot.ts';
+import { PageCache, pageCacheHandler } from './server/page-cache.ts';
 import { deleteSessionCookie, isHttps, readSessionToken, setSessionCookie } from './auth/cookies.ts';
 import { isCrossSiteRequest, publicOrigins } from './auth/csrf.ts';
 import { withSecurityHeaders } from './auth/headers.ts';
@@ -76,4 +78,14 @@ export function createMiddleware(deps: MiddlewareDeps): MiddlewareHandler {
   return sequence(securityAndErrors, crossSite, session);
 }
 
-export const onRequest = createMiddleware({ db: getDb, now: Date.now, ensureMailRelay: true });
+// Start-up (migrations, relays, scheduler) before the first request; then, outermost, the
+// anonymous page cache, which stores responses that already carry the security headers.
+const booting = ensureBooted();
+let pageCache: PageCache | null | undefined;
+const cachedPages = defineMiddleware(async (ctx, next) => {
+  await booting;
+  pageCache ??= process.env.PAGE_CACHE === 'off' ? null : new PageCache(getDatabase().sqlite);
+  return pageCacheHandler(() => pageCache ?? null)(ctx, next);
+});
+
+export const onRequest = sequence(cachedPages, createMiddleware({ db: getDb, now: Date.now }));

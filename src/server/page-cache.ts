@@ -15,7 +15,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 export interface CachedPage {
   status: number;
   headers: [string, string][];
-  body: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
   /** 'story:12', 'company:3' or 'global' (pages that show many companies/stories). */
   deps: string[];
@@ -47,10 +47,10 @@ export class PageCache {
   private readonly companyBySlug: BetterSqlite3.Statement<[string], { id: number }>;
   readonly stats = { hits: 0, misses: 0, stores: 0, invalidations: 0 };
 
-  constructor(
-    private readonly sqlite: BetterSqlite3.Database,
-    options: PageCacheOptions = {},
-  ) {
+  private readonly sqlite: BetterSqlite3.Database;
+
+  constructor(sqlite: BetterSqlite3.Database, options: PageCacheOptions = {}) {
+    this.sqlite = sqlite;
     this.maxEntries = options.maxEntries ?? 5_000;
     this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
     this.ttlMs = options.ttlMs ?? 5 * 60_000;
@@ -171,7 +171,7 @@ export class PageCache {
   }
 }
 
-export function etagFor(body: Uint8Array): string {
+export function etagFor(body: Uint8Array<ArrayBuffer>): string {
   return `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 27)}"`;
 }
 

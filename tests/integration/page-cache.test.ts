@@ -32,7 +32,7 @@ beforeAll(async () => {
     experienceDate: '2026-10-20',
     category: 'delivery' as const,
     language: 'en' as const,
-    channels: [{ channel: 'chat' as const, waitMinutes: 40 }],
+    channels: [{ channel: 'chat' as const, waitMinutes: 40, answered: true }],
   });
   const a = await publishStory(t.db, consumer, input({ name: 'Florist A' }, 'Late flowers'), { now });
   const b = await publishStory(t.db, consumer, input({ name: 'Courier B' }, 'Lost parcel'), { now });
