@@ -6,6 +6,7 @@
 import { CompiledQuery } from 'kysely';
 import { computeScore, periods, scoreHistory, type Band, type ChannelFigure, type ComponentName, type HistoryPoint, type Period, type ScoreCounts, type ScoringStory } from '../domain/scoring.ts';
 import type { DB } from './client.ts';
+import { groupByCompany, scanStoryColumns, scoringStoryAt } from './stats-scan.ts';
 import type { CompanyStatsRow, NewCompanyStats, StatsPeriod } from './schema.ts';
 
 const HOUR_MS = 3_600_000;
@@ -107,7 +108,7 @@ export function buildCompanyStatsRows(companyId: number, stories: readonly Scori
   });
 }
 
-export async function upsertCompanyStats(db: DB, rows: readonly NewCompanyStats[]): Promise<void> {
+export async function upsertCompanyStats(db: DB, rows: readonly NewCompanyStats[], opts: { onlyIfNotNewer?: boolean } = {}): Promise<void> {
   if (rows.length === 0) return;
   await db
     .insertInto('company_stats')
@@ -127,14 +128,14 @@ export async function upsertCompanyStats(db: DB, rows: readonly NewCompanyStats[
         score_high: eb.ref('excluded.score_high'),
         band: eb.ref('excluded.band'),
         details: eb.ref('excluded.details'),
-      })),
+      })).where((eb) => (opts.onlyIfNotNewer ? eb('company_stats.computed_at', '<=', eb.ref('excluded.computed_at')) : eb.lit(true))),
     )
     .execute();
 }
 
 // The per-company read runs inside every event's transaction: plain SQL, compiled once by
 // SQLite's statement cache rather than rebuilt by the query builder each time (it is about half
-// of the whole recomputation's cost otherwise). The full rebuild uses the same text over a range of companies.
+// of the whole recomputation's cost otherwise). The full rebuild reads everything sequentially instead (stats-scan.ts).
 const companySourceSql = `select s.company_id, s.source, s.state, s.published_at, s.reply_due_at, s.first_reply_at,
   s.verdict_at, s.resolved, s.would_buy_again, s.rating,
   (select group_concat(c.channel || ':' || coalesce(c.wait_minutes, '') || ':' || c.answered, ',') from story_channels c where c.story_id = s.id) as ch
@@ -155,36 +156,11 @@ export async function recomputeCompanyStats(db: DB, companyId: number, now: numb
   return rows;
 }
 
-/** The rows of a chunk of companies (ascending ids), from one range scan over their stories. */
-async function computeChunk(db: DB, ids: readonly number[], now: number): Promise<NewCompanyStats[]> {
-  if (ids.length === 0) return [];
-  const { rows } = await db.executeQuery<StatsSourceRow>(CompiledQuery.raw(rangeSourceSql, [ids[0]!, ids.at(-1)!]));
-  const byCompany = new Map<number, ScoringStory[]>();
-  for (const row of rows) {
-    let list = byCompany.get(row.company_id);
-    if (!list) byCompany.set(row.company_id, (list = []));
-    list.push(toScoringStory(row));
-  }
-  const out: NewCompanyStats[] = [];
-  for (const id of ids) out.push(...buildCompanyStatsRows(id, byCompany.get(id) ?? [], now));
-  return out;
-}
-
-const rangeSourceSql = companySourceSql
-  .replace('where s.company_id = ?', 'where s.company_id between ? and ?')
-  .replace('order by s.published_at, s.id', 'order by s.company_id, s.published_at, s.id');
-
-async function companyIdChunks(db: DB, chunkSize: number): Promise<number[][]> {
-  const ids = (await db.selectFrom('companies').select('id').orderBy('id').execute()).map((r) => r.id);
-  const chunks: number[][] = [];
-  for (let i = 0; i < ids.length; i += chunkSize) chunks.push(ids.slice(i, i + chunkSize));
-  return chunks;
-}
-
 /**
- * Every company's rows without writing them, computed from a few ordered range scans (no
- * per-company query). Companies without counted stories get empty rows too, so a company whose
- * last story was hidden shows "not enough data" rather than old figures.
+ * Every company's rows without writing them. Stories and channels are read with two sequential
+ * scans (src/db/stats-scan.ts), grouped by company in memory, and each company is computed with
+ * the same function as the incremental path. Companies without counted stories get empty rows
+ * too, so a company whose last story was hidden shows "not enough data" rather than old figures.
  */
 export async function computeAllCompanyStats(
   db: DB,
@@ -192,28 +168,39 @@ export async function computeAllCompanyStats(
   onRows: (rows: NewCompanyStats[]) => Promise<void> | void,
   chunkSize = 500,
 ): Promise<number> {
-  let count = 0;
-  for (const ids of await companyIdChunks(db, chunkSize)) {
-    await onRows(await computeChunk(db, ids, now));
-    count += ids.length;
+  const companies = (await db.selectFrom('companies').select('id').orderBy('id').execute()).map((r) => r.id);
+  const cols = await scanStoryColumns(db);
+  const groups = groupByCompany(cols);
+  const none = new Int32Array(0);
+  for (let i = 0; i < companies.length; i += chunkSize) {
+    const out: NewCompanyStats[] = [];
+    for (const id of companies.slice(i, i + chunkSize)) {
+      const indices = groups.get(id) ?? none;
+      const stories: ScoringStory[] = new Array(indices.length);
+      for (let k = 0; k < indices.length; k++) stories[k] = scoringStoryAt(cols, indices[k]!);
+      out.push(...buildCompanyStatsRows(id, stories, now));
+    }
+    await onRows(out);
   }
-  return count;
+  return companies.length;
 }
 
 /**
- * Recomputes and stores every company's statistics (npm run stats:rebuild). Each chunk is read
- * and written in one transaction, so a concurrent event can never be overwritten by older figures.
+ * Recomputes and stores every company's statistics (npm run stats:rebuild). Writes go in chunks,
+ * one transaction each, and never overwrite figures an event computed later than `now` while the
+ * rebuild was reading (those are fresher).
  */
 export async function rebuildAllCompanyStats(db: DB, now: number, chunkSize = 500): Promise<number> {
-  let count = 0;
-  for (const ids of await companyIdChunks(db, chunkSize)) {
-    await db.transaction().execute(async (trx) => {
-      const rows = await computeChunk(trx, ids, now);
-      for (let i = 0; i < rows.length; i += 300) await upsertCompanyStats(trx, rows.slice(i, i + 300));
-    });
-    count += ids.length;
-  }
-  return count;
+  return computeAllCompanyStats(
+    db,
+    now,
+    async (rows) => {
+      await db.transaction().execute(async (trx) => {
+        for (let i = 0; i < rows.length; i += 300) await upsertCompanyStats(trx, rows.slice(i, i + 300), { onlyIfNotNewer: true });
+      });
+    },
+    chunkSize,
+  );
 }
 
 /** Companies whose statistics are older than `staleBefore` (the scheduler refreshes ageing weights daily). */
