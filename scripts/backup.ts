@@ -1,5 +1,5 @@
 // npm run backup [-- <target directory>] — an online backup while the site keeps serving and
-// writing (decision 0008):
+// writing (decision 0010):
 //   1. the database is copied with `VACUUM INTO`, which reads one consistent snapshot inside a
 //      single read transaction (WAL: writers go on meanwhile) and writes a compact copy;
 //   2. AFTER the snapshot, the photo files its rows reference are copied: a photo's files are
