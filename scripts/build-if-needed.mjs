@@ -23,7 +23,11 @@ export function buildIfNeeded({ force = false } = {}) {
   const srcTime = Math.max(...sources.map(newest));
   if (!force && existsSync(entry) && statSync(entry).mtimeMs >= srcTime) return false;
   console.log('Building the site (astro build)…');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env },
+  });
   if (r.status !== 0) {
     console.error('astro build failed');
     process.exit(r.status ?? 1);
