@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { getDb } from '../db/client.ts';
 import { migrationsAreCurrent } from '../db/migrate.ts';
 import { getOutboxLag } from '../db/outbox.repository.ts';
+import { getSearchLag } from '../search/outbox-relay.ts';
 
 export const GET: APIRoute = async () => {
   const db = getDb();
@@ -19,6 +20,8 @@ export const GET: APIRoute = async () => {
     const now = Date.now();
     const lag = (l: typeof search) => ({ ...l, lagSeconds: l.oldestPendingAt === null ? 0 : Math.round((now - l.oldestPendingAt) / 1000) });
     checks.outbox = { search: lag(search), mail: lag(mail) };
+    const relay = await getSearchLag(db, now);
+    checks.search = { relayRunning: relay.relayRunning, engineAvailable: relay.engineAvailable, lastError: relay.lastError };
   } catch (error) {
     ok = false;
     checks.database = 'unreachable';
