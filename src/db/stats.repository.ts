@@ -108,29 +108,46 @@ export function buildCompanyStatsRows(companyId: number, stories: readonly Scori
   });
 }
 
+const statsColumns = [
+  'company_id',
+  'period',
+  'computed_at',
+  'story_count',
+  'reply_rate',
+  'median_first_reply_hours',
+  'p90_first_reply_hours',
+  'resolution_rate',
+  'would_buy_again_rate',
+  'mean_rating',
+  'score',
+  'score_low',
+  'score_high',
+  'band',
+  'details',
+] as const;
+
+// Plain SQL, one text per row count and guard (runs in every event's transaction; building the
+// statement through the query builder cost as much as the figures themselves).
+const upsertSqlCache = new Map<string, string>();
+function upsertSql(rows: number, onlyIfNotNewer: boolean): string {
+  const key = `${rows}:${onlyIfNotNewer}`;
+  let text = upsertSqlCache.get(key);
+  if (!text) {
+    const tuple = `(${statsColumns.map(() => '?').join(', ')})`;
+    const updates = statsColumns.slice(2).map((c) => `${c} = excluded.${c}`).join(', ');
+    text =
+      `insert into company_stats (${statsColumns.join(', ')}) values ${Array.from({ length: rows }, () => tuple).join(', ')} ` +
+      `on conflict (company_id, period) do update set ${updates}` +
+      (onlyIfNotNewer ? ' where company_stats.computed_at <= excluded.computed_at' : '');
+    upsertSqlCache.set(key, text);
+  }
+  return text;
+}
+
 export async function upsertCompanyStats(db: DB, rows: readonly NewCompanyStats[], opts: { onlyIfNotNewer?: boolean } = {}): Promise<void> {
   if (rows.length === 0) return;
-  await db
-    .insertInto('company_stats')
-    .values([...rows])
-    .onConflict((oc) =>
-      oc.columns(['company_id', 'period']).doUpdateSet((eb) => ({
-        computed_at: eb.ref('excluded.computed_at'),
-        story_count: eb.ref('excluded.story_count'),
-        reply_rate: eb.ref('excluded.reply_rate'),
-        median_first_reply_hours: eb.ref('excluded.median_first_reply_hours'),
-        p90_first_reply_hours: eb.ref('excluded.p90_first_reply_hours'),
-        resolution_rate: eb.ref('excluded.resolution_rate'),
-        would_buy_again_rate: eb.ref('excluded.would_buy_again_rate'),
-        mean_rating: eb.ref('excluded.mean_rating'),
-        score: eb.ref('excluded.score'),
-        score_low: eb.ref('excluded.score_low'),
-        score_high: eb.ref('excluded.score_high'),
-        band: eb.ref('excluded.band'),
-        details: eb.ref('excluded.details'),
-      })).where((eb) => (opts.onlyIfNotNewer ? eb('company_stats.computed_at', '<=', eb.ref('excluded.computed_at')) : eb.lit(true))),
-    )
-    .execute();
+  const params = rows.flatMap((r) => statsColumns.map((c) => (r[c] ?? null) as string | number | null));
+  await db.executeQuery(CompiledQuery.raw(upsertSql(rows.length, opts.onlyIfNotNewer === true), params));
 }
 
 // The per-company read runs inside every event's transaction: plain SQL, compiled once by
