@@ -9,6 +9,8 @@ import { checkbox, optionalText } from './forms.ts';
 export const storyCategories = ['delivery', 'refund', 'billing', 'account_access', 'technical_support', 'installation', 'cancellation', 'warranty', 'other'] as const satisfies readonly StoryCategory[];
 export const storyChannels = ['phone_tollfree', 'phone_paid', 'email', 'chat', 'web_form', 'social', 'store', 'letter'] as const satisfies readonly Channel[];
 export const waitUnits = ['minutes', 'hours', 'days'] as const;
+/** Sectors of companies (rankings are by sector); a new company without one is filed under "other". */
+export const companySectors = ['ecommerce', 'marketplace', 'florist', 'telco', 'electronics', 'fitness', 'courier', 'bank', 'energy', 'travel', 'other'] as const;
 const unitMinutes: Record<(typeof waitUnits)[number], number> = { minutes: 1, hours: 60, days: 1440 };
 
 const trimmed = (schema: z.ZodString) => z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), schema);
@@ -47,6 +49,8 @@ export function publishStorySchema(now: () => number = Date.now) {
       companyName: optionalText(120),
       /** A web address helps tell companies apart (duplicate detection by domain). */
       companyWebsite: optionalText(200),
+      /** Only used when the company is new. */
+      companySector: z.preprocess((v) => (v === '' ? undefined : v), z.enum(companySectors, { error: 'form.invalidChoice' }).optional()),
       title,
       body,
       experienceDate: isoDateNotInFuture(now),
