@@ -136,7 +136,8 @@ export async function insertStoryChannels(db: DB, storyId: number, channels: rea
   if (channels.length === 0) return;
   await db
     .insertInto('story_channels')
-    .values(channels.map((c) => ({ story_id: storyId, channel: c.channel, wait_minutes: c.waitMinutes, answered: flag(c.answered) ?? 1 })))
+    // Whole minutes: the column is an INTEGER in a STRICT table.
+    .values(channels.map((c) => ({ story_id: storyId, channel: c.channel, wait_minutes: c.waitMinutes === null ? null : Math.round(c.waitMinutes), answered: flag(c.answered) ?? 1 })))
     .execute();
 }
 

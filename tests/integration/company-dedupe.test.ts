@@ -75,3 +75,17 @@ describe('find-or-create on publish', () => {
     await expect(publishStory(t.db, a, storyInput({ company: { id: 987_654 } }))).rejects.toMatchObject({ code: 'company_not_found' });
   });
 });
+
+describe('channel waits', () => {
+  it('stores reported waits as whole minutes', async () => {
+    const a = await consumer(t.db);
+    const { storyId } = await publishStory(
+      t.db,
+      a,
+      storyInput({ company: { name: 'Attese Srl' }, title: 'Attese frazionarie al telefono', channels: [{ channel: 'phone_paid', waitMinutes: 12.6, answered: true }] }),
+      { now: T0 },
+    );
+    const row = await t.db.selectFrom('story_channels').select('wait_minutes').where('story_id', '=', storyId).executeTakeFirstOrThrow();
+    expect(row.wait_minutes).toBe(13);
+  });
+});
