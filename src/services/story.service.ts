@@ -466,29 +466,3 @@ export async function markStoryOverdue(db: DB, storyId: number, opts: ServiceOpt
 export async function closeVerdictWindow(db: DB, storyId: number, opts: ServiceOptions = {}): Promise<TransitionOutcome> {
   return applyStoryEvent(db, systemActor, storyId, () => ({ type: 'verdict_window_closed' }), opts);
 }
-
-// --- for moderation and account erasure --------------------------------------------------------
-
-/**
- * Drop-in for `changeStoryVisibility` (src/services/story-visibility.ts), same arguments: hide,
- * restore or withdraw inside the caller's transaction, through the same workflow, and also keep
- * the company's statistics current (a hidden or withdrawn story leaves the figures). The caller
- * sends its own statement-of-reasons mail, so none is sent from here.
- */
-export async function changeVisibility(
-  db: DB,
-  storyId: number,
-  change: 'hide' | 'restore' | 'withdraw',
-  reason: string,
-  actor: { id: number; role: 'consumer' | 'company_rep' | 'moderator' | 'admin' },
-  now: number,
-  audit: { data?: Record<string, unknown> } = {},
-): Promise<{ from: string; to: string }> {
-  const kind = actor.role === 'admin' ? 'admin' : actor.role === 'moderator' ? 'moderator' : actor.role === 'company_rep' ? 'company' : 'consumer';
-  const who: Actor = { kind, userId: actor.id, companyIds: [] };
-  const outcome =
-    change === 'withdraw'
-      ? await withdrawStory(db, who, { storyId, auditData: audit.data }, { now })
-      : await (change === 'hide' ? hideStory : restoreStory)(db, who, { storyId, reason, auditData: audit.data, notifyAuthor: false }, { now });
-  return { from: outcome.from ?? outcome.to, to: outcome.to };
-}

@@ -290,9 +290,9 @@ describe('a florist’s stories from publication to verdict', () => {
   });
 });
 
-describe('changeVisibility (for moderation and erasure)', () => {
+describe('changeStoryVisibility (for moderation and erasure)', () => {
   it('hides, restores and withdraws inside the caller’s transaction and keeps the figures current', async () => {
-    const { changeVisibility } = await import('../../src/services/story.service.ts');
+    const { changeStoryVisibility: changeVisibility } = await import('../../src/services/story-visibility.ts');
     const erin = await consumer(t.db, 'Erin');
     const mod = await moderator(t.db);
     const { storyId, companyId } = await publishStory(t.db, erin, storyInput({ company: { name: 'Visibile Srl' }, title: 'Pacco mai consegnato' }), { now: T0 });
