@@ -8,7 +8,15 @@ const siteHost = new URL(siteUrl).hostname;
 export default defineConfig({
   site: siteUrl,
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  adapter: node({
+    mode: 'standalone',
+    // Largest request body the server reads (@astrojs/node `bodySizeLimit`, default 1 GB). The
+    // publish form and the story page's "add photos" form post up to 6 photos of 12 MB each
+    // (MAX_PHOTOS_PER_STORY × MAX_PHOTO_BYTES, src/content/photos.ts) plus text fields and
+    // multipart overhead: 6 × 12 MB + 4 MB. A bigger body fails while it is read (readForm gives
+    // an empty form) instead of filling memory.
+    bodySizeLimit: (6 * 12 + 4) * 1024 * 1024,
+  }),
   server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
   security: {
     // Astro's own CSRF guard for form posts; src/middleware.ts adds the Origin /
@@ -16,6 +24,9 @@ export default defineConfig({
     checkOrigin: true,
     // X-Forwarded-Host is trusted only for our own public host name.
     allowedDomains: [{ hostname: siteHost }],
+    // security.actionBodySizeLimit (default 1 MB) applies to Astro Actions only, which carry JSON
+    // from islands (decision 0003); photo forms post to their page and are bounded by the
+    // adapter's bodySizeLimit above, so it stays at its default.
   },
   // Our own /<lang>/ routing lives in src/pages/[lang]; see src/i18n/index.ts.
   trailingSlash: 'ignore',

@@ -60,6 +60,8 @@ export function publishStorySchema(now: () => number = Date.now) {
       channels: z.preprocess(asArray, z.array(z.enum(storyChannels)).min(1, { error: 'workflow.form.chooseChannel' }).max(storyChannels.length)),
       /** Private order reference: seen only by moderators and the company; short codes only. */
       orderReference: optionalText(100),
+      /** One description for the attached photos (PHOTO_ALT_MAX: a sentence or two for screen readers). */
+      photoAlt: optionalText(300),
       ...channelFields,
     })
     .superRefine((v, ctx) => {
@@ -124,5 +126,14 @@ export const WithdrawSchema = z.object({
   confirm: checkbox.refine((v) => v, { error: 'workflow.form.confirmWithdraw' }),
 });
 
-export const storyActions = ['reply', 'verdict', 'still_resolved', 'edit', 'withdraw'] as const;
+/**
+ * Photos added from the story page (the files themselves are checked by photoUploadsFromForm):
+ * one optional description, used for each photo of the batch; 300 characters (PHOTO_ALT_MAX) is
+ * a sentence or two, what a screen reader user wants to hear.
+ */
+export const AddPhotosSchema = z.object({
+  photoAlt: optionalText(300),
+});
+
+export const storyActions = ['reply', 'verdict', 'still_resolved', 'edit', 'withdraw', 'add_photos'] as const;
 export type StoryAction = (typeof storyActions)[number];

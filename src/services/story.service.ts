@@ -3,6 +3,7 @@
 // the company's statistics are written together, or nothing is.
 import { createHash } from 'node:crypto';
 import type { SessionUser } from '../auth/types.ts';
+import { maskPii, maskPiiFields, type PiiFinding } from '../content/pii.ts';
 import type { DB } from '../db/client.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import { findCompanyById, findDuplicateCompany, getCompanyOrThrow, insertCompany, resolveMergedCompany } from '../db/company.repository.ts';
@@ -66,6 +67,11 @@ export interface TransitionOutcome {
   to: StoryState;
   /** The new thread message, for replies. */
   messageId?: number;
+  /**
+   * Personal data masked in the public text of this event (reply, edit, verdict comment); tell
+   * the author. The originals are never stored.
+   */
+  masked: PiiFinding[];
 }
 
 function options(opts: ServiceOptions): { now: number; config: WorkflowConfig } {
@@ -87,7 +93,12 @@ async function applyStoryEvent(
   storyId: number,
   buildEvent: (trx: DB, story: Story) => Promise<StoryEvent> | StoryEvent,
   opts: ServiceOptions,
-  extra: { auditData?: (event: StoryEvent, story: Story) => Record<string, unknown> | undefined; notify?: boolean } = {},
+  extra: {
+    auditData?: (event: StoryEvent, story: Story) => Record<string, unknown> | undefined;
+    notify?: boolean;
+    /** What the caller masked in the event's public text (see maskPii). */
+    masked?: PiiFinding[];
+  } = {},
 ): Promise<TransitionOutcome> {
   const auditData = extra.auditData ?? (() => undefined);
   const { now, config } = options(opts);
@@ -96,7 +107,7 @@ async function applyStoryEvent(
     const event = await buildEvent(trx, story);
     const result = decided(transition(story, event, actor, now, config));
     if (!(await updateStoryWorkflow(trx, story.id, result.patch, story.version, now))) throw new DomainError('conflict');
-    const outcome: TransitionOutcome = { storyId: story.id, companyId: story.companyId, from: result.from, to: result.next };
+    const outcome: TransitionOutcome = { storyId: story.id, companyId: story.companyId, from: result.from, to: result.next, masked: extra.masked ?? [] };
     const company = await getCompanyOrThrow(trx, story.companyId);
     let recompute = false;
 
@@ -191,6 +202,8 @@ export interface PublishStoryResult {
   /** false when an identical story by the same author already existed (double submit). */
   created: boolean;
   companyCreated: boolean;
+  /** Personal data masked in the title and body (tell the author); empty when nothing was. */
+  masked: PiiFinding[];
 }
 
 const categories: readonly StoryCategory[] = ['delivery', 'refund', 'billing', 'account_access', 'technical_support', 'installation', 'cancellation', 'warranty', 'other'];
@@ -229,8 +242,12 @@ function checkPublishInput(input: PublishStoryInput): void {
  * it, starts the reply clock, and tells the company's representatives. Submitting the same story
  * twice returns the first one (created: false) and writes nothing.
  */
-export async function publishStory(db: DB, actor: Actor, input: PublishStoryInput, opts: ServiceOptions = {}): Promise<PublishStoryResult> {
-  checkPublishInput(input);
+export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryInput, opts: ServiceOptions = {}): Promise<PublishStoryResult> {
+  checkPublishInput(rawInput);
+  // Public text is masked here, at the service, so that no form can store it unmasked; the order
+  // reference is private (moderators and the company only) and stays as typed.
+  const { fields: publicText, found: masked } = maskPiiFields({ title: rawInput.title, body: rawInput.body });
+  const input: PublishStoryInput = { ...rawInput, ...publicText };
   const { now, config } = options(opts);
   return inTransaction(db, async (trx) => {
     let company;
@@ -250,7 +267,7 @@ export async function publishStory(db: DB, actor: Actor, input: PublishStoryInpu
     const dedupeKey = actor.userId === null ? null : storyDedupeKey(actor.userId, company.id, input.title, input.body);
     if (dedupeKey) {
       const existing = await findStoryByDedupeKey(trx, dedupeKey);
-      if (existing) return { storyId: existing.id, companyId: company.id, companySlug: company.slug, created: false, companyCreated: false };
+      if (existing) return { storyId: existing.id, companyId: company.id, companySlug: company.slug, created: false, companyCreated: false, masked };
     }
 
     const result = decided(transition(null, { type: 'publish', companyId: company.id, authorId: actor.userId }, actor, now, config));
@@ -328,7 +345,7 @@ export async function publishStory(db: DB, actor: Actor, input: PublishStoryInpu
     }
     await recomputeCompanyStats(trx, company.id, now);
     await enqueueSearchEvent(trx, { kind: 'company.upsert', companyId: company.id }, now);
-    return { storyId, companyId: company.id, companySlug: company.slug, created: true, companyCreated };
+    return { storyId, companyId: company.id, companySlug: company.slug, created: true, companyCreated, masked };
   });
 }
 
@@ -343,15 +360,17 @@ export interface ReplyInput {
 
 /** Adds a message to the public thread; a company's first reply stops the reply clock. */
 export async function replyToStory(db: DB, actor: Actor, input: ReplyInput, opts: ServiceOptions = {}): Promise<TransitionOutcome> {
+  const { text: body, found } = maskPii(input.body);
   return applyStoryEvent(
     db,
     actor,
     input.storyId,
     (_trx, story) => {
       const as = input.as ?? (representsCompany(actor, story.companyId) ? 'company' : 'consumer');
-      return as === 'company' ? { type: 'company_reply', body: input.body } : { type: 'consumer_reply', body: input.body };
+      return as === 'company' ? { type: 'company_reply', body } : { type: 'consumer_reply', body };
     },
     opts,
+    { masked: found },
   );
 }
 
@@ -367,13 +386,14 @@ export interface VerdictInput {
 }
 
 export async function giveVerdict(db: DB, actor: Actor, input: VerdictInput, opts: ServiceOptions = {}): Promise<TransitionOutcome> {
+  const masked = input.comment ? maskPii(input.comment) : { text: input.comment ?? null, found: [] };
   return applyStoryEvent(
     db,
     actor,
     input.storyId,
-    () => ({ type: 'verdict', resolved: input.resolved, wouldBuyAgain: input.wouldBuyAgain, rating: input.rating, comment: input.comment ?? null }),
+    () => ({ type: 'verdict', resolved: input.resolved, wouldBuyAgain: input.wouldBuyAgain, rating: input.rating, comment: masked.text }),
     opts,
-    { auditData: () => ({ resolved: input.resolved, wouldBuyAgain: input.wouldBuyAgain, rating: input.rating }) },
+    { auditData: () => ({ resolved: input.resolved, wouldBuyAgain: input.wouldBuyAgain, rating: input.rating }), masked: masked.found },
   );
 }
 
@@ -416,7 +436,8 @@ export interface EditStoryInput {
 
 /** Edits title and body; the replaced text is kept in story_revisions and the page shows "edited". */
 export async function editStory(db: DB, actor: Actor, input: EditStoryInput, opts: ServiceOptions = {}): Promise<TransitionOutcome> {
-  return applyStoryEvent(db, actor, input.storyId, () => ({ type: 'edit', title: input.title, body: input.body }), opts);
+  const { fields, found } = maskPiiFields({ title: input.title, body: input.body });
+  return applyStoryEvent(db, actor, input.storyId, () => ({ type: 'edit', title: fields.title, body: fields.body }), opts, { masked: found });
 }
 
 /** The author removes the story: it leaves lists, search and statistics; a tombstone page stays. */
