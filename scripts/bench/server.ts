@@ -28,7 +28,7 @@ export interface RunningServer {
   output(): string;
 }
 
-export async function startServer(root: string, databasePath: string): Promise<RunningServer> {
+export async function startServer(root: string, databasePath: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let log = '';
@@ -44,6 +44,7 @@ export async function startServer(root: string, databasePath: string): Promise<R
       // Measure page rendering alone: no background relays or scheduler competing for the CPU.
       ANSWERABLE_WORKERS: 'off',
       MAIL_RELAY: 'off',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -102,6 +103,8 @@ export interface HttpFigure {
   non2xx: number;
   errors: number;
   statusOfFirst: number;
+  /** Cache-Control of the first response: tells a cached page from an uncached one. */
+  cacheControl: string | null;
 }
 
 export async function hammer(baseUrl: string, path: string, options: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<HttpFigure> {
@@ -122,5 +125,6 @@ export async function hammer(baseUrl: string, path: string, options: { connectio
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     statusOfFirst: first.status,
+    cacheControl: first.headers.get('cache-control'),
   };
 }
