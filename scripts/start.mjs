@@ -13,8 +13,4 @@ if (process.env.SEED_DEMO !== 'off') {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-process.env.HOST ??= '127.0.0.1';
-process.env.PORT ??= '4321';
-const { HOST, PORT } = process.env;
-await import(join(root, 'dist/server/entry.mjs'));
-console.log(`Answerable is running on http://${HOST === '0.0.0.0' ? 'localhost' : HOST}:${PORT}`);
+await import(join(root, 'scripts/serve.mjs'));

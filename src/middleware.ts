@@ -84,7 +84,11 @@ const booting = ensureBooted();
 let pageCache: PageCache | null | undefined;
 const cachedPages = defineMiddleware(async (ctx, next) => {
   await booting;
-  pageCache ??= process.env.PAGE_CACHE === 'off' ? null : new PageCache(getDatabase().sqlite);
+  if (pageCache === undefined) {
+    pageCache = process.env.PAGE_CACHE === 'off' ? null : new PageCache(getDatabase().sqlite);
+    // scripts/serve.mjs answers hits from node:http directly, before Astro (see decision 0009).
+    (globalThis as { __answerablePageCache?: PageCache | null }).__answerablePageCache = pageCache;
+  }
   return pageCacheHandler(() => pageCache ?? null)(ctx, next);
 });
 

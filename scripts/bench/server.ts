@@ -32,7 +32,8 @@ export async function startServer(root: string, databasePath: string, extraEnv: 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let log = '';
-  const child = spawn(process.execPath, [join(root, 'dist/server/entry.mjs')], {
+  // The server as deployed (npm start): scripts/serve.mjs in front of Astro's handler.
+  const child = spawn(process.execPath, [join(root, 'scripts/serve.mjs')], {
     cwd: root,
     env: {
       ...process.env,

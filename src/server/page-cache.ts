@@ -29,6 +29,18 @@ export interface PageCacheOptions {
   now?: () => number;
 }
 
+/** The parts of node:http's request and response the fast path uses. */
+interface NodeRequest {
+  method?: string;
+  url?: string;
+  headers: Record<string, string | string[] | undefined> & { cookie?: string };
+}
+interface NodeResponse {
+  statusCode: number;
+  setHeader(name: string, value: string | number): unknown;
+  end(body?: Uint8Array): unknown;
+}
+
 type ChangeRow = { id: number; key: string | null; company_id: number | null };
 
 export class PageCache {
@@ -158,6 +170,41 @@ export class PageCache {
     for (const dep of entry.deps) this.byDep.get(dep)?.delete(key);
   }
 
+  /**
+   * The fast path (scripts/serve.mjs): answers a cached page straight from node:http, before
+   * Astro routes the request at all. Returns false when the request is not a cache hit, and the
+   * caller hands it to Astro as usual (which renders and stores it).
+   */
+  serveNode(req: NodeRequest, res: NodeResponse): boolean {
+    if (req.method !== 'GET' || !req.url) return false;
+    let url: URL;
+    try {
+      url = new URL(req.url, 'http://localhost');
+    } catch {
+      return false;
+    }
+    const key = cacheKeyForParts('GET', url, req.headers.cookie);
+    if (!key) return false;
+    this.syncChanges();
+    const entry = this.get(key);
+    if (!entry) return false;
+    const inm = req.headers['if-none-match'];
+    const notModified = typeof inm === 'string' && inm.split(',').some((t) => t.trim() === entry.etag);
+    for (const [name, value] of entry.headers) res.setHeader(name, value);
+    res.setHeader('ETag', entry.etag);
+    res.setHeader('Cache-Control', PUBLIC_PAGE_CACHE_CONTROL);
+    res.setHeader('X-Page-Cache', 'hit');
+    if (notModified) {
+      res.statusCode = 304;
+      res.end();
+    } else {
+      res.statusCode = entry.status;
+      res.setHeader('Content-Length', entry.body.byteLength);
+      res.end(entry.body);
+    }
+    return true;
+  }
+
   /** What a cached page depends on, from its path. */
   depsFor(pathname: string): string[] {
     const story = /^\/(?:it|en)\/stories\/(\d+)$/.exec(pathname);
@@ -184,8 +231,11 @@ const allowedParams = new Set(['page', 'state', 'sector', 'period', 'category'])
  * query parameters (so nobody can fill the cache with variants).
  */
 export function cacheKeyFor(request: Request, url: URL): string | null {
-  if (request.method !== 'GET') return null;
-  const cookie = request.headers.get('cookie');
+  return cacheKeyForParts(request.method, url, request.headers.get('cookie'));
+}
+
+export function cacheKeyForParts(method: string, url: URL, cookie: string | null | undefined): string | null {
+  if (method !== 'GET') return null;
   if (cookie && /(?:^|;\s*)(?:__Host-)?answerable_session=/.test(cookie)) return null;
   if (!isCacheablePath(url.pathname)) return null;
   const params = [...url.searchParams.keys()];

@@ -1,4 +1,4 @@
-// Starts the built server once for the browser suite: a fresh SQLite file seeded with the demo
+// Starts the built server (scripts/serve.mjs, as `npm start` does) once for the browser suite: a fresh SQLite file seeded with the demo
 // data, a free port on 127.0.0.1, development mail (the /dev/mail mailbox).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -55,7 +55,7 @@ export default async function setup(project: TestProject) {
   const seeded = spawnSync(process.execPath, [join(root, 'scripts/seed.ts')], { cwd: root, env, stdio: 'inherit' });
   if (seeded.status !== 0) throw new Error('seeding the e2e database failed');
   const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'dist/server/entry.mjs')], {
+  const child = spawn(process.execPath, [join(root, 'scripts/serve.mjs')], {
     cwd: root,
     env: { ...env, HOST: '127.0.0.1', PORT: String(port), SITE_URL: `http://localhost:${port}` },
     stdio: ['ignore', 'inherit', 'inherit'],

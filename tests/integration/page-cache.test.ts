@@ -135,4 +135,26 @@ describe('the anonymous page cache', () => {
     expect(second.headers.get('content-security-policy')).toBe("default-src 'self'");
     expect(await second.text()).toBe('<p>page</p>');
   });
+
+  it('answers hits straight from node:http and leaves misses and signed-in visitors to Astro', () => {
+    const cache = new PageCache(t.sqlite);
+    cache.syncChanges();
+    cache.set('/it/companies', { status: 200, headers: [['content-type', 'text/html; charset=utf-8']], body: html('list'), deps: ['global'] });
+    const fakeRes = () => {
+      const headers: Record<string, string | number> = {};
+      const res = { statusCode: 0, body: undefined as Uint8Array | undefined, headers, setHeader: (n: string, v: string | number) => (headers[n.toLowerCase()] = v), end: (b?: Uint8Array) => (res.body = b) };
+      return res;
+    };
+    const hit = fakeRes();
+    expect(cache.serveNode({ method: 'GET', url: '/it/companies', headers: {} }, hit)).toBe(true);
+    expect(hit.statusCode).toBe(200);
+    expect(hit.headers['x-page-cache']).toBe('hit');
+    expect(new TextDecoder().decode(hit.body)).toContain('list');
+    const revalidated = fakeRes();
+    expect(cache.serveNode({ method: 'GET', url: '/it/companies', headers: { 'if-none-match': String(hit.headers.etag) } }, revalidated)).toBe(true);
+    expect(revalidated.statusCode).toBe(304);
+    expect(cache.serveNode({ method: 'GET', url: '/en/companies', headers: {} }, fakeRes())).toBe(false);
+    expect(cache.serveNode({ method: 'GET', url: '/it/companies', headers: { cookie: 'answerable_session=x.y' } }, fakeRes())).toBe(false);
+    expect(cache.serveNode({ method: 'POST', url: '/it/companies', headers: {} }, fakeRes())).toBe(false);
+  });
 });
