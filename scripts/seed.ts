@@ -14,6 +14,8 @@ import { rebuildAllCompanyStats } from '../src/db/stats.repository.ts';
 import { hashPassword } from '../src/auth/password.ts';
 import { DAY_MS } from '../src/domain/clocks.ts';
 import type { Actor } from '../src/domain/story-workflow.ts';
+import { rebuildSearchIndex } from '../src/search/reindex.ts';
+import { createSearchIndexFromEnv } from '../src/search/select.ts';
 import { runTick } from '../src/services/scheduler.ts';
 import { answerStillResolved, giveVerdict, publishStory, replyToStory } from '../src/services/story.service.ts';
 import { demoCompanies, demoStories, demoUsers } from './demo/data.ts';
@@ -26,7 +28,8 @@ const args = new Set(process.argv.slice(2));
 const path = databasePath();
 if (args.has('--reset')) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 const fresh = !existsSync(path);
-const { db } = openDatabase(path);
+const opened = openDatabase(path);
+const { db } = opened;
 
 async function main(): Promise<void> {
   await migrateToLatest(db);
@@ -140,6 +143,16 @@ async function main(): Promise<void> {
   }
   await runTick(db, now);
   await rebuildAllCompanyStats(db, now);
+  // Search is ready at first start (instead of the relay replaying every historic event); if the
+  // engine cannot be reached now, the outbox keeps the events and the relay catches up later.
+  try {
+    const mark = await db.selectFrom('outbox').select((eb) => eb.fn.max<number | null>('id').as('id')).where('topic', '=', 'search').executeTakeFirst();
+    await rebuildSearchIndex(db, createSearchIndexFromEnv(opened));
+    // Everything announced before the rebuild is in the index now.
+    await db.updateTable('outbox').set({ processed_at: now }).where('topic', '=', 'search').where('processed_at', 'is', null).where('id', '<=', mark?.id ?? 0).execute();
+  } catch (error) {
+    console.warn(`Search index not built now (${error instanceof Error ? error.message : String(error)}); the server's relay will index the demo stories.`);
+  }
   // The demo's notification mails are history, not news: nobody should receive them.
   await db.updateTable('outbox').set({ processed_at: now }).where('topic', '=', 'mail').where('processed_at', 'is', null).execute();
 
