@@ -1,11 +1,12 @@
 // Read models for the public pages (home, company list, company page, story page). Every query
 // is bounded (LIMIT) and served by an index; aggregated figures come from company_stats.
 import { sql } from 'kysely';
+import { publicStates } from '../domain/story-workflow.ts';
 import type { DB } from './client.ts';
 import type { Channel, CompanyRow, CompanyStatsRow, StatsPeriod, StoryCategory, StoryState } from './schema.ts';
 
 /** States a visitor may see in lists (hidden stories are left out; withdrawn ones show as tombstones only on their own page). */
-export const listedStates: StoryState[] = ['awaiting_reply', 'overdue', 'answered', 'resolved', 'unresolved', 'closed_no_verdict'];
+export const listedStates: readonly StoryState[] = publicStates;
 
 export interface StorySummary {
   id: number;

@@ -6,13 +6,14 @@
 // objects are built one company at a time.
 import { CompiledQuery } from 'kysely';
 import type { ScoringStory } from '../domain/scoring.ts';
+import { publicStates, repliedStates } from '../domain/story-workflow.ts';
 import type { DB } from './client.ts';
 
 const HOUR_MS = 3_600_000;
 const PAGE = 20_000;
 
-const countedStates = ['awaiting_reply', 'overdue', 'answered', 'resolved', 'unresolved', 'closed_no_verdict'];
-const repliedStates = new Set(['answered', 'resolved', 'unresolved', 'closed_no_verdict']);
+const countedStates = publicStates;
+const repliedStateSet = new Set<string>(repliedStates);
 
 interface StoryPageRow {
   id: number;
@@ -100,7 +101,7 @@ export async function scanStoryColumns(db: DB): Promise<StoryColumns> {
       due.push(r.reply_due_at);
       first.push(r.first_reply_at ?? Number.NaN);
       verdictAt.push(r.verdict_at ?? Number.NaN);
-      flags.push((r.source === 'cfpb' ? 1 : 0) | (repliedStates.has(r.state) ? 2 : 0));
+      flags.push((r.source === 'cfpb' ? 1 : 0) | (repliedStateSet.has(r.state) ? 2 : 0));
       resolved.push(r.resolved ?? -1);
       wba.push(r.would_buy_again ?? -1);
       rating.push(r.rating ?? -1);

@@ -6,15 +6,16 @@
 import { CompiledQuery } from 'kysely';
 import { computeScore, periods, scoreHistory, type Band, type ChannelFigure, type ComponentName, type HistoryPoint, type Period, type ScoreCounts, type ScoringStory } from '../domain/scoring.ts';
 import type { DB } from './client.ts';
+import { publicStates, repliedStates } from '../domain/story-workflow.ts';
 import { groupByCompany, scanStoryColumns, scoringStoryAt } from './stats-scan.ts';
 import type { CompanyStatsRow, NewCompanyStats, StatsPeriod } from './schema.ts';
 
 const HOUR_MS = 3_600_000;
 
 /** Hidden and withdrawn stories leave the statistics. */
-const countedStates = ['awaiting_reply', 'overdue', 'answered', 'resolved', 'unresolved', 'closed_no_verdict'] as const;
-/** States in which a company reply is on record even if its time is unknown (imported stories). */
-const repliedStates = new Set(['answered', 'resolved', 'unresolved', 'closed_no_verdict']);
+// Statistics count the publicly visible stories; a reply is on record in the replied states.
+const countedStates = publicStates;
+const repliedStateSet = new Set<string>(repliedStates);
 
 /** The only columns statistics need (kept narrow: this runs on every event). */
 interface StatsSourceRow {
@@ -38,7 +39,7 @@ interface StatsSourceRow {
  */
 export function toScoringStory(r: Omit<StatsSourceRow, 'company_id'>): ScoringStory {
   const timed = r.source !== 'cfpb';
-  const replied = r.first_reply_at !== null || repliedStates.has(r.state);
+  const replied = r.first_reply_at !== null || repliedStateSet.has(r.state);
   return {
     publishedAt: r.published_at,
     replyDueAt: r.reply_due_at,

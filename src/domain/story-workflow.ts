@@ -136,6 +136,9 @@ export const threadOpenStates: readonly StoryState[] = ['awaiting_reply', 'overd
 /** States a visitor sees; hidden and withdrawn stories leave lists, search and statistics. */
 export const publicStates: readonly StoryState[] = ['awaiting_reply', 'overdue', 'answered', 'resolved', 'unresolved', 'closed_no_verdict'];
 
+/** States that put a company reply on record even without a known reply time (imported stories). */
+export const repliedStates: readonly StoryState[] = ['answered', 'resolved', 'unresolved', 'closed_no_verdict'];
+
 export function isPublicState(state: StoryState): boolean {
   return publicStates.includes(state);
 }
