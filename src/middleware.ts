@@ -9,7 +9,7 @@ import { defineMiddleware, sequence } from 'astro/middleware';
 import type { MiddlewareHandler } from 'astro';
 import { getDatabase, getDb, type DB } from './db/client.ts';
 import { ensureBooted } from './server/boot.ts';
-import { PageCache, pageCacheHandler } from './server/page-cache.ts';
+import { PageCache, pageCacheHandler, pageCacheOptionsFromEnv } from './server/page-cache.ts';
 import { deleteSessionCookie, isHttps, readSessionToken, setSessionCookie } from './auth/cookies.ts';
 import { isCrossSiteRequest, publicOrigins } from './auth/csrf.ts';
 import { withSecurityHeaders } from './auth/headers.ts';
@@ -85,8 +85,9 @@ let pageCache: PageCache | null | undefined;
 const cachedPages = defineMiddleware(async (ctx, next) => {
   await booting;
   if (pageCache === undefined) {
-    pageCache = process.env.PAGE_CACHE === 'off' ? null : new PageCache(getDatabase().sqlite);
-    // scripts/serve.mjs answers hits from node:http directly, before Astro (see decision 0009).
+    pageCache = process.env.PAGE_CACHE === 'off' ? null : new PageCache(getDatabase().sqlite, pageCacheOptionsFromEnv(process.env));
+    // scripts/serve.mjs answers hits from node:http directly, before Astro (see decision 0009),
+    // signed-in visitors of the personalisable pages included (decision 0012).
     (globalThis as { __answerablePageCache?: PageCache | null }).__answerablePageCache = pageCache;
   }
   return pageCacheHandler(() => pageCache ?? null)(ctx, next);

@@ -2,7 +2,8 @@
 // a session table, token = id + secret, only SHA-256(secret) stored, constant-time comparison,
 // idle expiry plus an absolute lifetime, and a sliding refresh written at most once an hour so a
 // busy reader does not turn every page view into a write. See docs/decisions/0001.
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { DB } from '../db/client.ts';
 import type { Locale, Role } from '../db/schema.ts';
 import { generateToken, hashSecret, secretMatches, splitToken } from './token.ts';
@@ -65,13 +66,16 @@ export async function createSession(
   return { token, session: { id, createdAt: now, expiresAt } };
 }
 
-interface SessionJoinRow {
+interface SessionRow {
   id: string;
   secret_hash: Uint8Array;
   created_at: number;
   last_seen_at: number;
   expires_at: number;
   user_id: number;
+}
+
+interface SessionUserRow {
   email: string;
   display_name: string;
   role: Role;
@@ -81,48 +85,35 @@ interface SessionJoinRow {
   company_ids: string | null;
 }
 
-/**
- * The session and its user for a cookie token, or null. Expired sessions and sessions of banned
- * users are deleted on sight. One query: the session, its user and the companies the user
- * represents (verified or moderator-approved claims).
- */
-export async function validateSessionToken(db: DB, token: string | null | undefined, now: number): Promise<ValidatedSession | null> {
-  const parts = splitToken(token);
-  if (!parts) return null;
-  const row = (await db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select([
-      's.id',
-      's.secret_hash',
-      's.created_at',
-      's.last_seen_at',
-      's.expires_at',
-      's.user_id',
-      'u.email',
-      'u.display_name',
-      'u.role',
-      'u.locale',
-      'u.email_verified_at',
-      'u.banned_at',
-      sql<string | null>`(select group_concat(c.company_id) from company_claims c
-        where c.user_id = u.id and c.status in ('verified', 'approved'))`.as('company_ids'),
-    ])
-    .where('s.id', '=', parts.id)
-    .executeTakeFirst()) as SessionJoinRow | undefined;
-  if (!row) return null;
-  if (!secretMatches(parts.secret, row.secret_hash)) return null;
+type SessionJoinRow = SessionRow & SessionUserRow;
+
+// The two reads of both validations below (the async one through Kysely, the synchronous one on
+// the raw connection): the session by id, then its user with the companies the user represents
+// (verified or moderator-approved claims). Two primary-key reads cost a third of the equivalent
+// join on SQLite 3.54 (measured: ~9 µs against ~15–50 µs), and the fast path runs them per request.
+const SESSION_BY_ID_SQL = 'select id, secret_hash, created_at, last_seen_at, expires_at, user_id from sessions where id = ?';
+const SESSION_USER_SQL = `select u.email, u.display_name, u.role, u.locale, u.email_verified_at, u.banned_at,
+  (select group_concat(c.company_id) from company_claims c
+    where c.user_id = u.id and c.status in ('verified', 'approved')) as company_ids
+  from users u where u.id = ?`;
+
+/** What a looked-up session row means at `now`; shared by both validations. */
+type SessionVerdict =
+  | { kind: 'unknown' }
+  | { kind: 'dead'; sessionId: string }
+  | { kind: 'alive'; row: SessionJoinRow; refreshDue: boolean };
+
+function judgeSession(secret: string, session: SessionRow | undefined, user: SessionUserRow | undefined, now: number): SessionVerdict {
+  if (!session || !user) return { kind: 'unknown' };
+  if (!secretMatches(secret, session.secret_hash)) return { kind: 'unknown' };
+  const row: SessionJoinRow = { ...session, ...user };
   if (now >= row.expires_at || now >= row.created_at + SESSION_ABSOLUTE_MS || row.banned_at !== null) {
-    await invalidateSession(db, row.id);
-    return null;
+    return { kind: 'dead', sessionId: row.id };
   }
-  let expiresAt = row.expires_at;
-  let refreshed = false;
-  if (now - row.last_seen_at >= SESSION_REFRESH_MS) {
-    expiresAt = expiryFor(row.created_at, now);
-    await db.updateTable('sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('id', '=', row.id).execute();
-    refreshed = true;
-  }
+  return { kind: 'alive', row, refreshDue: now - row.last_seen_at >= SESSION_REFRESH_MS };
+}
+
+function validatedSession(row: SessionJoinRow, expiresAt: number, refreshed: boolean): ValidatedSession {
   const companyIds = row.company_ids
     ? [...new Set(row.company_ids.split(',').map(Number))].sort((a, b) => a - b)
     : [];
@@ -139,6 +130,55 @@ export async function validateSessionToken(db: DB, token: string | null | undefi
       companyIds,
     },
   };
+}
+
+/**
+ * The session and its user for a cookie token, or null. Expired sessions and sessions of banned
+ * users are deleted on sight; an active session's expiry slides forward at most once an hour.
+ */
+export async function validateSessionToken(db: DB, token: string | null | undefined, now: number): Promise<ValidatedSession | null> {
+  const parts = splitToken(token);
+  if (!parts) return null;
+  const session = (await db.executeQuery<SessionRow>(CompiledQuery.raw(SESSION_BY_ID_SQL, [parts.id]))).rows[0];
+  const user = session && (await db.executeQuery<SessionUserRow>(CompiledQuery.raw(SESSION_USER_SQL, [session.user_id]))).rows[0];
+  const verdict = judgeSession(parts.secret, session, user, now);
+  if (verdict.kind === 'unknown') return null;
+  if (verdict.kind === 'dead') {
+    await invalidateSession(db, verdict.sessionId);
+    return null;
+  }
+  const { row } = verdict;
+  if (!verdict.refreshDue) return validatedSession(row, row.expires_at, false);
+  const expiresAt = expiryFor(row.created_at, now);
+  await db.updateTable('sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('id', '=', row.id).execute();
+  return validatedSession(row, expiresAt, true);
+}
+
+interface SessionStatements {
+  session: BetterSqlite3.Statement<[string], SessionRow>;
+  user: BetterSqlite3.Statement<[number], SessionUserRow>;
+}
+const sessionStatements = new WeakMap<BetterSqlite3.Database, SessionStatements>();
+
+/**
+ * The same validation, synchronous and read-only, for the page cache's fast path (decision
+ * 0012): the session and its user when the token names a live session that needs nothing
+ * written — no refresh due, not expired, not banned. Null means "not that simple case": the
+ * caller must take the full path (validateSessionToken through the middleware), which deletes
+ * dead sessions, slides the expiry and re-sends or clears the cookie.
+ */
+export function validateSessionTokenWithoutWrites(sqlite: BetterSqlite3.Database, token: string | null | undefined, now: number): ValidatedSession | null {
+  const parts = splitToken(token);
+  if (!parts) return null;
+  let statements = sessionStatements.get(sqlite);
+  if (!statements) {
+    statements = { session: sqlite.prepare<[string], SessionRow>(SESSION_BY_ID_SQL), user: sqlite.prepare<[number], SessionUserRow>(SESSION_USER_SQL) };
+    sessionStatements.set(sqlite, statements);
+  }
+  const session = statements.session.get(parts.id);
+  const verdict = judgeSession(parts.secret, session, session && statements.user.get(session.user_id), now);
+  if (verdict.kind !== 'alive' || verdict.refreshDue) return null;
+  return validatedSession(verdict.row, verdict.row.expires_at, false);
 }
 
 export async function invalidateSession(db: DB, sessionId: string): Promise<void> {

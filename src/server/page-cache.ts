@@ -9,8 +9,18 @@
 // reads that usually return nothing) and invalidate what they name. So a reply committed by one
 // request is visible to the very next anonymous request, even from another process.
 // A TTL remains as a safety net for writers that bypass both tables (bulk imports).
+//
+// Signed-in visitors (decision 0012): on the pages whose body does not depend on the visitor
+// (home, company list, company page, rankings, how-scores-work, transparency) only the header
+// does, in two "holes" marked by Base.astro (src/layouts/visitor-header.ts). The fast path
+// validates the session synchronously and read-only, takes the cached anonymous page and writes
+// that visitor's holes into it, answering `private, no-store`. Nothing personal is ever stored.
 import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
+import { isHttps, sessionCookieName } from '../auth/cookies.ts';
+import { validateSessionTokenWithoutWrites } from '../auth/session.ts';
+import { isLocale } from '../i18n/index.ts';
+import { VISITOR_HOLE_MARKERS, visitorHoles } from '../layouts/visitor-header.ts';
 
 export interface CachedPage {
   status: number;
@@ -20,6 +30,11 @@ export interface CachedPage {
   /** 'story:12', 'company:3' or 'global' (pages that show many companies/stories). */
   deps: string[];
   storedAt: number;
+  /**
+   * Byte ranges of the visitor holes (markers included), in VISITOR_HOLE_MARKERS order; null
+   * when the body does not carry each marker exactly once (such a page is never personalised).
+   */
+  holes: { start: number; end: number }[] | null;
 }
 
 export interface PageCacheOptions {
@@ -34,6 +49,7 @@ interface NodeRequest {
   method?: string;
   url?: string;
   headers: Record<string, string | string[] | undefined> & { cookie?: string };
+  socket?: { encrypted?: boolean } | null;
 }
 interface NodeResponse {
   statusCode: number;
@@ -57,14 +73,21 @@ export class PageCache {
   private readonly outboxSince: BetterSqlite3.Statement<[number], ChangeRow>;
   private readonly storyCompany: BetterSqlite3.Statement<[number], { company_id: number }>;
   private readonly companyBySlug: BetterSqlite3.Statement<[string], { id: number }>;
-  readonly stats = { hits: 0, misses: 0, stores: 0, invalidations: 0 };
+  readonly stats = { hits: 0, misses: 0, stores: 0, invalidations: 0, personalised: 0 };
+  /**
+   * Called with a page's key when a signed-in visitor asked for a personalisable page that is
+   * not cached: scripts/serve.mjs requests it anonymously so that the next visit is a hit.
+   * At most once per key every WARM_INTERVAL_MS.
+   */
+  warmer: ((pathAndQuery: string) => void) | null = null;
+  private readonly warmedAt = new Map<string, number>();
 
   private readonly sqlite: BetterSqlite3.Database;
 
   constructor(sqlite: BetterSqlite3.Database, options: PageCacheOptions = {}) {
     this.sqlite = sqlite;
     this.maxEntries = options.maxEntries ?? 5_000;
-    this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+    this.maxBytes = options.maxBytes ?? DEFAULT_PAGE_CACHE_MAX_MB * 1024 * 1024;
     this.ttlMs = options.ttlMs ?? 5 * 60_000;
     this.now = options.now ?? Date.now;
     this.auditSince = sqlite.prepare(
@@ -143,9 +166,9 @@ export class PageCache {
     return entry;
   }
 
-  set(key: string, page: Omit<CachedPage, 'storedAt' | 'etag'>): CachedPage {
+  set(key: string, page: Omit<CachedPage, 'storedAt' | 'etag' | 'holes'>): CachedPage {
     this.delete(key);
-    const entry: CachedPage = { ...page, storedAt: this.now(), etag: etagFor(page.body) };
+    const entry: CachedPage = { ...page, storedAt: this.now(), etag: etagFor(page.body), holes: findVisitorHoles(page.body) };
     this.entries.set(key, entry);
     this.bytes += entry.body.byteLength;
     for (const dep of entry.deps) {
@@ -183,6 +206,7 @@ export class PageCache {
     } catch {
       return false;
     }
+    if (hasSessionCookie(req.headers.cookie)) return this.serveSignedIn(req, res, url);
     const key = cacheKeyForParts('GET', url, req.headers.cookie);
     if (!key) return false;
     this.syncChanges();
@@ -205,6 +229,51 @@ export class PageCache {
     return true;
   }
 
+  /**
+   * A signed-in GET of a personalisable page: the cached anonymous page with this visitor's
+   * header holes, when the session is plainly valid (nothing to write, no cookie to send). Every
+   * other case — another page, a miss, a session that is unknown, expired or due for its sliding
+   * refresh, a cookie we cannot read exactly as Astro would — returns false: Astro's full path.
+   */
+  private serveSignedIn(req: NodeRequest, res: NodeResponse, url: URL): boolean {
+    if (!isPersonalisablePath(url.pathname)) return false;
+    const key = cacheKeyForParts('GET', url, null);
+    if (!key) return false;
+    const cookieName = fastPathSessionCookieName(req);
+    const token = cookieName ? singleCookieValue(req.headers.cookie, cookieName) : null;
+    if (!token) return false;
+    const lang = url.pathname.slice(1, 3);
+    if (!isLocale(lang)) return false;
+    this.syncChanges();
+    const entry = this.get(key);
+    if (!entry) {
+      this.warm(key);
+      return false;
+    }
+    if (!entry.holes || entry.status !== 200) return false;
+    const found = validateSessionTokenWithoutWrites(this.sqlite, token, this.now());
+    if (!found) return false;
+    const body = fillHoles(entry.body, entry.holes, visitorHoles(lang, found.user));
+    for (const [name, value] of entry.headers) res.setHeader(name, value);
+    res.setHeader('Cache-Control', PERSONAL_PAGE_CACHE_CONTROL);
+    res.setHeader('X-Page-Cache', 'personalised');
+    res.statusCode = entry.status;
+    res.setHeader('Content-Length', body.byteLength);
+    res.end(body);
+    this.stats.personalised++;
+    return true;
+  }
+
+  private warm(key: string): void {
+    if (!this.warmer) return;
+    const now = this.now();
+    const last = this.warmedAt.get(key);
+    if (last !== undefined && now - last < WARM_INTERVAL_MS) return;
+    if (this.warmedAt.size >= 1_000) this.warmedAt.clear();
+    this.warmedAt.set(key, now);
+    this.warmer(key);
+  }
+
   /** What a cached page depends on, from its path. */
   depsFor(pathname: string): string[] {
     const story = /^\/(?:it|en)\/stories\/(\d+)$/.exec(pathname);
@@ -216,6 +285,72 @@ export class PageCache {
     }
     return ['global'];
   }
+}
+
+/** A signed-in visitor's misses ask for an anonymous render of the page at most this often. */
+export const WARM_INTERVAL_MS = 5_000;
+
+/** The byte ranges of the visitor holes in a page, or null unless each marker occurs exactly once, in order. */
+export function findVisitorHoles(body: Uint8Array): { start: number; end: number }[] | null {
+  const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const holes: { start: number; end: number }[] = [];
+  let from = 0;
+  for (const { start, end } of VISITOR_HOLE_MARKERS) {
+    const s = buffer.indexOf(start, from);
+    if (s < 0 || buffer.indexOf(start, s + 1) >= 0) return null;
+    const e = buffer.indexOf(end, s + start.length);
+    if (e < 0 || buffer.indexOf(end, e + 1) >= 0) return null;
+    from = e + end.length;
+    holes.push({ start: s, end: from });
+  }
+  return holes;
+}
+
+/** A copy of `body` with each hole replaced by the matching content. */
+export function fillHoles(body: Uint8Array, holes: readonly { start: number; end: number }[], contents: readonly string[]): Buffer {
+  const parts: Uint8Array[] = [];
+  let at = 0;
+  holes.forEach((hole, i) => {
+    parts.push(body.subarray(at, hole.start), Buffer.from(contents[i] ?? ''));
+    at = hole.end;
+  });
+  parts.push(body.subarray(at));
+  return Buffer.concat(parts);
+}
+
+const SESSION_COOKIE = /(?:^|;)\s*(?:__Host-)?answerable_session\s*=/;
+
+function hasSessionCookie(cookie: string | undefined): boolean {
+  return cookie !== undefined && SESSION_COOKIE.test(cookie);
+}
+
+/**
+ * The session cookie's name as the middleware will read it (sessionCookieName of Astro's URL), or
+ * null when that is not certain from here: a TLS socket or an X-Forwarded-Proto header may make
+ * Astro's URL https while SITE_URL is not.
+ */
+function fastPathSessionCookieName(req: NodeRequest): string | null {
+  const encrypted = req.socket?.encrypted === true;
+  const siteIsHttps = isHttps(new URL('http://localhost/'));
+  if (!siteIsHttps && (encrypted || req.headers['x-forwarded-proto'] !== undefined)) return null;
+  return sessionCookieName(new URL(encrypted ? 'https://localhost/' : 'http://localhost/'));
+}
+
+/**
+ * The value of the one cookie called `name` in a Cookie header; null when it is missing, present
+ * more than once, or not a plain token (quotes, %-escapes), so that it is exactly what Astro's
+ * cookie parser would hand the middleware.
+ */
+export function singleCookieValue(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  let found: string | null = null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+    if (found !== null) return null;
+    found = part.slice(eq + 1).trim();
+  }
+  return found !== null && /^[A-Za-z0-9_.-]+$/.test(found) ? found : null;
 }
 
 export function etagFor(body: Uint8Array<ArrayBuffer>): string {
@@ -236,7 +371,7 @@ export function cacheKeyFor(request: Request, url: URL): string | null {
 
 export function cacheKeyForParts(method: string, url: URL, cookie: string | null | undefined): string | null {
   if (method !== 'GET') return null;
-  if (cookie && /(?:^|;\s*)(?:__Host-)?answerable_session=/.test(cookie)) return null;
+  if (cookie && SESSION_COOKIE.test(cookie)) return null;
   if (!isCacheablePath(url.pathname)) return null;
   const params = [...url.searchParams.keys()];
   if (params.some((p) => !allowedParams.has(p))) return null;
@@ -260,6 +395,24 @@ export function isCacheablePath(pathname: string): boolean {
   return cacheablePaths.some((re) => re.test(pathname));
 }
 
+/**
+ * Pages a signed-in visitor may get from the cache with their own header: those whose body is
+ * the same for everybody. Not the story page (its actions depend on the visitor), not the feed,
+ * and nothing under account, dashboard, publish or moderation — an explicit list, not a rule.
+ */
+const personalisablePaths = [
+  /^\/(?:it|en)$/,
+  /^\/(?:it|en)\/companies$/,
+  /^\/(?:it|en)\/companies\/[a-z0-9-]+$/,
+  /^\/(?:it|en)\/rankings$/,
+  /^\/(?:it|en)\/how-scores-work$/,
+  /^\/(?:it|en)\/transparency$/,
+];
+
+export function isPersonalisablePath(pathname: string): boolean {
+  return personalisablePaths.some((re) => re.test(pathname));
+}
+
 /** Whether a freshly rendered response may be stored. */
 export function isStorable(response: Response): boolean {
   if (response.status !== 200) return false;
@@ -272,6 +425,19 @@ export function isStorable(response: Response): boolean {
 
 /** Cache-Control for anonymous pages: any cache may keep them but must revalidate (ETag → 304). */
 export const PUBLIC_PAGE_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
+
+/** Cache-Control for a page with a signed-in visitor's header (as the middleware sets it). */
+export const PERSONAL_PAGE_CACHE_CONTROL = 'private, no-store';
+
+/** Default byte budget of the cached bodies (PAGE_CACHE_MAX_MB overrides it). */
+export const DEFAULT_PAGE_CACHE_MAX_MB = 32;
+
+/** The cache's bounds from the environment: PAGE_CACHE_MAX_MB (MiB of bodies, default 32). */
+export function pageCacheOptionsFromEnv(env: Record<string, string | undefined>): PageCacheOptions {
+  const raw = env.PAGE_CACHE_MAX_MB?.trim();
+  const mb = raw && /^\d+(\.\d+)?$/.test(raw) && Number(raw) > 0 ? Number(raw) : DEFAULT_PAGE_CACHE_MAX_MB;
+  return { maxBytes: Math.round(mb * 1024 * 1024) };
+}
 
 /** The response for a cached page, honouring If-None-Match. */
 export function responseFromCache(entry: CachedPage, request: Request, state: 'hit' | 'miss' = 'hit'): Response {

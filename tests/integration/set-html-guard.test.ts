@@ -13,8 +13,9 @@ function files(dir: string): string[] {
   });
 }
 
-// Expressions that are safe by construction: the renderer, the escaper and the JSON-LD encoder.
-const SAFE_CALL = /^(renderMarkdown|escapeHtml|jsonForScript)\(/;
+// Expressions that are safe by construction: the renderer, the escaper, the JSON-LD encoder and
+// the header's visitor holes (src/layouts/visitor-header.ts: escapeHtml around fixed markup).
+const SAFE_CALL = /^(renderMarkdown|escapeHtml|jsonForScript|visitorNavHtml|visitorAccountHtml)\(/;
 const EMPTY = /^(null|undefined|''|""|``)$/;
 
 /** Source with comments removed and every non-empty string literal reduced to 'S'. */
