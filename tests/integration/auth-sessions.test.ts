@@ -9,10 +9,11 @@ import {
   SESSION_IDLE_MS,
   SESSION_REFRESH_MS,
   validateSessionToken,
+  validateSessionTokenWithoutWrites,
 } from '../../src/auth/session.ts';
 import { deleteSessionCookie, parseSetCookie, readSessionToken, setSessionCookie } from '../../src/auth/cookies.ts';
 import { banUser, changePassword, signIn, signOut, signOutEverywhere } from '../../src/services/account.service.ts';
-import { contextFor, info, makeUser, PASSWORD, T0 } from './auth-fixtures.ts';
+import { contextFor, info, makeCompany, makeUser, PASSWORD, T0 } from './auth-fixtures.ts';
 
 let tdb: TestDatabase;
 beforeAll(async () => {
@@ -154,6 +155,56 @@ describe('sessions', () => {
     const u = await makeUser(tdb.db);
     const { token } = await createSession(tdb.db, u.id, { now: T0 });
     expect((await validateSessionToken(tdb.db, token, T0))?.user.companyIds).toEqual([]);
+  });
+});
+
+describe('read-only session validation (the page cache fast path)', () => {
+  it('agrees with the full validation whenever that one writes nothing, and otherwise declines without writing', async () => {
+    const u = await makeUser(tdb.db, { role: 'company_rep', name: 'Rita' });
+    const companies = [await makeCompany(tdb.db, `c-${u.id}-b`, null), await makeCompany(tdb.db, `c-${u.id}-a`, null)];
+    for (const [i, companyId] of companies.entries()) {
+      await tdb.db
+        .insertInto('company_claims')
+        .values({ company_id: companyId, user_id: u.id, method: 'moderator', email: null, status: i === 0 ? 'approved' : 'verified', created_at: T0, decided_at: T0, decided_by: null })
+        .execute();
+    }
+    const { token, session } = await createSession(tdb.db, u.id, { now: T0 });
+    const sessionRow = () => tdb.db.selectFrom('sessions').selectAll().where('id', '=', session.id).executeTakeFirst();
+    const before = await sessionRow();
+
+    // Within the hour: both give the same user and session, nothing is written.
+    for (const now of [T0, T0 + SESSION_REFRESH_MS - 1]) {
+      const readOnly = validateSessionTokenWithoutWrites(tdb.sqlite, token, now);
+      expect(readOnly).toEqual(await validateSessionToken(tdb.db, token, now));
+      expect(readOnly?.user).toMatchObject({ displayName: 'Rita', role: 'company_rep', companyIds: [...companies].sort((a, b) => a - b) });
+    }
+    expect(await sessionRow()).toEqual(before);
+
+    // Refresh due, idle, past the absolute lifetime, tampered, unknown: null, and still nothing written.
+    const [id, secret] = token.split('.') as [string, string];
+    for (const [candidate, now] of [
+      [token, T0 + SESSION_REFRESH_MS],
+      [token, T0 + SESSION_IDLE_MS],
+      [token, T0 + SESSION_ABSOLUTE_MS],
+      [`${id}.${secret.slice(0, -1)}${secret.endsWith('A') ? 'B' : 'A'}`, T0],
+      [`${'A'.repeat(20)}.${secret}`, T0],
+      ['garbage', T0],
+      [null, T0],
+    ] as const) {
+      expect(validateSessionTokenWithoutWrites(tdb.sqlite, candidate, now)).toBeNull();
+    }
+    expect(await sessionRow()).toEqual(before);
+
+    // After the full path has refreshed it, the read-only one accepts it again for the next hour.
+    expect((await validateSessionToken(tdb.db, token, T0 + SESSION_REFRESH_MS))?.refreshed).toBe(true);
+    expect(validateSessionTokenWithoutWrites(tdb.sqlite, token, T0 + SESSION_REFRESH_MS + 1)?.session.expiresAt).toBe(T0 + SESSION_REFRESH_MS + SESSION_IDLE_MS);
+
+    // A banned user: declined (the full path deletes the session).
+    await tdb.db.updateTable('users').set({ banned_at: T0 }).where('id', '=', u.id).execute();
+    expect(validateSessionTokenWithoutWrites(tdb.sqlite, token, T0 + SESSION_REFRESH_MS + 2)).toBeNull();
+    expect(await sessionRow()).toBeDefined();
+    expect(await validateSessionToken(tdb.db, token, T0 + SESSION_REFRESH_MS + 2)).toBeNull();
+    expect(await sessionRow()).toBeUndefined();
   });
 });
 
