@@ -86,7 +86,7 @@ const liveTables: TableNames = {
   companiesFts: 'search_companies_fts',
 };
 
-/** DDL of a staging copy for a rebuild (same shapes as migrations/2026-11-23T1000-search.ts). */
+/** DDL of a staging copy for a rebuild (same shapes as migrations/2026-11-23T1000-search.ts and T1400). */
 function stagingDdl(t: TableNames, gen: string): string {
   return `
     create table ${t.stories} (
@@ -96,7 +96,7 @@ function stagingDdl(t: TableNames, gen: string): string {
       experience_date text not null, published_at integer not null, published_day integer not null,
       reply_due_at integer not null, overdue_rank integer not null
     ) strict;
-    create virtual table ${t.fts} using fts5(title, company, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+    create virtual table ${t.fts} using fts5(title, company, body, tokenize = 'unicode61 remove_diacritics 2');
     create table ${t.facets} (facet text not null, value text not null, count integer not null, primary key (facet, value)) strict, without rowid;
     create table ${t.companies} (
       company_id integer primary key, slug text not null, name text not null, domain text,
