@@ -218,7 +218,7 @@ const ok = (h: HttpFigure | undefined) => (h && h.non2xx === 0 && h.errors === 0
 const c = server?.cached;
 const u = server?.uncached;
 const figures: Figure[] = [
-  figure('import_ratio', 'bulk import rate / raw prepared inserts (FTS included)', load.ratio, '', { op: '>=', value: 0.3 }),
+  figure('import_ratio', 'bulk import rate (FTS5 included) / raw prepared inserts (no search index)', load.ratio, '', { op: '>=', value: 0.3 }),
   figure('company_anonymous_ratio', 'anonymous company page req/s / minimal page', ratio(ok(c?.companyAnonymous)?.reqPerSec, ok(c?.minimal)?.reqPerSec), '', { op: '>=', value: 3 }),
   figure('company_signed_in_ratio', 'signed-in company page req/s / minimal page', ratio(ok(c?.companySignedIn)?.reqPerSec, ok(c?.minimal)?.reqPerSec), '', { op: '>=', value: 0.7 }),
   figure('company_p99_ratio', 'company page p99 / minimal page p99 (anonymous)', ratio(ok(c?.companyAnonymous)?.p99Ms, ok(c?.minimal)?.p99Ms), '', { op: '<=', value: 2 }),
