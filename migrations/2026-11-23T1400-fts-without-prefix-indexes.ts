@@ -1,4 +1,4 @@
-// The stories' FTS5 table without prefix indexes (see docs/decisions/0011-bulk-import-speed.md).
+// The stories' FTS5 table without prefix indexes (see docs/decisions/0013-bulk-import-speed.md).
 // `prefix = '2 3'` made FTS5 keep two extra index entries for every token, and writing them was
 // about 40% of the cost of indexing a story. Searches no longer need them: the last word typed
 // is completed from the vocabulary (search_vocabulary), and FTS5's own `word*` still works
