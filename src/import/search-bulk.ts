@@ -84,6 +84,12 @@ export class FtsBulkWriter {
       markDirty: sqlite.prepare(
         `insert into search_meta (key, value) values ('vocabulary_dirty', '1') on conflict (key) do update set value = '1'`,
       ),
+      // The index's generation, as SqliteFtsIndex's own writes bump it: servers that keep search
+      // results or filter columns in memory see that the index changed.
+      bumpGeneration: sqlite.prepare(
+        `insert into search_meta (key, value) values ('generation', '1')
+         on conflict (key) do update set value = cast(cast(value as integer) + 1 as text)`,
+      ),
     };
   }
 
@@ -114,6 +120,7 @@ export class FtsBulkWriter {
     this.#s.deleteFts.run(old.doc_key);
     this.#s.deleteStory.run(old.doc_key);
     this.#facets(old, -1);
+    this.#dirty = true;
   }
 
   /**
@@ -136,6 +143,7 @@ export class FtsBulkWriter {
     this.#s.deleteCompanyFts.run(d.id);
     this.#s.insertCompany.run(d.id, d.slug, d.name, d.domain, d.country, d.sector);
     this.#s.insertCompanyFts.run(d.id, d.name, d.domain ?? '');
+    this.#dirty = true;
   }
 
   /** Writes the buffered entries in doc key order, the facet changes (one statement per facet value) and the vocabulary flag. */
@@ -156,7 +164,10 @@ export class FtsBulkWriter {
       this.#s.bumpFacet.run(facet, value, delta);
     }
     this.#facetDelta.clear();
-    if (this.#dirty) this.#s.markDirty.run();
+    if (this.#dirty) {
+      this.#s.markDirty.run();
+      this.#s.bumpGeneration.run();
+    }
     this.#dirty = false;
   }
 

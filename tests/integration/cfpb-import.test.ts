@@ -188,6 +188,11 @@ describe('the batch writer', () => {
       .all();
     expect(indexed).toEqual(['Story s3', 'Story s1', 'Story s2, corrected', 'Story s4']);
     expectIndexConsistent();
+    // Servers that keep search results in memory learn that the index changed.
+    const generation = () => Number(t.sqlite.prepare(`select value from search_meta where key = 'generation'`).pluck().get() ?? 0);
+    const before = generation();
+    await writer.write([{ ...at('s1', 3), title: 'Story s1, corrected' }]);
+    expect(generation()).toBeGreaterThan(before);
   });
 
   it('announces stories and new companies in the outbox when the index is Meilisearch', async () => {
