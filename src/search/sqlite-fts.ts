@@ -279,13 +279,15 @@ interface HitRow {
 }
 
 /**
- * How a query runs: the FTS5 expression, the words it was built from, and an estimate of how
- * many stories match (from the spelling vocabulary's document counts) that picks the ranking.
+ * How a query runs: the FTS5 expression, the words it was built from, and, from the spelling
+ * vocabulary's document counts, an estimate of how many stories match and of how many doclist
+ * entries bm25's IDF pass would read (every match of every term), which picks the ranking.
  */
 export interface QueryPlan {
   match: string;
   words: string[];
   estimate: number;
+  reads: number;
 }
 
 /** Terms of the vocabulary the last word may be completed to, most frequent first. */
@@ -295,8 +297,9 @@ export interface SqliteFtsOptions {
   /** Ranking/counting window; tests lower it to exercise the capped paths. */
   maxTotalHits?: number;
   /**
-   * Up to this many estimated matches a query is ranked by bm25, whose IDF pass reads every
-   * match; broader queries are ranked by match tiers inside the window instead.
+   * A query is ranked by bm25 when its IDF pass would read at most this many doclist entries
+   * (the document counts of all its terms added up: "rimborso caconcuezza" has few matches but
+   * reads every "rimborso"); other queries are ranked by match tiers inside the window instead.
    */
   bm25MaxMatches?: number;
   now?: () => number;
@@ -705,35 +708,40 @@ export class SqliteFtsIndex implements SearchIndex {
     );
     const parts: string[] = [];
     let estimate = Infinity;
+    let reads = 0;
+    const count = (docs: number) => {
+      estimate = Math.min(estimate, docs);
+      reads += docs;
+    };
     words.forEach((w, i) => {
       const last = i === words.length - 1;
       if (!last || w.length < 2) {
         parts.push(`"${w}"`);
-        estimate = Math.min(estimate, docsOf.get(w)?.docs ?? 0);
+        count(docsOf.get(w)?.docs ?? 0);
         return;
       }
       const terms = completions.all(w, `${w}\u{10FFFF}`);
       if (terms.length === 0) {
         parts.push(`"${w}"*`);
-        estimate = Math.min(estimate, docsOf.get(w)?.docs ?? 0);
+        count(docsOf.get(w)?.docs ?? 0);
         return;
       }
       parts.push(terms.length === 1 ? `"${terms[0]!.term}"` : `(${terms.map((t) => `"${t.term}"`).join(' OR ')})`);
-      estimate = Math.min(estimate, terms.reduce((n, t) => n + t.docs, 0));
+      count(terms.reduce((n, t) => n + t.docs, 0));
     });
-    return { match: parts.join(' AND '), words, estimate };
+    return { match: parts.join(' AND '), words, estimate, reads };
   }
 
   /**
-   * Relevance scores (lower is better) of the window's stories. A narrow query gets bm25
+   * Relevance scores (lower is better) of the window's stories. A query of rare terms gets bm25
    * (title 10 : company 4 : body 1), whose IDF pass reads every match of each term, hence only
-   * below bm25MaxMatches. A broad query gets a cheap score over the window alone: query words
+   * up to bm25MaxMatches entries read. A broad query gets a cheap score over the window alone: query words
    * found in the title count 4, in the company name 2; recency breaks ties. Titles and company
    * names come from the FTS5 content table by primary key, so no position list is decoded.
    */
   #relevance(s: BetterSqlite3.Database, plan: QueryPlan, keys: number[]): Map<number, number> {
     const score = new Map<number, number>();
-    if (plan.estimate <= this.#bm25MaxMatches) {
+    if (plan.reads <= this.#bm25MaxMatches) {
       const rows = this.#prepare<{ k: number; score: number }>(
         s,
         `select rowid as k, ${BM25} as score from search_stories_fts
