@@ -649,8 +649,10 @@ export class SqliteFtsIndex implements SearchIndex {
     const packed: number[] = [];
     const slot = { at: Number.MAX_SAFE_INTEGER };
     let upper = below;
+    let walked = 0;
     walk: for (;;) {
       const rowids = chunkOf.all(plan.match, from, upper, chunk) as number[];
+      walked += rowids.length;
       for (const k of rowids) {
         const p = columns.lookup(k, slot);
         if (p < 0) {
@@ -665,7 +667,10 @@ export class SqliteFtsIndex implements SearchIndex {
       }
       if (rowids.length < chunk) break;
       upper = rowids[rowids.length - 1]!;
-      chunk = Math.min(chunk * 4, 262_144);
+      // The next chunk from the share that passed so far: filters correlate with recency (the
+      // newest stories are still awaiting a reply), so the whole-index share can be far off.
+      const passing = Math.max(keys.length / walked, 1 / 256);
+      chunk = Math.min(262_144, Math.max(512, Math.ceil((1.3 * (wanted - keys.length)) / passing)));
     }
     const exact = keys.length <= this.#window;
     if (!exact) {
