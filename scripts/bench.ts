@@ -92,10 +92,12 @@ log(`bench: ${params.stories} stories, ${params.companies} companies, seed ${par
 const corpus = new Corpus({ stories: params.stories, companies: params.companies, seed: params.seed, now: params.now });
 const benchPath = join(dbDir, 'bench.sqlite');
 const rawPath = join(dbDir, 'raw.sqlite');
+const plainPath = join(dbDir, 'plain.sqlite');
 const bench = await open(benchPath);
 const raw = values['no-raw'] ? null : await open(rawPath);
+const plain = values['no-raw'] ? null : await open(plainPath);
 let lastProgress = 0;
-const load: LoadResult = await loadCorpus(corpus, bench, raw, {
+const load: LoadResult = await loadCorpus(corpus, bench, { raw, plain }, {
   batchSize: params.batchSize,
   now: params.now,
   onBatch(done, total) {
@@ -105,12 +107,13 @@ const load: LoadResult = await loadCorpus(corpus, bench, raw, {
     }
   },
 });
-if (raw) {
-  await raw.db.destroy();
-  for (const suffix of ['', '-wal', '-shm']) rmSync(rawPath + suffix, { force: true });
+for (const [ceiling, path] of [[raw, rawPath], [plain, plainPath]] as const) {
+  if (!ceiling) continue;
+  await ceiling.db.destroy();
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 }
 bench.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-log(`  import ${load.importRowsPerSec} rows/s, raw ${load.rawRowsPerSec ?? 'n/a'} rows/s`);
+log(`  import ${load.importRowsPerSec} rows/s, raw with FTS5 ${load.rawRowsPerSec ?? 'n/a'} rows/s, plain rows ${load.plainRowsPerSec ?? 'n/a'} rows/s`);
 
 // --- 2. statistics ----------------------------------------------------------------------------------
 let t = performance.now();
@@ -218,7 +221,7 @@ const ok = (h: HttpFigure | undefined) => (h && h.non2xx === 0 && h.errors === 0
 const c = server?.cached;
 const u = server?.uncached;
 const figures: Figure[] = [
-  figure('import_ratio', 'bulk import rate / raw prepared inserts (FTS included)', load.ratio, '', { op: '>=', value: 0.3 }),
+  figure('import_ratio', 'bulk import rate / raw prepared inserts of the same rows (FTS5 included in both)', load.ratio, '', { op: '>=', value: 0.3 }),
   figure('company_anonymous_ratio', 'anonymous company page req/s / minimal page', ratio(ok(c?.companyAnonymous)?.reqPerSec, ok(c?.minimal)?.reqPerSec), '', { op: '>=', value: 3 }),
   figure('company_signed_in_ratio', 'signed-in company page req/s / minimal page', ratio(ok(c?.companySignedIn)?.reqPerSec, ok(c?.minimal)?.reqPerSec), '', { op: '>=', value: 0.7 }),
   figure('company_p99_ratio', 'company page p99 / minimal page p99 (anonymous)', ratio(ok(c?.companyAnonymous)?.p99Ms, ok(c?.minimal)?.p99Ms), '', { op: '<=', value: 2 }),
@@ -231,7 +234,9 @@ const figures: Figure[] = [
   figure('stats_incremental_ms', 'one company\'s statistics after one event (median)', Number(median(incremental).toFixed(3)), 'ms', { op: '<=', value: 1 }),
   figure('server_peak_rss_mib', 'server peak resident memory under load', server?.peakRssMiB ?? null, 'MiB', { op: '<=', value: 300 }),
   figure('import_rows_per_s', 'bulk import rate', load.importRowsPerSec, 'rows/s', null),
-  figure('raw_rows_per_s', 'raw prepared inserts', load.rawRowsPerSec, 'rows/s', null),
+  figure('raw_rows_per_s', 'raw prepared inserts, FTS5 included', load.rawRowsPerSec, 'rows/s', null),
+  figure('import_plain_ratio', 'bulk import rate / raw inserts of the story rows alone (no search index)', load.plainRatio, '', null),
+  figure('plain_rows_per_s', 'raw prepared inserts, no search index', load.plainRowsPerSec, 'rows/s', null),
   figure('minimal_req_per_s', 'minimal page', c?.minimal.reqPerSec ?? null, 'req/s', null),
   figure('company_anonymous_uncached_ratio', 'anonymous company page, cache off / minimal page', ratio(ok(u?.companyAnonymous)?.reqPerSec, ok(u?.minimal)?.reqPerSec), '', null),
   figure('stats_incremental_top_ms', 'statistics after one event, largest company', Number(incrementalTopMs.toFixed(3)), 'ms', null, `${topCompany.n} stories`),

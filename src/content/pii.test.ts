@@ -25,6 +25,13 @@ describe('maskPii: phone numbers', () => {
     expect(kinds('mein Handy: 0049 151 23456789')).toEqual(['phone']);
   });
 
+  it('masks North American numbers written with separators, and leaves toll-free lines alone', () => {
+    expect(kinds('call me at (415) 555-0134 or 212-555-0187, fax 312.555.0110')).toEqual(['phone', 'phone', 'phone']);
+    expect(maskPii('my cell is 415-555-0134.').text).toBe('my cell is •••-•••-••34.');
+    const text = 'I called 1-800-555-0199 and (888) 555-0123 for weeks; account 4155550134 was charged $415.55.';
+    expect(maskPii(text)).toEqual({ text, found: [] });
+  });
+
   it("leaves companies' toll-free and premium service numbers alone", () => {
     const text = 'Il numero verde 800 123 456 non risponde più, resta il 199 123 456 a pagamento e l’892 424';
     expect(maskPii(text)).toEqual({ text, found: [] });

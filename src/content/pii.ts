@@ -166,8 +166,17 @@ const DATE_LIKE = /^(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})|\d{4}[./-]\d{1,2}
  */
 const ITALIAN_SERVICE_NUMBER = /^(?:80[03]|84[078]|89[2459]|199|178|16[0-9])/;
 
+/**
+ * North American numbers as people write them — (415) 555-0134, 415-555-0134, 415.555.0134 —
+ * separators required, so a bare run of ten digits (an amount, an account) is not one. The
+ * imported CFPB narratives are American. Toll-free lines are companies' own, as in Italy.
+ */
+const NANP_SHAPE = /^(?:\([2-9]\d\d\) ?|[2-9]\d\d[-. ])[2-9]\d\d[-. ]\d{4}$/;
+const NANP_TOLL_FREE = /^8(?:00|33|44|55|66|77|88)/;
+
 function classifyPhone(candidate: string): boolean {
   if (DATE_LIKE.test(candidate.trim())) return false;
+  if (NANP_SHAPE.test(candidate.trim())) return !NANP_TOLL_FREE.test(candidate.replace(/\D/g, ''));
   const international = /^(?:\+|00)/.test(candidate);
   let digits = candidate.replace(/\D/g, '');
   if (international) {

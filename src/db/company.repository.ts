@@ -41,6 +41,12 @@ export function normalizeDomain(input: string | null | undefined): string | null
   }
 }
 
+/**
+ * Slugs a company may not have because a fixed route sits beside /companies/[slug]
+ * (/api/v1/companies/suggest): a company named "Suggest" gets "suggest-2".
+ */
+export const RESERVED_COMPANY_SLUGS: readonly string[] = ['suggest'];
+
 export function slugify(name: string): string {
   const slug = fold(name)
     .replace(/[^a-z0-9]+/g, '-')
@@ -102,7 +108,7 @@ export async function insertCompany(db: DB, input: NewCompanyInput, now: number)
     .select('slug')
     .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
     .execute();
-  const used = new Set(taken.map((r) => r.slug));
+  const used = new Set([...RESERVED_COMPANY_SLUGS, ...taken.map((r) => r.slug)]);
   let slug = base;
   for (let i = 2; used.has(slug); i++) slug = `${base}-${i}`;
   const domain = normalizeDomain(input.website);

@@ -164,6 +164,18 @@ describe('CFPB rows from the sample', () => {
     expect(s.body).toContain('XXXX');
   });
 
+  it('masks an e-mail address or phone number the CFPB left in a narrative, in the body and the title', () => {
+    const base = sampleRow('7523056');
+    const narrative = 'Write to me at jane.doe@example.com or call 415-555-0134. XXXX never answered.';
+    const r = mapCfpbRow({ ...base, issue: '', sub_issue: '', narrative }, NOW);
+    if (!r.ok) throw new Error(r.reason);
+    for (const text of [r.story.body, r.story.title]) {
+      expect(text).not.toContain('jane.doe@example.com');
+      expect(text).not.toContain('415-555-0134');
+    }
+    expect(r.story.body).toContain('XXXX never answered.');
+  });
+
   it('gives relief a resolved verdict on the day the complaint was sent', () => {
     const s = mapped('7286060');
     expect(s).toMatchObject({ state: 'resolved', resolved: 1, category: 'billing' });

@@ -3,13 +3,15 @@
 // - every column is found by a normalised header name, so exports of every year match
 //   ("Date received" = "date_received", "Consumer Complaint" = "Consumer complaint narrative",
 //   "Company response" = "Company response to consumer", "Timely response?" = "timely");
-// - narrative → body (kept as published, XXXX masking included); a row without narrative is
+// - narrative → body (kept as published, XXXX masking included, plus our own masking of any
+//   e-mail, phone, IBAN or card number the CFPB missed); a row without narrative is
 //   still imported, with a body built from product / issue / sub-issue, so every row counts;
 // - product / issue → our category by keyword rules over issue and sub-issue, product as fallback;
 // - "Company response to consumer" + "Timely response?" → reply and verdict fields and state;
 // - the CFPB publishes no reply moment: replies get a timeline date (the day the CFPB sent the
 //   complaint to the company) but source='cfpb' keeps them out of every time figure
 //   (src/db/stats.repository.ts toScoringStory).
+import { maskPii } from '../content/pii.ts';
 import type { Flag, StoryCategory, StoryState } from '../db/schema.ts';
 
 const DAY_MS = 86_400_000;
@@ -252,7 +254,9 @@ export function mapCfpbRow(row: CfpbFields, now: number): MapResult {
   if (!companyName) return { ok: false, reason: 'missing_company', detail: 'Company is empty' };
   const received = parseCfpbDate(row.date_received);
   if (!received) return { ok: false, reason: 'invalid_date_received', detail: `Date received is not a date: "${row.date_received.slice(0, 40)}"` };
-  const narrative = row.narrative.replace(/\r\n?/g, '\n').trim();
+  // The CFPB scrubs narratives (XXXX) before publishing them; what it missed is masked the way
+  // our own publish form masks it (src/content/pii.ts), since every public text gets that rule.
+  const narrative = maskPii(row.narrative.replace(/\r\n?/g, '\n').trim()).text;
   const product = clean(row.product);
   const issue = clean(row.issue);
   const subIssue = clean(row.sub_issue);

@@ -13,7 +13,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DB } from '../db/client.ts';
 import type { Channel, Flag, Locale, StoryCategory, StoryState } from '../db/schema.ts';
-import { companyNameKey, normalizeDomain, slugify } from '../db/company.repository.ts';
+import { RESERVED_COMPANY_SLUGS, companyNameKey, normalizeDomain, slugify } from '../db/company.repository.ts';
 import { type CompanySourceRow, toCompanyDocument, toStoryDocument } from '../search/documents.ts';
 import { FtsBulkWriter } from './search-bulk.ts';
 
@@ -216,7 +216,7 @@ export class StoryBatchWriter {
     let created = false;
     if (!info) {
       const base = slugify(input.name);
-      const used = new Set(this.#s.slugsLike.all(base, `${base}-%`).map((r) => r.slug));
+      const used = new Set([...RESERVED_COMPANY_SLUGS, ...this.#s.slugsLike.all(base, `${base}-%`).map((r) => r.slug)]);
       let slug = base;
       for (let i = 2; used.has(slug); i++) slug = `${base}-${i}`;
       const name = input.name.trim();

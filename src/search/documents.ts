@@ -88,7 +88,8 @@ const emailPattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 
 /** Removes e-mail addresses and any private value (order reference) the author pasted in. */
 export function redact(text: string, secrets: string[] = []): string {
-  let out = text.replace(emailPattern, '[e-mail]');
+  // The pattern is costly on long texts (Unicode classes, backtracking): most have no '@'.
+  let out = text.includes('@') ? text.replace(emailPattern, '[e-mail]') : text;
   for (const secret of secrets) {
     const s = secret.trim();
     if (s.length >= 3) out = out.split(s).join('[…]');
@@ -107,20 +108,31 @@ export function cleanText(text: string): string {
  * snippets; the story page renders the real Markdown.
  */
 export function markdownToPlainText(markdown: string): string {
-  const text = markdown
-    .replace(/```[^\n]*\n([\s\S]*?)```/g, '$1')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-    .replace(/^\s{0,3}\[[^\]]+\]:\s*\S+.*$/gm, '')
-    .replace(/<[^>]*>/g, ' ')
+  // Each rule runs only when its marker character occurs: most stories are plain paragraphs,
+  // and this runs for every story a bulk import indexes.
+  let text = markdown;
+  if (text.includes('```')) text = text.replace(/```[^\n]*\n([\s\S]*?)```/g, '$1');
+  if (text.includes('[')) {
+    text = text
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+      .replace(/^\s{0,3}\[[^\]]+\]:\s*\S+.*$/gm, '');
+  }
+  if (text.includes('<')) text = text.replace(/<[^>]*>/g, ' ');
+  text = text
     .replace(/^\s{0,3}#{1,6}\s+/gm, '')
     .replace(/^\s{0,3}>\s?/gm, '')
     .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '')
-    .replace(/^\s*(?:[-*_]\s*){3,}$/gm, '')
-    .replace(/(\*\*|__|~~)(.+?)\1/g, '$2')
-    .replace(/(^|[^\p{L}\p{N}])[*_](?=\S)(.+?)(?<=\S)[*_](?=$|[^\p{L}\p{N}])/gu, '$1$2')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/&(nbsp|amp|lt|gt|quot|#39);/g, (_, e: string) => ({ nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
+    .replace(/^\s*(?:[-*_]\s*){3,}$/gm, '');
+  if (text.includes('*') || text.includes('_') || text.includes('~')) {
+    text = text
+      .replace(/(\*\*|__|~~)(.+?)\1/g, '$2')
+      .replace(/(^|[^\p{L}\p{N}])[*_](?=\S)(.+?)(?<=\S)[*_](?=$|[^\p{L}\p{N}])/gu, '$1$2');
+  }
+  if (text.includes('`')) text = text.replace(/`([^`]*)`/g, '$1');
+  if (text.includes('&')) {
+    text = text.replace(/&(nbsp|amp|lt|gt|quot|#39);/g, (_, e: string) => ({ nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
+  }
   return cleanText(text);
 }

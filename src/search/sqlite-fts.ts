@@ -29,6 +29,8 @@ import {
   type StorySearchResult,
   MAX_TOTAL_HITS,
   SearchRejectedError,
+  publicStoryStates,
+  storyCategories,
   clampPage,
   clampPerPage,
   dayNumber,
@@ -36,6 +38,7 @@ import {
   highlightedToHtml,
   storyChannels,
 } from './search-index.ts';
+import { type FilterColumnRow, type PackedFacetCounts, FilterColumns, countPacked, passes } from './filter-columns.ts';
 import { highlightTerms, markMatches, snippetAround } from './highlight.ts';
 import { bestCorrection, editsAtDistanceOne, foldTerm, maxDistanceFor, queryWords, suggestQuery, type VocabularyTerm } from './spelling.ts';
 
@@ -86,7 +89,7 @@ const liveTables: TableNames = {
   companiesFts: 'search_companies_fts',
 };
 
-/** DDL of a staging copy for a rebuild (same shapes as migrations/2026-11-23T1000-search.ts). */
+/** DDL of a staging copy for a rebuild (same shapes as migrations/2026-11-23T1000-search.ts and T1400). */
 function stagingDdl(t: TableNames, gen: string): string {
   return `
     create table ${t.stories} (
@@ -96,7 +99,7 @@ function stagingDdl(t: TableNames, gen: string): string {
       experience_date text not null, published_at integer not null, published_day integer not null,
       reply_due_at integer not null, overdue_rank integer not null
     ) strict;
-    create virtual table ${t.fts} using fts5(title, company, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+    create virtual table ${t.fts} using fts5(title, company, body, tokenize = 'unicode61 remove_diacritics 2');
     create table ${t.facets} (facet text not null, value text not null, count integer not null, primary key (facet, value)) strict, without rowid;
     create table ${t.companies} (
       company_id integer primary key, slug text not null, name text not null, domain text,
@@ -106,6 +109,12 @@ function stagingDdl(t: TableNames, gen: string): string {
     create index search_stories_company_${gen} on ${t.stories} (company_slug, doc_key);
     create index search_stories_overdue_${gen} on ${t.stories} (overdue_rank);
   `;
+}
+
+/** A story written (row) or removed (null) by a write, for the in-memory filter columns. */
+interface ColumnChange {
+  key: number;
+  row: FilterColumnRow | null;
 }
 
 interface StoryRowInIndex {
@@ -121,8 +130,11 @@ interface StoryRowInIndex {
 class Writer {
   readonly #sqlite: BetterSqlite3.Database;
   readonly #s;
+  readonly #live: boolean;
   constructor(sqlite: BetterSqlite3.Database, t: TableNames) {
     this.#sqlite = sqlite;
+    // A rebuild's staging tables are not the index yet: the swap bumps the generation once.
+    this.#live = t.stories === liveTables.stories;
     this.#s = {
       findStory: sqlite.prepare<[number], StoryRowInIndex>(
         `select doc_key, story_id, state, category, channel_mask, country from ${t.stories} where story_id = ?`,
@@ -149,6 +161,10 @@ class Writer {
       markDirty: sqlite.prepare(
         `insert into search_meta (key, value) values ('vocabulary_dirty', '1') on conflict (key) do update set value = '1'`,
       ),
+      bumpGeneration: sqlite.prepare(
+        `insert into search_meta (key, value) values ('generation', '1')
+         on conflict (key) do update set value = cast(cast(value as integer) + 1 as text)`,
+      ),
     };
   }
 
@@ -160,18 +176,21 @@ class Writer {
     for (const channel of channelsOf(row.channel_mask)) this.#s.bumpFacet.run('channels', channel, delta);
   }
 
-  #removeStory(storyId: number): void {
+  #removeStory(storyId: number, changes: ColumnChange[]): void {
     const old = this.#s.findStory.get(storyId);
     if (!old) return;
     this.#s.deleteFts.run(old.doc_key);
     this.#s.deleteStory.run(old.doc_key);
     this.#facets(old, -1);
+    changes.push({ key: old.doc_key, row: null });
   }
 
-  upsertStories(docs: StoryDocument[]): void {
+  /** Writes the documents; returns what changed in the filter columns, in order. */
+  upsertStories(docs: StoryDocument[]): ColumnChange[] {
+    const changes: ColumnChange[] = [];
     this.#sqlite.transaction(() => {
       for (const d of docs) {
-        this.#removeStory(d.id);
+        this.#removeStory(d.id, changes);
         let key = storyDocKey(d.publishedAt, d.id);
         // Two stories share a key only with >2M stories in one second: take the next free one.
         while (this.#s.keyTaken.get(key)) key++;
@@ -182,18 +201,26 @@ class Writer {
         );
         this.#s.insertFts.run(key, d.title, d.companyName, d.body);
         this.#facets({ state: d.state, category: d.category, channel_mask: mask, country: d.country }, 1);
+        changes.push({ key, row: { key, state: d.state, category: d.category, channelMask: mask, country: d.country } });
       }
-      if (docs.length > 0) this.#s.markDirty.run();
+      if (docs.length > 0) {
+        this.#s.markDirty.run();
+        if (this.#live) this.#s.bumpGeneration.run();
+      }
     })();
+    return changes;
   }
 
-  deleteStories(ids: number[]): void {
+  deleteStories(ids: number[]): ColumnChange[] {
+    const changes: ColumnChange[] = [];
     this.#sqlite.transaction(() => {
-      for (const id of ids) this.#removeStory(id);
+      for (const id of ids) this.#removeStory(id, changes);
+      if (changes.length > 0 && this.#live) this.#s.bumpGeneration.run();
     })();
+    return changes;
   }
 
-  upsertCompanies(docs: CompanyDocument[]): void {
+  upsertCompanies(docs: CompanyDocument[]): ColumnChange[] {
     this.#sqlite.transaction(() => {
       for (const d of docs) {
         this.#s.deleteCompany.run(d.id);
@@ -201,16 +228,20 @@ class Writer {
         this.#s.insertCompany.run(d.id, d.slug, d.name, d.domain, d.country, d.sector);
         this.#s.insertCompanyFts.run(d.id, d.name, d.domain ?? '');
       }
+      if (docs.length > 0 && this.#live) this.#s.bumpGeneration.run();
     })();
+    return [];
   }
 
-  deleteCompanies(ids: number[]): void {
+  deleteCompanies(ids: number[]): ColumnChange[] {
     this.#sqlite.transaction(() => {
       for (const id of ids) {
         this.#s.deleteCompany.run(id);
         this.#s.deleteCompanyFts.run(id);
       }
+      if (ids.length > 0 && this.#live) this.#s.bumpGeneration.run();
     })();
+    return [];
   }
 }
 
@@ -220,8 +251,13 @@ interface WindowRow {
   category: string;
   channel_mask: number;
   country: string;
-  overdue_rank: number;
-  company_name: string;
+}
+
+/** The bounded window of a worded query: its keys newest first, their facet counts, and whether it holds every match. */
+interface MatchWindow {
+  keys: number[];
+  facets: StoryFacets;
+  exact: boolean;
 }
 
 interface HitRow {
@@ -243,13 +279,15 @@ interface HitRow {
 }
 
 /**
- * How a query runs: the FTS5 expression, the words it was built from, and an estimate of how
- * many stories match (from the spelling vocabulary's document counts) that picks the ranking.
+ * How a query runs: the FTS5 expression, the words it was built from, and, from the spelling
+ * vocabulary's document counts, an estimate of how many stories match and of how many doclist
+ * entries bm25's IDF pass would read (every match of every term), which picks the ranking.
  */
 export interface QueryPlan {
   match: string;
   words: string[];
   estimate: number;
+  reads: number;
 }
 
 /** Terms of the vocabulary the last word may be completed to, most frequent first. */
@@ -259,12 +297,22 @@ export interface SqliteFtsOptions {
   /** Ranking/counting window; tests lower it to exercise the capped paths. */
   maxTotalHits?: number;
   /**
-   * Up to this many estimated matches a query is ranked by bm25, whose IDF pass reads every
-   * match; broader queries are ranked by match tiers inside the window instead.
+   * A query is ranked by bm25 when its IDF pass would read at most this many doclist entries
+   * (the document counts of all its terms added up: "rimborso caconcuezza" has few matches but
+   * reads every "rimborso"); other queries are ranked by match tiers inside the window instead.
    */
   bm25MaxMatches?: number;
   now?: () => number;
+  /**
+   * The in-memory filter columns (filter-columns.ts): 'background' (default) loads them in
+   * slices after the first need and answers with SQL joins meanwhile; 'sync' loads them at once
+   * when needed (tests); 'off' always joins in SQL.
+   */
+  filterColumns?: 'background' | 'sync' | 'off';
 }
+
+/** Rows of search_stories read per slice while loading the filter columns. */
+const COLUMN_SLICE = 25_000;
 
 export class SqliteFtsIndex implements SearchIndex {
   readonly engine = 'sqlite-fts' as const;
@@ -276,6 +324,14 @@ export class SqliteFtsIndex implements SearchIndex {
   #writer: Writer | null = null;
   /** Prepared read statements by SQL text (the variants are bounded by the filter combinations). */
   readonly #statements = new Map<string, BetterSqlite3.Statement>();
+  readonly #columnsMode: 'background' | 'sync' | 'off';
+  /** Filter columns in step with the index as of `token` (see #indexToken). */
+  #columns: { columns: FilterColumns; token: string } | null = null;
+  /** A load in progress: the columns so far and the token they will be current for. */
+  #loading: { columns: FilterColumns; token: string } | null = null;
+  #loadingDone: Promise<void> | null = null;
+  /** Whole-index facet counts by token (selectivity estimates of filters). */
+  #globalFacets: { token: string; total: number; facets: StoryFacets } | null = null;
 
   constructor(database: { db: DB; sqlite: BetterSqlite3.Database }, options: SqliteFtsOptions = {}) {
     this.#db = database.db;
@@ -283,6 +339,7 @@ export class SqliteFtsIndex implements SearchIndex {
     this.#window = options.maxTotalHits ?? MAX_TOTAL_HITS;
     this.#bm25MaxMatches = options.bm25MaxMatches ?? 2000;
     this.#now = options.now ?? Date.now;
+    this.#columnsMode = options.filterColumns ?? 'background';
   }
 
   /** Runs `fn` holding Kysely's connection, so no other transaction is open on it meanwhile. */
@@ -314,19 +371,148 @@ export class SqliteFtsIndex implements SearchIndex {
   }
 
   async upsertStories(docs: StoryDocument[]): Promise<void> {
-    if (docs.length) await this.#exclusive(() => this.#live().upsertStories(docs));
+    if (docs.length) await this.#exclusive((s) => this.#ownWrite(s, () => this.#live().upsertStories(docs)));
   }
 
   async deleteStories(ids: number[]): Promise<void> {
-    if (ids.length) await this.#exclusive(() => this.#live().deleteStories(ids));
+    if (ids.length) await this.#exclusive((s) => this.#ownWrite(s, () => this.#live().deleteStories(ids)));
+  }
+
+  /**
+   * What identifies the state of the story index: the generation counter every write of this
+   * adapter bumps, plus the whole-index facet counts and the newest key, which also move when
+   * another writer (the bulk import, another process) adds or changes stories.
+   */
+  #indexToken(s: BetterSqlite3.Database): string {
+    const row = this.#prepare<{ g: string | null; f: string | null; k: number | null }>(
+      s,
+      `select (select value from search_meta where key = 'generation') as g,
+              (select group_concat(count, ',') from search_facet_counts) as f,
+              (select max(doc_key) from search_stories) as k`,
+    ).get()!;
+    return `${row.g ?? 0}|${row.k ?? 0}|${row.f ?? ''}`;
+  }
+
+  /** Runs one of our own writes and carries its changes into the filter columns. */
+  #ownWrite(s: BetterSqlite3.Database, write: () => ColumnChange[]): void {
+    const tracked = [this.#columns, this.#loading].filter((c) => c !== null);
+    const before = tracked.length > 0 ? this.#indexToken(s) : '';
+    const changes = write();
+    if (tracked.length === 0) return;
+    const after = this.#indexToken(s);
+    for (const target of tracked) {
+      // Columns that missed an outside write stay behind their token and get reloaded.
+      if (target.token !== before) continue;
+      for (const c of changes) {
+        if (c.row) target.columns.set(c.row);
+        else target.columns.delete(c.key);
+      }
+      target.token = after;
+    }
+  }
+
+  /** The filter columns if they are current; otherwise null, and a load is started or done. */
+  #currentColumns(s: BetterSqlite3.Database): FilterColumns | null {
+    if (this.#columnsMode === 'off') return null;
+    const token = this.#indexToken(s);
+    if (this.#columns?.token === token) return this.#columns.columns;
+    this.#columns = null;
+    if (this.#columnsMode === 'sync') {
+      const columns = new FilterColumns(this.#globalCounts(s, token).total + 1024);
+      for (let after = -1; ; ) {
+        const rows = this.#columnSlice(s, after);
+        columns.append(rows);
+        if (rows.length < COLUMN_SLICE) break;
+        after = rows[rows.length - 1]![0];
+      }
+      this.#columns = { columns, token };
+      return columns;
+    }
+    void this.#loadColumns();
+    return null;
+  }
+
+  #columnSlice(s: BetterSqlite3.Database, after: number): [number, string, string, number, string][] {
+    return this.#prepare<[number, string, string, number, string]>(
+      s,
+      `select doc_key, state, category, channel_mask, country from search_stories where doc_key > ? order by doc_key limit ${COLUMN_SLICE}`,
+    )
+      .raw()
+      .all(after);
+  }
+
+  /**
+   * Loads the filter columns slice by slice, letting searches (answered by SQL meanwhile) and
+   * writes run between slices. Our own writes during the load go into it as they happen
+   * (#ownWrite); any other write is seen as a token change at the end, and the load starts over.
+   */
+  #loadColumns(): Promise<void> {
+    this.#loadingDone ??= (async () => {
+      try {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const loading = await this.#exclusive((s) => {
+            const token = this.#indexToken(s);
+            return { columns: new FilterColumns(this.#globalCounts(s, token).total + 1024), token };
+          });
+          this.#loading = loading;
+          for (let after = -1; ; ) {
+            const rows = await this.#exclusive((s) => this.#columnSlice(s, after));
+            loading.columns.append(rows);
+            if (rows.length < COLUMN_SLICE) break;
+            after = rows[rows.length - 1]![0];
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+          const current = await this.#exclusive((s) => this.#indexToken(s) === loading.token);
+          this.#loading = null;
+          if (current) {
+            this.#columns = loading;
+            return;
+          }
+        }
+      } catch {
+        // The database went away (shutdown, tests): searches go on joining in SQL.
+      } finally {
+        this.#loading = null;
+        this.#loadingDone = null;
+      }
+    })();
+    return this.#loadingDone;
+  }
+
+  /** Loads the filter columns now if they are not current (warm-up; searches never wait). */
+  async #ensureColumns(): Promise<void> {
+    if (this.#columnsMode === 'off') return;
+    const current = await this.#exclusive((s) => this.#columns?.token === this.#indexToken(s));
+    if (!current) await this.#loadColumns();
+  }
+
+  /** Whole-index totals and facet counts, read once per index state. */
+  #globalCounts(s: BetterSqlite3.Database, token: string): { total: number; facets: StoryFacets } {
+    if (this.#globalFacets?.token !== token) this.#globalFacets = { token, ...this.#precomputedFacets(s) };
+    return this.#globalFacets;
   }
 
   async upsertCompanies(docs: CompanyDocument[]): Promise<void> {
-    if (docs.length) await this.#exclusive(() => this.#live().upsertCompanies(docs));
+    if (docs.length) await this.#exclusive((s) => this.#ownWrite(s, () => this.#live().upsertCompanies(docs)));
   }
 
   async deleteCompanies(ids: number[]): Promise<void> {
-    if (ids.length) await this.#exclusive(() => this.#live().deleteCompanies(ids));
+    if (ids.length) await this.#exclusive((s) => this.#ownWrite(s, () => this.#live().deleteCompanies(ids)));
+  }
+
+  /**
+   * A string that changes whenever what searches can return may have changed: every write of
+   * this adapter (in any process) bumps the generation; writers that do not (the bulk import)
+   * are caught by the whole-index facet counts, the newest story key and the newest company.
+   * A cache of results keyed by it is invalidated exactly by writes (select.ts).
+   */
+  async version(): Promise<string> {
+    return this.#exclusive((s) => this.#version(s));
+  }
+
+  #version(s: BetterSqlite3.Database): string {
+    const company = this.#prepare<{ c: number | null }>(s, `select max(company_id) as c from search_companies`).get();
+    return `${this.#indexToken(s)}|${company?.c ?? 0}`;
   }
 
   async getCompany(id: number): Promise<CompanyDocument | null> {
@@ -343,45 +529,56 @@ export class SqliteFtsIndex implements SearchIndex {
     return this.#exclusive((s) => this.#search(s, query));
   }
 
+  /** searchStories, with the version() of the index the result was computed from. */
+  async searchStoriesVersioned(query: StorySearchQuery): Promise<{ version: string; value: StorySearchResult }> {
+    return this.#exclusive((s) => ({ version: this.#version(s), value: this.#search(s, query) }));
+  }
+
+  /** suggestCompanies, with the version() of the index the result was computed from. */
+  async suggestCompaniesVersioned(prefix: string, limit = 8): Promise<{ version: string; value: CompanySuggestion[] }> {
+    return this.#exclusive((s) => ({ version: this.#version(s), value: this.#suggestCompanies(s, prefix, limit) }));
+  }
+
   #search(s: BetterSqlite3.Database, query: StorySearchQuery): StorySearchResult {
     const page = clampPage(query.page);
     const perPage = clampPerPage(query.perPage);
     const sort = query.sort ?? 'relevance';
+    const filters = query.filters ?? {};
     const plan = this.#plan(s, query.q);
-    const match = plan?.match ?? null;
-    // With words, date bounds go on the FTS rowid so that FTS5 itself seeks to the range.
-    const { where, params } = filterSql(query.filters ?? {}, match ? 'search_stories_fts.rowid' : 's.doc_key');
     const offset = (page - 1) * perPage;
     let total: number;
     let exact: boolean;
     let facets: StoryFacets;
     let pageKeys: number[];
 
-    if (match) {
+    if (plan) {
       // One bounded walk over the newest matches: rank, count and facet only this window.
-      const rows = this.#prepare<WindowRow>(
-        s,
-        `select search_stories_fts.rowid as k, s.state, s.category, s.channel_mask, s.country, s.overdue_rank, s.company_name
-           from search_stories_fts join search_stories s on s.doc_key = search_stories_fts.rowid
-           where search_stories_fts match ? ${where.map((w) => `and ${w}`).join(' ')}
-           order by search_stories_fts.rowid desc limit ?`,
-      ).all(match, ...params, this.#window + 1);
-      exact = rows.length <= this.#window;
-      const window = rows.slice(0, this.#window);
-      total = window.length;
-      facets = countFacets(window);
-      if (sort === 'relevance' && window.length > 1) {
-        const score = this.#relevance(s, plan!, window);
-        window.sort((a, b) => (score.get(a.k) ?? 0) - (score.get(b.k) ?? 0) || b.k - a.k);
-      } else if (sort === 'most_overdue') { window.sort((a, b) => a.overdue_rank - b.overdue_rank || b.k - a.k);
+      const window = this.#columnWindow(s, plan, filters) ?? this.#sqlWindow(s, plan, filters);
+      ({ exact, facets } = window);
+      const keys = window.keys;
+      total = keys.length;
+      if (sort === 'relevance' && keys.length > 1) {
+        const score = this.#relevance(s, plan, keys);
+        keys.sort((a, b) => (score.get(a) ?? 0) - (score.get(b) ?? 0) || b - a);
+      } else if (sort === 'most_overdue' && keys.length > 1) {
+        const rank = new Map(
+          this.#prepare<{ k: number; r: number }>(
+            s,
+            `select doc_key as k, overdue_rank as r from search_stories where doc_key in (select value from json_each(?))`,
+          )
+            .all(JSON.stringify(keys))
+            .map((r) => [r.k, r.r]),
+        );
+        keys.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0) || b - a);
       }
-      pageKeys = window.slice(offset, offset + perPage).map((r) => r.k);
+      pageKeys = keys.slice(offset, offset + perPage);
     } else {
+      const { where, params } = filterSql(filters, 's.doc_key');
       const filtered = where.length > 0;
       if (filtered) {
         const rows = this.#prepare<WindowRow>(
           s,
-          `select s.doc_key as k, s.state, s.category, s.channel_mask, s.country, s.overdue_rank, s.company_name
+          `select s.doc_key as k, s.state, s.category, s.channel_mask, s.country
            from search_stories s where ${where.join(' and ')} order by s.doc_key desc limit ?`,
         ).all(...params, this.#window + 1);
         exact = rows.length <= this.#window;
@@ -406,8 +603,97 @@ export class SqliteFtsIndex implements SearchIndex {
     }
 
     const hits = this.#hits(s, pageKeys, plan);
-    const suggestion = match ? this.#suggest(s, query.q) : null;
+    const suggestion = plan ? this.#suggest(s, query.q) : null;
     return { hits, total, totalIsExact: exact, page, perPage, pageCount: Math.ceil(total / perPage), facets, suggestion };
+  }
+
+  /**
+   * The window by SQL: FTS5 matches newest first joined to search_stories, one primary-key
+   * lookup per match until the window is full (used until the filter columns are loaded, and
+   * for a company filter, which the company index answers well).
+   */
+  #sqlWindow(s: BetterSqlite3.Database, plan: QueryPlan, filters: StoryFilters): MatchWindow {
+    // Date bounds go on the FTS rowid so that FTS5 itself seeks to the range.
+    const { where, params } = filterSql(filters, 'search_stories_fts.rowid');
+    const rows = this.#prepare<WindowRow>(
+      s,
+      `select search_stories_fts.rowid as k, s.state, s.category, s.channel_mask, s.country
+         from search_stories_fts join search_stories s on s.doc_key = search_stories_fts.rowid
+         where search_stories_fts match ? ${where.map((w) => `and ${w}`).join(' ')}
+         order by search_stories_fts.rowid desc limit ?`,
+    ).all(plan.match, ...params, this.#window + 1);
+    const window = rows.slice(0, this.#window);
+    return { keys: window.map((r) => r.k), facets: countFacets(window), exact: rows.length <= this.#window };
+  }
+
+  /**
+   * The window from the filter columns: FTS5 rowids only (no join), newest first, in chunks
+   * sized by the filter's expected selectivity, each tested in memory. Null when the columns
+   * are not loaded yet or the query filters by company.
+   */
+  #columnWindow(s: BetterSqlite3.Database, plan: QueryPlan, filters: StoryFilters): MatchWindow | null {
+    if (filters.companySlug) return null;
+    const columns = this.#currentColumns(s);
+    if (!columns) return null;
+    const filter = columns.compile(filters);
+    const { from, below } = keyRange(filters);
+    const wanted = this.#window + 1;
+    const selectivity = this.#selectivity(s, filters);
+    let chunk = Math.min(65_536, Math.max(512, Math.ceil((1.25 * wanted) / selectivity)));
+    const chunkOf = this.#prepare<number>(
+      s,
+      `select rowid from search_stories_fts where search_stories_fts match ? and rowid >= ? and rowid < ?
+       order by rowid desc limit ?`,
+    ).pluck();
+    const keys: number[] = [];
+    const packed: number[] = [];
+    const slot = { at: Number.MAX_SAFE_INTEGER };
+    let upper = below;
+    let walked = 0;
+    walk: for (;;) {
+      const rowids = chunkOf.all(plan.match, from, upper, chunk) as number[];
+      walked += rowids.length;
+      for (const k of rowids) {
+        const p = columns.lookup(k, slot);
+        if (p < 0) {
+          // A match the columns do not know: they are out of step; answer by SQL and reload.
+          this.#columns = null;
+          return null;
+        }
+        if (!passes(p, filter)) continue;
+        keys.push(k);
+        packed.push(p);
+        if (keys.length === wanted) break walk;
+      }
+      if (rowids.length < chunk) break;
+      upper = rowids[rowids.length - 1]!;
+      // The next chunk from the share that passed so far: filters correlate with recency (the
+      // newest stories are still awaiting a reply), so the whole-index share can be far off.
+      const passing = Math.max(keys.length / walked, 1 / 256);
+      chunk = Math.min(262_144, Math.max(512, Math.ceil((1.3 * (wanted - keys.length)) / passing)));
+    }
+    const exact = keys.length <= this.#window;
+    if (!exact) {
+      keys.pop();
+      packed.pop();
+    }
+    const counts = columns.newFacetCounts();
+    for (const p of packed) countPacked(counts, p);
+    return { keys, facets: facetsOf(counts, columns), exact };
+  }
+
+  /** The share of all stories that pass the filters, from whole-index counts (independence assumed). */
+  #selectivity(s: BetterSqlite3.Database, f: StoryFilters): number {
+    const { total, facets } = this.#globalCounts(s, this.#columns?.token ?? this.#indexToken(s));
+    if (total <= 0) return 1;
+    const share = (counts: Record<string, number>, values: readonly string[] | undefined) =>
+      values && values.length > 0 ? Math.min(1, values.reduce((n, v) => n + (counts[v] ?? 0), 0) / total) : 1;
+    const selectivity =
+      share(facets.state, f.states) *
+      share(facets.category, f.categories) *
+      share(facets.channels, f.channels) *
+      share(facets.country, f.countries?.map((c) => c.toUpperCase()));
+    return Math.max(selectivity, 1 / 64);
   }
 
   /**
@@ -427,57 +713,62 @@ export class SqliteFtsIndex implements SearchIndex {
     );
     const parts: string[] = [];
     let estimate = Infinity;
+    let reads = 0;
+    const count = (docs: number) => {
+      estimate = Math.min(estimate, docs);
+      reads += docs;
+    };
     words.forEach((w, i) => {
       const last = i === words.length - 1;
       if (!last || w.length < 2) {
         parts.push(`"${w}"`);
-        estimate = Math.min(estimate, docsOf.get(w)?.docs ?? 0);
+        count(docsOf.get(w)?.docs ?? 0);
         return;
       }
       const terms = completions.all(w, `${w}\u{10FFFF}`);
       if (terms.length === 0) {
         parts.push(`"${w}"*`);
-        estimate = Math.min(estimate, docsOf.get(w)?.docs ?? 0);
+        count(docsOf.get(w)?.docs ?? 0);
         return;
       }
       parts.push(terms.length === 1 ? `"${terms[0]!.term}"` : `(${terms.map((t) => `"${t.term}"`).join(' OR ')})`);
-      estimate = Math.min(estimate, terms.reduce((n, t) => n + t.docs, 0));
+      count(terms.reduce((n, t) => n + t.docs, 0));
     });
-    return { match: parts.join(' AND '), words, estimate };
+    return { match: parts.join(' AND '), words, estimate, reads };
   }
 
   /**
-   * Relevance scores (lower is better) of the window's stories. A narrow query gets bm25
+   * Relevance scores (lower is better) of the window's stories. A query of rare terms gets bm25
    * (title 10 : company 4 : body 1), whose IDF pass reads every match of each term, hence only
-   * below bm25MaxMatches. A broad query gets a cheap score over the window alone: query words
-   * found in the title count 4, in the company name 2; recency breaks ties. The titles come
-   * from the FTS5 content table by primary key, so no position list is decoded.
+   * up to bm25MaxMatches entries read. A broad query gets a cheap score over the window alone: query words
+   * found in the title count 4, in the company name 2; recency breaks ties. Titles and company
+   * names come from the FTS5 content table by primary key, so no position list is decoded.
    */
-  #relevance(s: BetterSqlite3.Database, plan: QueryPlan, window: WindowRow[]): Map<number, number> {
+  #relevance(s: BetterSqlite3.Database, plan: QueryPlan, keys: number[]): Map<number, number> {
     const score = new Map<number, number>();
-    if (plan.estimate <= this.#bm25MaxMatches) {
+    if (plan.reads <= this.#bm25MaxMatches) {
       const rows = this.#prepare<{ k: number; score: number }>(
         s,
         `select rowid as k, ${BM25} as score from search_stories_fts
          where search_stories_fts match ? and rowid between ? and ?`,
-      ).all(plan.match, window[window.length - 1]!.k, window[0]!.k);
+      ).all(plan.match, Math.min(...keys), Math.max(...keys));
       for (const r of rows) score.set(r.k, r.score);
       return score;
     }
-    const titles = this.#prepare<{ k: number; title: string }>(
+    const texts = this.#prepare<{ k: number; title: string; company: string }>(
       s,
-      `select id as k, c0 as title from search_stories_fts_content where id in (select value from json_each(?))`,
-    ).all(JSON.stringify(window.map((r) => r.k)));
-    const titleOf = new Map(titles.map((r) => [r.k, r.title]));
-    const matchers = plan.words.map((w, i) => wordMatcher(w, i === plan.words.length - 1));
+      `select id as k, c0 as title, c1 as company from search_stories_fts_content where id in (select value from json_each(?))`,
+    ).all(JSON.stringify(keys));
+    const matchers = plan.words.map((w, i) => ({ word: w, pattern: wordMatcher(w, i === plan.words.length - 1) }));
     const found = (text: string | undefined) => {
       if (!text) return 0;
       const folded = foldForMatch(text);
       let n = 0;
-      for (const m of matchers) if (m.test(folded)) n++;
+      // The substring test rules most texts out before the (Unicode-aware) pattern runs.
+      for (const m of matchers) if (folded.includes(m.word) && m.pattern.test(folded)) n++;
       return n;
     };
-    for (const r of window) score.set(r.k, -(4 * found(titleOf.get(r.k)) + 2 * found(r.company_name)));
+    for (const r of texts) score.set(r.k, -(4 * found(r.title) + 2 * found(r.company)));
     return score;
   }
 
@@ -564,23 +855,28 @@ export class SqliteFtsIndex implements SearchIndex {
   }
 
   async suggestCompanies(prefix: string, limit = 8): Promise<CompanySuggestion[]> {
+    return this.#exclusive((s) => this.#suggestCompanies(s, prefix, limit));
+  }
+
+  #suggestCompanies(s: BetterSqlite3.Database, prefix: string, limit: number): CompanySuggestion[] {
     const words = queryWords(prefix).map(foldTerm);
     if (words.length === 0) return [];
     const match = `name : (${words.map((w) => `"${w}"*`).join(' ')})`;
     const folded = words.join(' ');
-    return this.#exclusive((s) =>
-      s
-        .prepare<[string, number], { company_id: number; slug: string; name: string; country: string }>(
-          `select c.company_id, c.slug, c.name, c.country
-           from search_companies_fts join search_companies c on c.company_id = search_companies_fts.rowid
-           where search_companies_fts match ?
-           order by bm25(search_companies_fts, 1.0, 0.2), length(c.name), c.name limit ?`,
-        )
-        .all(match, Math.max(1, Math.min(limit, 20)) * 3)
+    const n = Math.max(1, Math.min(limit, 20));
+    return (
+      this.#prepare<{ company_id: number; slug: string; name: string; country: string }>(
+        s,
+        `select c.company_id, c.slug, c.name, c.country
+         from search_companies_fts join search_companies c on c.company_id = search_companies_fts.rowid
+         where search_companies_fts match ?
+         order by bm25(search_companies_fts, 1.0, 0.2), length(c.name), c.name limit ?`,
+      )
+        .all(match, n * 3)
         .map((r) => ({ id: r.company_id, slug: r.slug, name: r.name, country: r.country }))
         // A name that starts with what was typed beats one that merely contains the words.
         .sort((a, b) => Number(foldTerm(b.name).startsWith(folded)) - Number(foldTerm(a.name).startsWith(folded)))
-        .slice(0, Math.max(1, Math.min(limit, 20))),
+        .slice(0, n)
     );
   }
 
@@ -630,6 +926,8 @@ export class SqliteFtsIndex implements SearchIndex {
             s.exec(`alter table ${staging[name]} rename to ${liveTables[name]}`);
           }
           s.exec(`create virtual table search_stories_fts_vocab using fts5vocab(search_stories_fts, row)`);
+          s.exec(`insert into search_meta (key, value) values ('generation', '1')
+                  on conflict (key) do update set value = cast(cast(value as integer) + 1 as text)`);
         })(),
       );
     } catch (error) {
@@ -640,6 +938,8 @@ export class SqliteFtsIndex implements SearchIndex {
     }
     this.#writer = null;
     this.#statements.clear();
+    this.#columns = null;
+    this.#globalFacets = null;
     await this.refreshVocabulary();
     return result;
   }
@@ -654,6 +954,7 @@ export class SqliteFtsIndex implements SearchIndex {
       return now - last >= VOCABULARY_REFRESH_MS || last === 0;
     });
     if (due) await this.refreshVocabulary(now);
+    else if (this.#columnsMode === 'background') void this.#ensureColumns().catch(() => {});
   }
 
   /**
@@ -691,6 +992,8 @@ export class SqliteFtsIndex implements SearchIndex {
         ).run(String(now));
       })(),
     );
+    // The other derived structure: the filter columns, loaded now if they are not current.
+    await this.#ensureColumns();
   }
 }
 
@@ -705,6 +1008,37 @@ function countFacets(rows: Pick<WindowRow, 'state' | 'category' | 'channel_mask'
     bump(facets.country, r.country);
     for (const c of channelsOf(r.channel_mask)) bump(facets.channels, c);
   }
+  return facets;
+}
+
+/** The doc-key range [from, below) of the date filters (the whole key space without them). */
+function keyRange(f: StoryFilters): { from: number; below: number } {
+  const from = f.from ? dayNumber(f.from) : null;
+  const to = f.to ? dayNumber(f.to) : null;
+  return {
+    from: from === null ? 0 : dayStartKey(from),
+    below: to === null ? Number.MAX_SAFE_INTEGER : dayStartKey(nextDay(to)),
+  };
+}
+
+function nextDay(day: number): number {
+  const next = new Date(Date.UTC(Math.floor(day / 10000), (Math.floor(day / 100) % 100) - 1, (day % 100) + 1));
+  return next.getUTCFullYear() * 10000 + (next.getUTCMonth() + 1) * 100 + next.getUTCDate();
+}
+
+/** Facet counts by value name from the packed counters of a window. */
+function facetsOf(counts: PackedFacetCounts, columns: FilterColumns): StoryFacets {
+  const facets = emptyFacets();
+  publicStoryStates.forEach((state, i) => {
+    if (counts.state[i]) facets.state[state] = counts.state[i]!;
+  });
+  storyCategories.forEach((category, i) => {
+    if (counts.category[i]) facets.category[category] = counts.category[i]!;
+  });
+  storyChannels.forEach((channel, i) => {
+    if (counts.channels[i]) facets.channels[channel] = counts.channels[i]!;
+  });
+  for (const [country, n] of counts.country) facets.country[columns.countryName(country)] = n;
   return facets;
 }
 
@@ -728,17 +1062,15 @@ function filterSql(f: StoryFilters, keyColumn = 's.doc_key'): { where: string[];
     where.push('s.company_slug = ?');
     params.push(f.companySlug);
   }
-  const from = f.from ? dayNumber(f.from) : null;
-  const to = f.to ? dayNumber(f.to) : null;
   // Day bounds become doc-key bounds, which FTS5 and the primary key both seek to directly.
-  if (from !== null) {
+  const { from, below } = keyRange(f);
+  if (f.from) {
     where.push(`${keyColumn} >= ?`);
-    params.push(dayStartKey(from));
+    params.push(from);
   }
-  if (to !== null) {
-    const next = new Date(Date.UTC(Math.floor(to / 10000), (Math.floor(to / 100) % 100) - 1, (to % 100) + 1));
+  if (f.to) {
     where.push(`${keyColumn} < ?`);
-    params.push(storyDocKey(next.getTime(), 0));
+    params.push(below);
   }
   return { where, params };
 }

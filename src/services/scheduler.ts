@@ -30,6 +30,13 @@ export interface TickOptions extends Pick<ServiceOptions, 'config'> {
   statsMaxAgeMs?: number;
 }
 
+/**
+ * Lets the event loop answer requests between two changes. better-sqlite3 is synchronous and
+ * awaiting a settled promise only runs microtasks, so without this a tick with a backlog (a
+ * restart after a long stop, an import) would hold the server for its whole duration.
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Refusals that mean "someone already did it" or "not any more": skip, never fail the tick. */
 function alreadyHandled(error: unknown): boolean {
   return error instanceof DomainError && (error.code === 'invalid_state' || error.code === 'not_due' || error.code === 'story_not_found');
@@ -41,6 +48,7 @@ export async function runTick(db: DB, now: number, opts: TickOptions = {}): Prom
   const result: TickResult = { overdue: 0, closed: 0, followupsSent: 0, statsRefreshed: 0 };
 
   for (const id of await findStoriesPastReplyDeadline(db, now, batch)) {
+    await yieldToEventLoop();
     try {
       await markStoryOverdue(db, id, { now, config });
       result.overdue++;
@@ -50,6 +58,7 @@ export async function runTick(db: DB, now: number, opts: TickOptions = {}): Prom
   }
 
   for (const id of await findStoriesPastVerdictWindow(db, now - config.verdictWindowDays * DAY_MS, batch)) {
+    await yieldToEventLoop();
     try {
       await closeVerdictWindow(db, id, { now, config });
       result.closed++;
@@ -59,6 +68,7 @@ export async function runTick(db: DB, now: number, opts: TickOptions = {}): Prom
   }
 
   for (const f of await findDueFollowups(db, now, batch)) {
+    await yieldToEventLoop();
     const sent = await inTransaction(db, async (trx) => {
       const story = await getStoryOrThrow(trx, f.storyId);
       if (story.state !== 'resolved') return false;
@@ -71,6 +81,7 @@ export async function runTick(db: DB, now: number, opts: TickOptions = {}): Prom
 
   const staleBefore = now - (opts.statsMaxAgeMs ?? DAY_MS);
   for (const companyId of await findStaleCompanyStats(db, staleBefore, Math.min(batch, 200))) {
+    await yieldToEventLoop();
     await inTransaction(db, async (trx) => {
       // Re-check inside the transaction: a concurrent tick may have refreshed it already.
       const row = await trx.selectFrom('company_stats').select('computed_at').where('company_id', '=', companyId).where('period', '=', '12m').executeTakeFirst();

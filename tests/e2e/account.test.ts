@@ -131,6 +131,21 @@ describe('account life cycle in the browser', () => {
     expect((await res.json()).message).toBe('Request refused: it came from another site.');
   });
 
+  it('refuses a cross-site form post with 403 and a message in the page’s language', async () => {
+    for (const [path, message] of [
+      ['/it/account/sign-in', 'Richiesta rifiutata: proviene da un altro sito.'],
+      ['/en/account/sign-in', 'Request refused: it came from another site.'],
+    ]) {
+      const res = await fetch(`${baseUrl}${path}`, {
+        method: 'POST',
+        headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'email=a%40b.c&password=x',
+      });
+      expect(res.status).toBe(403);
+      expect(await res.text()).toBe(message);
+    }
+  });
+
   it('sends the security headers with every page', async () => {
     const res = await fetch(`${baseUrl}/it/account/sign-in`);
     const csp = res.headers.get('content-security-policy') ?? '';

@@ -61,7 +61,7 @@ describe('npm run bench -- --small', () => {
       expect(byId.get(id)!.value, id).toEqual(expect.any(Number));
     }
 
-    expect(saved.details.load).toMatchObject({ stories: 5000, importRowsPerSec: expect.any(Number), rawRowsPerSec: expect.any(Number) });
+    expect(saved.details.load).toMatchObject({ stories: 5000, importRowsPerSec: expect.any(Number), rawRowsPerSec: expect.any(Number), plainRowsPerSec: expect.any(Number) });
     expect(saved.details.stats.companies).toBe(100);
     expect(saved.details.search.queries).toBeGreaterThanOrEqual(10);
     // The mix has broad terms: some query fills the ranking window or matches many stories.

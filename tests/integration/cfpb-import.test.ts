@@ -176,6 +176,25 @@ describe('the batch writer', () => {
     expectIndexConsistent();
   });
 
+  it('indexes a batch given in any order newest first, and a story listed twice once', async () => {
+    const writer = new StoryBatchWriter(t, { now: NOW, search: 'fts' });
+    const at = (externalId: string, daysAgo: number) => ({ ...story(externalId, 'refund'), publishedAt: NOW - daysAgo * 86_400_000 });
+    const outcome = await writer.write([at('s1', 3), at('s2', 9), at('s3', 1), { ...at('s2', 5), title: 'Story s2, corrected' }, at('s4', 7)]);
+    expect(outcome.imported).toBe(4);
+    expect(outcome.updated).toBe(1);
+    const indexed = t.sqlite
+      .prepare(`select s.title from search_stories i join stories s on s.id = i.story_id where s.external_id like 's_' order by i.doc_key desc`)
+      .pluck()
+      .all();
+    expect(indexed).toEqual(['Story s3', 'Story s1', 'Story s2, corrected', 'Story s4']);
+    expectIndexConsistent();
+    // Servers that keep search results in memory learn that the index changed.
+    const generation = () => Number(t.sqlite.prepare(`select value from search_meta where key = 'generation'`).pluck().get() ?? 0);
+    const before = generation();
+    await writer.write([{ ...at('s1', 3), title: 'Story s1, corrected' }]);
+    expect(generation()).toBeGreaterThan(before);
+  });
+
   it('announces stories and new companies in the outbox when the index is Meilisearch', async () => {
     const writer = new StoryBatchWriter(t, { now: NOW, search: 'outbox' });
     const before = count(`select count(*) as n from outbox where topic = 'search'`);

@@ -60,6 +60,11 @@ describe('find-or-create on publish', () => {
     expect(two.slug).toBe('omonimo-2');
   });
 
+  it('never gives a company a slug that a fixed route beside the company pages uses', async () => {
+    const suggest = await insertCompany(t.db, { name: 'Suggest', website: 'suggest.example' }, T0);
+    expect(suggest.slug).toBe('suggest-2');
+  });
+
   it('follows a merge to the surviving company', async () => {
     const survivor = await insertCompany(t.db, { name: 'Grande Magazzino', website: 'grande.example' }, T0);
     const dup = await insertCompany(t.db, { name: 'Grande Magazzino Online' }, T0);

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StoryDocument, OVERDUE_RANK_NONE, dayNumberOf } from '../../src/search/search-index.ts';
 import { SqliteFtsIndex, storyDocKey } from '../../src/search/sqlite-fts.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { openDatabase } from '../../src/db/client.ts';
+import { join } from 'node:path';
 
 const day = 86_400_000;
 const t0 = Date.UTC(2026, 0, 1, 12);
@@ -116,4 +118,43 @@ describe('SQLite FTS5 index', () => {
     expect([has('łodz'), has('zucca'), has('ordine'), has('a1b2')]).toEqual([1, 1, 1, 0]);
     expect(t.sqlite.prepare(`select value from search_meta where key = 'vocabulary_dirty'`).pluck().get()).toBe('0');
   });
+
+  it('keeps its filter columns in step with its own writes and reloads them after anyone else\'s', async () => {
+    const index = new SqliteFtsIndex(t, { filterColumns: 'sync' });
+    const other = openDatabase(join(t.dir, 'test.sqlite'));
+    try {
+      await index.upsertStories([story(71, 'Lavatrice rotta', 'x', { category: 'warranty' }), story(72, 'Lavatrice nuova', 'x')]);
+      const ids = async (category: 'warranty' | 'refund') =>
+        (await index.searchStories({ q: 'lavatrice', filters: { categories: [category] } })).hits.map((h) => h.id);
+      expect(await ids('warranty')).toEqual([71]);
+      await index.upsertStories([story(72, 'Lavatrice nuova', 'x', { category: 'warranty' })]);
+      expect(await ids('warranty')).toEqual([72, 71]);
+      // Another connection (another process in production) writes through its own adapter.
+      await new SqliteFtsIndex(other, { filterColumns: 'off' }).upsertStories([story(71, 'Lavatrice rotta', 'x', { category: 'refund' })]);
+      expect(await ids('warranty')).toEqual([72]);
+      expect(await ids('refund')).toEqual([71]);
+      await index.deleteStories([71, 72]);
+      expect(await ids('warranty')).toEqual([]);
+    } finally {
+      await other.db.destroy();
+    }
+  });
+
+  it('answers the same as SQL joins while its filter columns load in the background', async () => {
+    const docs = Array.from({ length: 40 }, (_, i) =>
+      story(100 + i, `Caldaia ${i}`, 'guasto', { category: i % 3 === 0 ? 'refund' : 'installation', state: i % 2 ? 'overdue' : 'answered' }),
+    );
+    await new SqliteFtsIndex(t).upsertStories(docs);
+    const query = { q: 'caldaia', filters: { categories: ['refund' as const], states: ['overdue' as const] }, sort: 'newest' as const };
+    const joined = await new SqliteFtsIndex(t, { filterColumns: 'off' }).searchStories(query);
+    const background = new SqliteFtsIndex(t);
+    const first = await background.searchStories(query); // starts the load, answered by SQL
+    await background.refreshVocabulary(); // waits for the load
+    const loaded = await background.searchStories(query);
+    expect(first).toEqual(joined);
+    expect(loaded).toEqual(joined);
+    expect(joined.hits.length).toBeGreaterThan(0);
+    await background.deleteStories(docs.map((d) => d.id));
+  });
 });
+
