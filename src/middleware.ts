@@ -1,8 +1,8 @@
 // Request pipeline for every route (see docs/decisions/0001):
 //   1. security headers on every response (CSP with hashes of our own inline scripts, nosniff, …)
 //      and a clear 503 when the database reports disk-full / I/O errors;
-//   2. cross-site check for every non-GET request (forms AND JSON; Astro's checkOrigin only
-//      covers form content types) → 403 with a localized message;
+//   2. cross-site check for every non-GET request (forms AND JSON; the only such check, Astro's
+//      checkOrigin is off) → 403 with a localized message;
 //   3. the session cookie → locals.user / locals.session, with the sliding refresh.
 // Permissions are NOT checked here: every page and action checks them itself.
 import { defineMiddleware, sequence } from 'astro/middleware';
