@@ -1,5 +1,5 @@
 // Request pipeline for every route (see docs/decisions/0001):
-//   1. security headers on every response (CSP with hashes of our own inline scripts, nosniff, …)
+//   1. security headers on every response (CSP allowing scripts from our origin only, nosniff, …)
 //      and a clear 503 when the database reports disk-full / I/O errors;
 //   2. cross-site check for every non-GET request (forms AND JSON; the only such check, Astro's
 //      checkOrigin is off) → 403 with a localized message;
@@ -26,8 +26,9 @@ export interface MiddlewareDeps {
 }
 
 export function createMiddleware(deps: MiddlewareDeps): MiddlewareHandler {
-  // Outermost: reads the rendered page (to hash its inline scripts), so errors raised while the
-  // body streams are caught here too; a storage failure becomes a 503, anything else a 500.
+  // Outermost: a storage failure raised while a page runs (pages read and write in their
+  // frontmatter, before the body streams) becomes a 503, anything else Astro's 500. The body
+  // itself is never read here: pages stream straight through.
   const securityAndErrors = defineMiddleware(async (ctx, next) => {
     const https = isHttps(ctx.url);
     let res: Response;

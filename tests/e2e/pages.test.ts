@@ -95,6 +95,20 @@ describe('the read pages', () => {
     await page.context().close();
   });
 
+  it('has no inline executable script on any kind of page, so the CSP allows scripts from our origin only', async () => {
+    const home = await (await fetch(`${baseUrl}/it`)).text();
+    const company = /href="(\/it\/companies\/[a-z0-9-]+)"/.exec(home)![1];
+    const story = /href="(\/it\/stories\/\d+)"/.exec(home)![1];
+    for (const path of ['/it', '/en/companies', company, story, '/it/search?q=rimborso', '/en/how-scores-work', '/it/rankings', '/it/account/sign-in', '/it/publish', '/en/report']) {
+      const res = await fetch(`${baseUrl}${path}`);
+      const html = await res.text();
+      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+      const inline = scripts.filter(([, attrs]) => !/\bsrc=/.test(attrs!) && !/type="application\/ld\+json"/.test(attrs!));
+      expect(inline.map(([tag]) => `${path}: ${tag.slice(0, 80)}`)).toEqual([]);
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self';");
+    }
+  });
+
   it('answers an unknown page with a 404 in the right language', async () => {
     const res = await fetch(`${baseUrl}/en/companies/no-such-company-here`);
     expect(res.status).toBe(404);
