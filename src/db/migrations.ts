@@ -6,6 +6,7 @@ import * as search from '../../migrations/2026-11-23T1000-search.ts';
 import * as auth from '../../migrations/2026-11-23T1100-auth.ts';
 import * as reports from '../../migrations/2026-11-23T1200-reports.ts';
 import * as workflowIndexes from '../../migrations/2026-11-23T1300-workflow-indexes.ts';
+import * as statsAggregates from '../../migrations/2026-11-23T1500-stats-aggregates.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T0900-initial': initial,
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T1100-auth': auth,
   '2026-11-23T1200-reports': reports,
   '2026-11-23T1300-workflow-indexes': workflowIndexes,
+  '2026-11-23T1500-stats-aggregates': statsAggregates,
 };
 
 export const migrationProvider: MigrationProvider = {

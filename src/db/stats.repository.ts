@@ -1,10 +1,24 @@
 // company_stats: the precomputed figures pages read (never aggregating stories per request).
-// One company's three windows are recomputed from its own stories in the same transaction as
-// every event that can change them (recomputeCompanyStats); `npm run stats:rebuild` recomputes
-// every company with one pass over the stories table (rebuildAllCompanyStats). Both go through
-// buildCompanyStatsRows(), so they cannot disagree.
+// They are computed from per-day sums (company_stats_days, src/domain/score-sums.ts): a
+// company's stories grouped by UTC day of publication. Triggers mark the days whose stories
+// change (company_stats_dirty); recomputeCompanyStats, called in the same transaction as every
+// event, refreshes those days from their stories, then combines the company's days into its three
+// windows and its history. `npm run stats:rebuild` computes every day of every company from two
+// sequential scans (rebuildAllCompanyStats). Both paths build days with buildDayBucket() and
+// figures with figuresFromBuckets(), so they cannot disagree.
 import { CompiledQuery } from 'kysely';
-import { computeScore, periods, scoreHistory, type Band, type ChannelFigure, type ComponentName, type HistoryPoint, type Period, type ScoreCounts, type ScoringStory } from '../domain/scoring.ts';
+import { periods, type Band, type ChannelFigure, type ComponentName, type HistoryPoint, type Period, type ScoreCounts, type ScoringStory } from '../domain/scoring.ts';
+import {
+  DAY_MS,
+  buildDayBucket,
+  decodeDayBucket,
+  edgeRanges,
+  encodeDayBucket,
+  figuresFromBuckets,
+  type CompanyFigures,
+  type DayBucket,
+  type IdentifiedStory,
+} from '../domain/score-sums.ts';
 import type { DB } from './client.ts';
 import { publicStates, repliedStates } from '../domain/story-workflow.ts';
 import { groupByCompany, scanStoryColumns, scoringStoryAt } from './stats-scan.ts';
@@ -72,10 +86,10 @@ export interface StatsDetails {
   history: HistoryPoint[];
 }
 
-/** The three rows (6m, 12m, all) of one company's statistics at `now`. */
-export function buildCompanyStatsRows(companyId: number, stories: readonly ScoringStory[], now: number): NewCompanyStats[] {
+/** The three rows (6m, 12m, all) of one company's statistics from its figures at `now`. */
+export function statsRowsFromFigures(companyId: number, figures: CompanyFigures, now: number): NewCompanyStats[] {
   return periods.map((period) => {
-    const s = computeScore(stories, now, period);
+    const s = figures.windows[period];
     const details: StatsDetails = {
       version: 1,
       asOf: now,
@@ -87,7 +101,7 @@ export function buildCompanyStatsRows(companyId: number, stories: readonly Scori
       medianResolutionHours: s.medianResolutionHours,
       channels: s.channels,
       // The chart shows the default window's score month by month; the other rows leave it out.
-      history: period === '12m' ? scoreHistory(stories, now, period) : [],
+      history: period === '12m' ? figures.history : [],
     };
     return {
       company_id: companyId,
@@ -107,6 +121,32 @@ export function buildCompanyStatsRows(companyId: number, stories: readonly Scori
       details: JSON.stringify(details),
     };
   });
+}
+
+/** One company's stories (in published_at, id order) grouped by UTC day: the same days the triggers mark. */
+export function groupStoriesByDay(stories: readonly IdentifiedStory[]): Map<number, ScoringStory[]> {
+  const days = new Map<number, ScoringStory[]>();
+  for (const { story } of stories) {
+    const day = Math.floor(story.publishedAt / DAY_MS);
+    let list = days.get(day);
+    if (!list) days.set(day, (list = []));
+    list.push(story);
+  }
+  return days;
+}
+
+/** The three rows of one company computed directly from all its stories (reference path; the same figures as the kept sums). */
+export function buildCompanyStatsRows(companyId: number, stories: readonly IdentifiedStory[], now: number): NewCompanyStats[] {
+  const buckets: DayBucket[] = [];
+  for (const [day, list] of [...groupStoriesByDay(stories)].sort((a, b) => a[0] - b[0])) {
+    const b = buildDayBucket(day, list, now);
+    if (b) buckets.push(b);
+  }
+  return statsRowsFromFigures(companyId, figuresFromBuckets(buckets, storiesInRanges(stories, edgeRanges(now)), now), now);
+}
+
+function storiesInRanges(stories: readonly IdentifiedStory[], ranges: readonly [number, number][]): IdentifiedStory[] {
+  return stories.filter(({ story: { publishedAt: p } }) => ranges.some(([a, b]) => p >= a && p <= b));
 }
 
 const statsColumns = [
@@ -151,73 +191,246 @@ export async function upsertCompanyStats(db: DB, rows: readonly NewCompanyStats[
   await db.executeQuery(CompiledQuery.raw(upsertSql(rows.length, opts.onlyIfNotNewer === true), params));
 }
 
-// The per-company read runs inside every event's transaction: plain SQL, compiled once by
-// SQLite's statement cache rather than rebuilt by the query builder each time (it is about half
-// of the whole recomputation's cost otherwise). The full rebuild reads everything sequentially instead (stats-scan.ts).
-const companySourceSql = `select s.company_id, s.source, s.state, s.published_at, s.reply_due_at, s.first_reply_at,
+// The per-company reads run inside every event's transaction: plain SQL, compiled once by
+// SQLite's statement cache rather than rebuilt by the query builder each time.
+const countedStateList = countedStates.map((st) => `'${st}'`).join(', ');
+const storySelect = `select s.id, s.company_id, s.source, s.state, s.published_at, s.reply_due_at, s.first_reply_at,
   s.verdict_at, s.resolved, s.would_buy_again, s.rating,
   (select group_concat(c.channel || ':' || coalesce(c.wait_minutes, '') || ':' || c.answered, ',') from story_channels c where c.story_id = s.id) as ch
-  from stories s
-  where s.company_id = ? and s.state in (${countedStates.map((st) => `'${st}'`).join(', ')})
-  order by s.published_at, s.id`;
+  from stories s`;
+const companySourceSql = `${storySelect} where s.company_id = ? and s.state in (${countedStateList}) order by s.published_at, s.id`;
+const rangeSourceSql = `${storySelect} where s.company_id = ? and s.published_at between ? and ? and s.state in (${countedStateList}) order by s.published_at, s.id`;
+const momentsSqlCache = new Map<number, string>();
+function momentsSourceSql(n: number): string {
+  let text = momentsSqlCache.get(n);
+  if (!text) {
+    text = `${storySelect} where s.company_id = ? and s.published_at in (${Array.from({ length: n }, () => '?').join(', ')}) and s.state in (${countedStateList})`;
+    momentsSqlCache.set(n, text);
+  }
+  return text;
+}
+
+type SourceRow = StatsSourceRow & { id: number };
+const identified = (r: SourceRow): IdentifiedStory => ({ id: r.id, story: toScoringStory(r) });
 
 /** One company's scoring input, in a stable order (published_at, id) so sums are reproducible. */
 export async function loadScoringStories(db: DB, companyId: number): Promise<ScoringStory[]> {
-  const { rows } = await db.executeQuery<StatsSourceRow>(CompiledQuery.raw(companySourceSql, [companyId]));
+  const { rows } = await db.executeQuery<SourceRow>(CompiledQuery.raw(companySourceSql, [companyId]));
   return rows.map(toScoringStory);
+}
+
+async function loadStoriesBetween(db: DB, companyId: number, from: number, to: number): Promise<IdentifiedStory[]> {
+  const { rows } = await db.executeQuery<SourceRow>(CompiledQuery.raw(rangeSourceSql, [companyId, from, to]));
+  return rows.map(identified);
+}
+
+/** The stories of the windows' partial first days (edgeRanges), each once. */
+async function loadEdgeStories(db: DB, companyId: number, now: number): Promise<IdentifiedStory[]> {
+  const byId = new Map<number, IdentifiedStory>();
+  const points: number[] = [];
+  for (const [from, to] of edgeRanges(now)) {
+    if (from === to) points.push(from);
+    else for (const s of await loadStoriesBetween(db, companyId, from, to)) byId.set(s.id, s);
+  }
+  if (points.length > 0) {
+    const { rows } = await db.executeQuery<SourceRow>(CompiledQuery.raw(momentsSourceSql(points.length), [companyId, ...points]));
+    for (const r of rows) byId.set(r.id, identified(r));
+  }
+  return [...byId.values()];
+}
+
+// --- day buckets ---------------------------------------------------------------------------------------
+
+/** Unbounded validity is stored as the largest moment JavaScript dates can hold. */
+const FAR = 8.64e15;
+
+interface BucketRow {
+  day: number;
+  valid_from: number;
+  valid_until: number;
+  computed_at: number;
+  data: Uint8Array;
+}
+
+function bucketFromRow(r: BucketRow): DayBucket {
+  const bytes = r.data;
+  // Float64Array needs 8-byte alignment; copy when the driver's buffer is not aligned.
+  const data =
+    bytes.byteOffset % 8 === 0
+      ? new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8)
+      : new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  return decodeDayBucket(r.day, r.valid_from, r.valid_until, data);
+}
+
+function bucketParams(companyId: number, day: number, b: DayBucket | null, now: number): (number | Uint8Array)[] {
+  const data = b ? encodeDayBucket(b) : new Float64Array(0);
+  return [
+    companyId,
+    day,
+    b ? Math.max(-FAR, b.validFrom) : -FAR,
+    b ? Math.min(FAR, b.validUntil) : FAR,
+    now,
+    new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  ];
+}
+
+const bucketColumns = '(company_id, day, valid_from, valid_until, computed_at, data)';
+const bucketInsertCache = new Map<string, string>();
+/** `replace`: the event path; `keep`: the rebuild, which leaves rows an event computed meanwhile. */
+function bucketInsertSql(rows: number, mode: 'replace' | 'keep'): string {
+  const key = `${rows}:${mode}`;
+  let text = bucketInsertCache.get(key);
+  if (!text) {
+    text =
+      `insert into company_stats_days ${bucketColumns} values ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?)').join(', ')} ` +
+      (mode === 'replace'
+        ? 'on conflict (company_id, day) do update set valid_from = excluded.valid_from, valid_until = excluded.valid_until, computed_at = excluded.computed_at, data = excluded.data'
+        : 'on conflict (company_id, day) do nothing');
+    bucketInsertCache.set(key, text);
+  }
+  return text;
+}
+
+const bucketsSql = 'select day, valid_from, valid_until, computed_at, data from company_stats_days where company_id = ? order by day';
+const takeDirtySql = 'delete from company_stats_dirty where company_id = ? returning day';
+/** More changed days than this: read the company's stories once rather than day by day. */
+const DAYS_READ_ONE_BY_ONE = 16;
+
+/**
+ * The company's day buckets, each holding at `now`: days marked dirty, and days whose validity
+ * ended (a reply deadline passed) or that were computed after `now`, are rebuilt from their
+ * stories and stored. An emptied day is stored empty (so a concurrent rebuild cannot bring it back).
+ */
+export async function refreshCompanyDays(db: DB, companyId: number, now: number): Promise<DayBucket[]> {
+  const dirty = (await db.executeQuery<{ day: number }>(CompiledQuery.raw(takeDirtySql, [companyId]))).rows.map((r) => r.day);
+  const { rows } = await db.executeQuery<BucketRow>(CompiledQuery.raw(bucketsSql, [companyId]));
+  const refresh = new Set(dirty);
+  const kept = new Map<number, DayBucket>();
+  for (const r of rows) {
+    if (refresh.has(r.day)) continue;
+    if (r.computed_at > now || !(r.valid_from <= now && now < r.valid_until)) refresh.add(r.day);
+    else if (r.data.byteLength > 0) kept.set(r.day, bucketFromRow(r));
+  }
+  if (refresh.size > 0) {
+    let byDay: Map<number, ScoringStory[]>;
+    if (refresh.size > DAYS_READ_ONE_BY_ONE) {
+      const { rows: all } = await db.executeQuery<SourceRow>(CompiledQuery.raw(companySourceSql, [companyId]));
+      byDay = groupStoriesByDay(all.map(identified));
+    } else {
+      byDay = new Map();
+      for (const day of refresh) byDay.set(day, (await loadStoriesBetween(db, companyId, day * DAY_MS, day * DAY_MS + DAY_MS - 1)).map((s) => s.story));
+    }
+    const params: (number | Uint8Array)[] = [];
+    const days = [...refresh];
+    for (const day of days) {
+      const b = buildDayBucket(day, byDay.get(day) ?? [], now);
+      if (b) kept.set(day, b);
+      params.push(...bucketParams(companyId, day, b, now));
+    }
+    for (let i = 0; i < days.length; i += 100) {
+      const n = Math.min(100, days.length - i);
+      await db.executeQuery(CompiledQuery.raw(bucketInsertSql(n, 'replace'), params.slice(i * 6, (i + n) * 6)));
+    }
+  }
+  return [...kept.values()].sort((a, b) => a.day - b.day);
 }
 
 /** Recomputes one company's three windows (call inside the event's transaction). */
 export async function recomputeCompanyStats(db: DB, companyId: number, now: number): Promise<NewCompanyStats[]> {
-  const rows = buildCompanyStatsRows(companyId, await loadScoringStories(db, companyId), now);
+  const buckets = await refreshCompanyDays(db, companyId, now);
+  const edges = await loadEdgeStories(db, companyId, now);
+  const rows = statsRowsFromFigures(companyId, figuresFromBuckets(buckets, edges, now), now);
   await upsertCompanyStats(db, rows);
   return rows;
 }
 
 /**
  * Every company's rows without writing them. Stories and channels are read with two sequential
- * scans (src/db/stats-scan.ts), grouped by company in memory, and each company is computed with
- * the same function as the incremental path. Companies without counted stories get empty rows
- * too, so a company whose last story was hidden shows "not enough data" rather than old figures.
+ * scans (src/db/stats-scan.ts), grouped by company and day in memory, and each company is
+ * computed with the same functions as the incremental path. Companies without counted stories
+ * get empty rows too, so a company whose last story was hidden shows "not enough data" rather
+ * than old figures. `onDays` receives each company's day buckets (the rebuild stores them).
  */
 export async function computeAllCompanyStats(
   db: DB,
   now: number,
   onRows: (rows: NewCompanyStats[]) => Promise<void> | void,
   chunkSize = 500,
+  onDays?: (days: { companyId: number; buckets: DayBucket[] }[]) => Promise<void> | void,
 ): Promise<number> {
   const companies = (await db.selectFrom('companies').select('id').orderBy('id').execute()).map((r) => r.id);
   const cols = await scanStoryColumns(db);
   const groups = groupByCompany(cols);
   const none = new Int32Array(0);
+  const ranges = edgeRanges(now);
   for (let i = 0; i < companies.length; i += chunkSize) {
     const out: NewCompanyStats[] = [];
+    const days: { companyId: number; buckets: DayBucket[] }[] = [];
     for (const id of companies.slice(i, i + chunkSize)) {
       const indices = groups.get(id) ?? none;
-      const stories: ScoringStory[] = new Array(indices.length);
-      for (let k = 0; k < indices.length; k++) stories[k] = scoringStoryAt(cols, indices[k]!);
-      out.push(...buildCompanyStatsRows(id, stories, now));
+      const buckets: DayBucket[] = [];
+      const edges: IdentifiedStory[] = [];
+      // Indices are in (published_at, id) order, so each day's stories are contiguous.
+      let dayStories: ScoringStory[] = [];
+      let currentDay = Number.NaN;
+      for (let k = 0; k <= indices.length; k++) {
+        const at = k < indices.length ? indices[k]! : -1;
+        const day = at === -1 ? Number.NaN : Math.floor(cols.publishedAt[at]! / DAY_MS);
+        if (day !== currentDay || at === -1) {
+          if (dayStories.length > 0) buckets.push(buildDayBucket(currentDay, dayStories, now)!);
+          dayStories = [];
+          currentDay = day;
+        }
+        if (at === -1) break;
+        const story = scoringStoryAt(cols, at);
+        dayStories.push(story);
+        const p = story.publishedAt;
+        if (ranges.some(([a, b]) => p >= a && p <= b)) edges.push({ id: cols.id[at]!, story });
+      }
+      out.push(...statsRowsFromFigures(id, figuresFromBuckets(buckets, edges, now), now));
+      days.push({ companyId: id, buckets });
     }
+    if (onDays) await onDays(days);
     await onRows(out);
   }
   return companies.length;
 }
 
 /**
- * Recomputes and stores every company's statistics (npm run stats:rebuild). Writes go in chunks,
- * one transaction each, and never overwrite figures an event computed later than `now` while the
- * rebuild was reading (those are fresher).
+ * Recomputes and stores every company's statistics and day sums (npm run stats:rebuild). Writes
+ * go in chunks, one transaction each, and never overwrite figures or days an event computed
+ * later than `now` while the rebuild was reading (those are fresher). Day marks set before the
+ * scan are cleared first; marks set meanwhile stay and are picked up by the next event.
  */
 export async function rebuildAllCompanyStats(db: DB, now: number, chunkSize = 500): Promise<number> {
+  await db.executeQuery(CompiledQuery.raw('delete from company_stats_dirty'));
+  let pendingDays: { companyId: number; buckets: DayBucket[] }[] = [];
   return computeAllCompanyStats(
     db,
     now,
     async (rows) => {
+      const days = pendingDays;
+      pendingDays = [];
       await db.transaction().execute(async (trx) => {
+        if (days.length > 0) {
+          await trx.executeQuery(
+            CompiledQuery.raw('delete from company_stats_days where company_id between ? and ? and computed_at <= ?', [days[0]!.companyId, days.at(-1)!.companyId, now]),
+          );
+          const params: (number | Uint8Array)[] = [];
+          for (const { companyId, buckets } of days) for (const b of buckets) params.push(...bucketParams(companyId, b.day, b, now));
+          const per = 150;
+          for (let i = 0; i < params.length; i += per * 6) {
+            const slice = params.slice(i, i + per * 6);
+            await trx.executeQuery(CompiledQuery.raw(bucketInsertSql(slice.length / 6, 'keep'), slice));
+          }
+        }
         for (let i = 0; i < rows.length; i += 300) await upsertCompanyStats(trx, rows.slice(i, i + 300), { onlyIfNotNewer: true });
       });
     },
     chunkSize,
+    (days) => {
+      pendingDays = days;
+    },
   );
 }
 
