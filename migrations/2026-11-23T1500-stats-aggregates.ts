@@ -4,6 +4,8 @@
 // - company_stats_dirty: days whose stories changed since their row was computed. Triggers on
 //   stories and story_channels fill it, so no write path can forget to; the next recomputation
 //   of the company (in the same transaction as the event) refreshes those days and empties it.
+// - stories_stats: a covering index in the order the day sums are built, read by the full rebuild
+//   (and by the per-day reads) instead of the wide stories rows.
 // Existing stories are all marked dirty here, so figures stay right before the first rebuild.
 import { sql, type Kysely } from 'kysely';
 
@@ -45,6 +47,7 @@ const statements = [
   `create trigger story_channels_stats_delete after delete on story_channels begin
     insert or ignore into company_stats_dirty (company_id, day) select company_id, published_at / 86400000 from stories where id = old.story_id;
   end`,
+  `create index stories_stats on stories (company_id, published_at, id, state, source, reply_due_at, first_reply_at, verdict_at, resolved, would_buy_again, rating)`,
   `insert or ignore into company_stats_dirty (company_id, day) select company_id, published_at / 86400000 from stories`,
 ];
 
@@ -56,6 +59,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const t of ['stories_stats_insert', 'stories_stats_update', 'stories_stats_delete', 'story_channels_stats_insert', 'story_channels_stats_update', 'story_channels_stats_delete']) {
     await sql.raw(`drop trigger if exists ${t}`).execute(db);
   }
+  await sql.raw('drop index if exists stories_stats').execute(db);
   await sql.raw('drop table if exists company_stats_dirty').execute(db);
   await sql.raw('drop table if exists company_stats_days').execute(db);
 }

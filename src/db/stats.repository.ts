@@ -11,9 +11,8 @@ import { periods, type Band, type ChannelFigure, type ComponentName, type Histor
 import {
   DAY_MS,
   buildDayBucket,
-  decodeDayBucket,
+  edgeDays,
   edgeRanges,
-  encodeDayBucket,
   figuresFromBuckets,
   type CompanyFigures,
   type DayBucket,
@@ -21,7 +20,7 @@ import {
 } from '../domain/score-sums.ts';
 import type { DB } from './client.ts';
 import { publicStates, repliedStates } from '../domain/story-workflow.ts';
-import { groupByCompany, scanStoryColumns, scoringStoryAt } from './stats-scan.ts';
+import { scanCompanyStories } from './stats-scan.ts';
 import type { CompanyStatsRow, NewCompanyStats, StatsPeriod } from './schema.ts';
 
 const HOUR_MS = 3_600_000;
@@ -259,11 +258,11 @@ function bucketFromRow(r: BucketRow): DayBucket {
     bytes.byteOffset % 8 === 0
       ? new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8)
       : new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  return decodeDayBucket(r.day, r.valid_from, r.valid_until, data);
+  return { day: r.day, validFrom: r.valid_from, validUntil: r.valid_until, data };
 }
 
 function bucketParams(companyId: number, day: number, b: DayBucket | null, now: number): (number | Uint8Array)[] {
-  const data = b ? encodeDayBucket(b) : new Float64Array(0);
+  const data = b ? b.data : new Float64Array(0);
   return [
     companyId,
     day,
@@ -346,7 +345,7 @@ export async function recomputeCompanyStats(db: DB, companyId: number, now: numb
 
 /**
  * Every company's rows without writing them. Stories and channels are read with two sequential
- * scans (src/db/stats-scan.ts), grouped by company and day in memory, and each company is
+ * scans (src/db/stats-scan.ts), company by company and day by day, and each company is
  * computed with the same functions as the incremental path. Companies without counted stories
  * get empty rows too, so a company whose last story was hidden shows "not enough data" rather
  * than old figures. `onDays` receives each company's day buckets (the rebuild stores them).
@@ -359,37 +358,40 @@ export async function computeAllCompanyStats(
   onDays?: (days: { companyId: number; buckets: DayBucket[] }[]) => Promise<void> | void,
 ): Promise<number> {
   const companies = (await db.selectFrom('companies').select('id').orderBy('id').execute()).map((r) => r.id);
-  const cols = await scanStoryColumns(db);
-  const groups = groupByCompany(cols);
-  const none = new Int32Array(0);
   const ranges = edgeRanges(now);
-  for (let i = 0; i < companies.length; i += chunkSize) {
-    const out: NewCompanyStats[] = [];
-    const days: { companyId: number; buckets: DayBucket[] }[] = [];
-    for (const id of companies.slice(i, i + chunkSize)) {
-      const indices = groups.get(id) ?? none;
-      const buckets: DayBucket[] = [];
-      const edges: IdentifiedStory[] = [];
-      // Indices are in (published_at, id) order, so each day's stories are contiguous.
-      let dayStories: ScoringStory[] = [];
-      let currentDay = Number.NaN;
-      for (let k = 0; k <= indices.length; k++) {
-        const at = k < indices.length ? indices[k]! : -1;
-        const day = at === -1 ? Number.NaN : Math.floor(cols.publishedAt[at]! / DAY_MS);
-        if (day !== currentDay || at === -1) {
-          if (dayStories.length > 0) buckets.push(buildDayBucket(currentDay, dayStories, now)!);
-          dayStories = [];
-          currentDay = day;
-        }
-        if (at === -1) break;
-        const story = scoringStoryAt(cols, at);
-        dayStories.push(story);
-        const p = story.publishedAt;
-        if (ranges.some(([a, b]) => p >= a && p <= b)) edges.push({ id: cols.id[at]!, story });
+  const rangeDays = edgeDays(now);
+  const scan = scanCompanyStories(db);
+  let next = await scan.next();
+  let out: NewCompanyStats[] = [];
+  let days: { companyId: number; buckets: DayBucket[] }[] = [];
+  for (const id of companies) {
+    // The scan yields companies in id order, skipping those without counted stories.
+    while (!next.done && next.value.companyId < id) next = await scan.next();
+    const stories = !next.done && next.value.companyId === id ? next.value.stories : [];
+    const buckets: DayBucket[] = [];
+    const edges: IdentifiedStory[] = [];
+    for (let k = 0; k < stories.length; ) {
+      const day = Math.floor(stories[k]!.story.publishedAt / DAY_MS);
+      const list: ScoringStory[] = [];
+      const edgeDay = rangeDays.has(day);
+      for (; k < stories.length && Math.floor(stories[k]!.story.publishedAt / DAY_MS) === day; k++) {
+        const s = stories[k]!;
+        list.push(s.story);
+        const p = s.story.publishedAt;
+        if (edgeDay && ranges.some(([a, b]) => p >= a && p <= b)) edges.push(s);
       }
-      out.push(...statsRowsFromFigures(id, figuresFromBuckets(buckets, edges, now), now));
-      days.push({ companyId: id, buckets });
+      buckets.push(buildDayBucket(day, list, now)!);
     }
+    out.push(...statsRowsFromFigures(id, figuresFromBuckets(buckets, edges, now), now));
+    days.push({ companyId: id, buckets });
+    if (days.length === chunkSize) {
+      if (onDays) await onDays(days);
+      await onRows(out);
+      out = [];
+      days = [];
+    }
+  }
+  if (days.length > 0) {
     if (onDays) await onDays(days);
     await onRows(out);
   }

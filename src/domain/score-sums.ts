@@ -85,8 +85,8 @@ export interface ChannelSums {
 export interface SumLists {
   replyHours: number[];
   resolutionHours: number[];
-  /** By channel code. */
-  channels: Map<number, ChannelSums>;
+  /** By channel code (stories 0 = the channel was not tried). */
+  channels: ChannelSums[];
 }
 
 export function newSums(fields = SUM_FIELDS): Float64Array {
@@ -94,7 +94,7 @@ export function newSums(fields = SUM_FIELDS): Float64Array {
 }
 
 export function newLists(): SumLists {
-  return { replyHours: [], resolutionHours: [], channels: new Map() };
+  return { replyHours: [], resolutionHours: [], channels: CHANNELS.map(() => ({ stories: 0, answered: 0, waits: [] })) };
 }
 
 /** The story's own factor of its age weight. */
@@ -166,8 +166,7 @@ export function addStoryAt(sums: Float64Array, lists: SumLists | null, s: Scorin
     for (const c of s.channels) {
       const code = channelCode.get(c.channel);
       if (code === undefined) throw new Error(`unknown channel ${c.channel}`);
-      let e = lists.channels.get(code);
-      if (!e) lists.channels.set(code, (e = { stories: 0, answered: 0, waits: [] }));
+      const e = lists.channels[code]!;
       e.stories++;
       if (c.answered) e.answered++;
       if (c.waitMinutes !== null) e.waits.push(c.waitMinutes);
@@ -185,33 +184,41 @@ export function storyMoments(s: ScoringStory): number[] {
   return out;
 }
 
-export function addSums(into: Float64Array, from: Float64Array, fields: number): void {
-  for (let k = 0; k < fields; k++) into[k]! += from[k]!;
+export function addSums(into: Float64Array, from: Float64Array, fields: number, offset = 0): void {
+  for (let k = 0; k < fields; k++) into[k]! += from[offset + k]!;
 }
 
-export function addLists(into: SumLists, from: SumLists): void {
-  for (const h of from.replyHours) into.replyHours.push(h);
-  for (const h of from.resolutionHours) into.resolutionHours.push(h);
-  for (const [code, c] of from.channels) {
-    let e = into.channels.get(code);
-    if (!e) into.channels.set(code, (e = { stories: 0, answered: 0, waits: [] }));
-    e.stories += c.stories;
-    e.answered += c.answered;
-    for (const w of c.waits) e.waits.push(w);
-  }
+/** A window's quantile values (the arrays are the window's own: quantiles reorder them). */
+export interface WindowLists {
+  replyHours: Float64Array;
+  resolutionHours: Float64Array;
+  channels: Map<number, { stories: number; answered: number; waits: Float64Array }>;
 }
 
 // --- day buckets -----------------------------------------------------------------------------------
 
+/**
+ * One company's stories of one UTC day, summed. Everything lives in `data` (also the stored
+ * form): [nMonthEnds, nReply, nResolution, nChannels, sums…(20), (at, history sums…(11))×nMonthEnds,
+ * reply hours…, resolution hours…, (code, stories, answered, nWaits, waits…)×nChannels].
+ */
 export interface DayBucket {
   day: number;
   /** The sums hold for every moment in [validFrom, validUntil). */
   validFrom: number;
   validUntil: number;
-  sums: Float64Array;
-  /** History fields at month ends before validFrom (ascending). */
-  monthEnds: { at: number; sums: Float64Array }[];
-  lists: SumLists;
+  data: Float64Array;
+}
+
+const HEAD = 4;
+const MONTH_END_SIZE = 1 + HISTORY_FIELDS;
+const MONTH_ENDS_AT = HEAD + SUM_FIELDS;
+const replyAt = (d: Float64Array) => MONTH_ENDS_AT + d[0]! * MONTH_END_SIZE;
+const resolutionAt = (d: Float64Array) => replyAt(d) + d[1]!;
+const channelsAt = (d: Float64Array) => resolutionAt(d) + d[2]!;
+
+export function bucketStories(b: DayBucket): number {
+  return b.data.length === 0 ? 0 : b.data[HEAD + S.stories]!;
 }
 
 /** The last moment of each UTC month from the month of `from` while it is before `until`. */
@@ -229,32 +236,88 @@ export function monthEndsBetween(from: number, until: number): number[] {
 /** Month ends older than this many months before the computation are never asked for (history covers 18). */
 const KEPT_MONTHS = 20;
 
+let keptFor = Number.NaN;
+let keptFrom = 0;
+function keptMonthsFrom(asOf: number): number {
+  if (asOf !== keptFor) {
+    const d = new Date(asOf);
+    keptFrom = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - KEPT_MONTHS, 1);
+    keptFor = asOf;
+  }
+  return keptFrom;
+}
+
+// Scratch space for building one bucket at a time.
+const scratchSums = newSums();
+const scratchHistory = newSums(HISTORY_FIELDS);
+const scratchLists = newLists();
+
 /**
  * One company's stories of one UTC day (in published_at, id order) as they stand at `asOf`.
  * Null when the day holds no story.
  */
 export function buildDayBucket(day: number, stories: readonly ScoringStory[], asOf: number): DayBucket | null {
   if (stories.length === 0) return null;
-  const sums = newSums();
-  const lists = newLists();
+  const sums = scratchSums.fill(0);
+  const lists = scratchLists;
+  lists.replyHours.length = 0;
+  lists.resolutionHours.length = 0;
+  for (const c of lists.channels) {
+    c.stories = 0;
+    c.answered = 0;
+    c.waits.length = 0;
+  }
   let validFrom = -Infinity;
   let validUntil = Infinity;
+  const moment = (t: number) => {
+    if (t <= asOf) {
+      if (t > validFrom) validFrom = t;
+    } else if (t < validUntil) validUntil = t;
+  };
   for (const s of stories) {
-    for (const t of storyMoments(s)) {
-      if (t <= asOf) validFrom = Math.max(validFrom, t);
-      else validUntil = Math.min(validUntil, t);
-    }
+    // storyMoments(s), without the array.
+    moment(s.publishedAt);
+    const repliedAt = s.replied ? (s.firstReplyHours === null ? s.publishedAt : s.publishedAt + s.firstReplyHours * HOUR_MS) : null;
+    if (repliedAt !== null) moment(repliedAt);
+    if (repliedAt === null || repliedAt > s.replyDueAt) moment(s.replyDueAt);
+    if (s.verdict !== null) moment(s.verdict.at ?? s.publishedAt);
     if (s.publishedAt <= asOf) addStoryAt(sums, lists, s, asOf);
   }
-  const monthEnds: DayBucket['monthEnds'] = [];
-  const oldest = new Date(asOf);
-  const keepFrom = Math.max(day * DAY_MS, Date.UTC(oldest.getUTCFullYear(), oldest.getUTCMonth() - KEPT_MONTHS, 1));
-  for (const at of monthEndsBetween(keepFrom, validFrom)) {
-    const h = newSums(HISTORY_FIELDS);
-    for (const s of stories) if (s.publishedAt <= at) addStoryAt(h, null, s, at, HISTORY_FIELDS);
-    monthEnds.push({ at, sums: h });
+  const ends = validFrom > day * DAY_MS ? monthEndsBetween(Math.max(day * DAY_MS, keptMonthsFrom(asOf)), validFrom) : [];
+  let channelCount = 0;
+  let size = HEAD + SUM_FIELDS + ends.length * MONTH_END_SIZE + lists.replyHours.length + lists.resolutionHours.length;
+  for (const c of lists.channels) {
+    if (c.stories === 0) continue;
+    channelCount++;
+    size += 4 + c.waits.length;
   }
-  return { day, validFrom, validUntil, sums, monthEnds, lists };
+  const data = new Float64Array(size);
+  data[0] = ends.length;
+  data[1] = lists.replyHours.length;
+  data[2] = lists.resolutionHours.length;
+  data[3] = channelCount;
+  let k = HEAD;
+  data.set(sums, k);
+  k += SUM_FIELDS;
+  for (const at of ends) {
+    const h = scratchHistory.fill(0);
+    for (const s of stories) if (s.publishedAt <= at) addStoryAt(h, null, s, at, HISTORY_FIELDS);
+    data[k] = at;
+    data.set(h, k + 1);
+    k += MONTH_END_SIZE;
+  }
+  for (const v of lists.replyHours) data[k++] = v;
+  for (const v of lists.resolutionHours) data[k++] = v;
+  for (let code = 0; code < CHANNELS.length; code++) {
+    const c = lists.channels[code]!;
+    if (c.stories === 0) continue;
+    data[k++] = code;
+    data[k++] = c.stories;
+    data[k++] = c.answered;
+    data[k++] = c.waits.length;
+    for (const v of c.waits) data[k++] = v;
+  }
+  return { day, validFrom, validUntil, data };
 }
 
 /** Whether the bucket's main sums hold at `asOf`. */
@@ -262,77 +325,18 @@ export function bucketHoldsAt(b: DayBucket, asOf: number): boolean {
   return b.validFrom <= asOf && asOf < b.validUntil;
 }
 
-/** The history fields of a bucket at a month end (or at any moment its main sums hold). */
-export function bucketHistorySumsAt(b: DayBucket, at: number): Float64Array {
-  if (bucketHoldsAt(b, at)) return b.sums;
-  for (const m of b.monthEnds) if (m.at === at) return m.sums;
+/** Where the bucket's history fields at a month end start in its data (or its main sums when they hold then). */
+export function bucketHistoryOffset(b: DayBucket, at: number): number {
+  if (bucketHoldsAt(b, at)) return HEAD;
+  const d = b.data;
+  for (let i = 0, k = MONTH_ENDS_AT; i < d[0]!; i++, k += MONTH_END_SIZE) if (d[k] === at) return k + 1;
   throw new Error(`day bucket ${b.day} has no figures for ${at}`);
-}
-
-// Encoding: one Float64Array. [nMonthEnds, nReply, nResolution, nChannels, sums…(20),
-// (at, history sums…(11))×nMonthEnds, reply hours…, resolution hours…, (code, stories, answered, nWaits, waits…)×nChannels]
-export function encodeDayBucket(b: DayBucket): Float64Array {
-  let size = 4 + SUM_FIELDS + b.monthEnds.length * (1 + HISTORY_FIELDS) + b.lists.replyHours.length + b.lists.resolutionHours.length;
-  for (const c of b.lists.channels.values()) size += 4 + c.waits.length;
-  const out = new Float64Array(size);
-  out[0] = b.monthEnds.length;
-  out[1] = b.lists.replyHours.length;
-  out[2] = b.lists.resolutionHours.length;
-  out[3] = b.lists.channels.size;
-  let k = 4;
-  out.set(b.sums, k);
-  k += SUM_FIELDS;
-  for (const m of b.monthEnds) {
-    out[k++] = m.at;
-    out.set(m.sums, k);
-    k += HISTORY_FIELDS;
-  }
-  out.set(b.lists.replyHours, k);
-  k += b.lists.replyHours.length;
-  out.set(b.lists.resolutionHours, k);
-  k += b.lists.resolutionHours.length;
-  for (const [code, c] of [...b.lists.channels].sort((a, z) => a[0] - z[0])) {
-    out[k++] = code;
-    out[k++] = c.stories;
-    out[k++] = c.answered;
-    out[k++] = c.waits.length;
-    out.set(c.waits, k);
-    k += c.waits.length;
-  }
-  return out;
-}
-
-export function decodeDayBucket(day: number, validFrom: number, validUntil: number, data: Float64Array): DayBucket {
-  const nMonth = data[0]!;
-  const nReply = data[1]!;
-  const nRes = data[2]!;
-  const nCh = data[3]!;
-  let k = 4;
-  const sums = data.subarray(k, k + SUM_FIELDS);
-  k += SUM_FIELDS;
-  const monthEnds: DayBucket['monthEnds'] = [];
-  for (let i = 0; i < nMonth; i++) {
-    monthEnds.push({ at: data[k]!, sums: data.subarray(k + 1, k + 1 + HISTORY_FIELDS) });
-    k += 1 + HISTORY_FIELDS;
-  }
-  const replyHours = Array.from(data.subarray(k, k + nReply));
-  k += nReply;
-  const resolutionHours = Array.from(data.subarray(k, k + nRes));
-  k += nRes;
-  const channels = new Map<number, ChannelSums>();
-  for (let i = 0; i < nCh; i++) {
-    const code = data[k]!;
-    const n = data[k + 3]!;
-    channels.set(code, { stories: data[k + 1]!, answered: data[k + 2]!, waits: Array.from(data.subarray(k + 4, k + 4 + n)) });
-    k += 4 + n;
-  }
-  return { day, validFrom, validUntil, sums, monthEnds, lists: { replyHours, resolutionHours, channels } };
 }
 
 // --- figures from sums ---------------------------------------------------------------------------------
 
 /** k-th smallest (0-based) of values; reorders `values`. */
-function select(values: number[], k: number): number {
+function select(values: Float64Array, k: number): number {
   let lo = 0;
   let hi = values.length - 1;
   while (hi > lo) {
@@ -358,7 +362,7 @@ function select(values: number[], k: number): number {
 }
 
 /** quantile() of scoring.ts without sorting: the same two order statistics, the same interpolation. Reorders `values`. */
-export function selectQuantile(values: number[], p: number): number | null {
+export function selectQuantile(values: Float64Array, p: number): number | null {
   if (values.length === 0) return null;
   const h = (values.length - 1) * Math.min(1, Math.max(0, p));
   const lo = Math.floor(h);
@@ -395,7 +399,7 @@ function ratio(num: number, den: number): number | null {
 }
 
 /** computeScore()'s result from a window's sums and lists (which it reorders). */
-export function scoreFromSums(sums: Float64Array, lists: SumLists, asOf: number, period: Period, windowStart: number | null): CompanyScore {
+export function scoreFromSums(sums: Float64Array, lists: WindowLists, asOf: number, period: Period, windowStart: number | null): CompanyScore {
   const counts: ScoreCounts = {
     stories: sums[S.stories]!,
     eligible: sums[S.eligible]!,
@@ -459,6 +463,22 @@ export function edgeRange(start: number): [number, number] {
  * partial first day of each rolling window at `asOf` and of each history point.
  */
 export function edgeRanges(asOf: number, months = 18): [number, number][] {
+  const key = `${asOf}:${months}`;
+  let ranges = edgeRangesMemo.get(key);
+  if (!ranges) {
+    if (edgeRangesMemo.size > 100) edgeRangesMemo.clear();
+    edgeRangesMemo.set(key, (ranges = computeEdgeRanges(asOf, months)));
+  }
+  return ranges;
+}
+const edgeRangesMemo = new Map<string, [number, number][]>();
+
+/** The UTC days edgeRanges() fall in (each range lies inside one day). */
+export function edgeDays(asOf: number, months = 18): Set<number> {
+  return new Set(edgeRanges(asOf, months).map(([a]) => Math.floor(a / DAY_MS)));
+}
+
+function computeEdgeRanges(asOf: number, months: number): [number, number][] {
   const starts: number[] = [];
   for (const p of ['6m', '12m'] as const) starts.push(windowStart(p, asOf)!);
   for (const at of historyMoments(asOf, months).slice(0, -1)) starts.push(windowStart('12m', at)!);
@@ -475,34 +495,124 @@ export interface CompanyFigures {
  * scoreHistory() for the default one — from its day buckets (ascending by day, each holding at
  * asOf) and the stories of the edge ranges (any superset of edgeRanges(), no duplicates).
  */
+const monthKeys = new Map<number, string>();
+function monthKeyOf(at: number): string {
+  let k = monthKeys.get(at);
+  if (k === undefined) {
+    if (monthKeys.size > 1000) monthKeys.clear();
+    monthKeys.set(at, (k = monthKey(at)));
+  }
+  return k;
+}
+
 export function figuresFromBuckets(buckets: readonly DayBucket[], edgeStories: readonly IdentifiedStory[], asOf: number, months = 18): CompanyFigures {
   const edges = [...edgeStories].sort((a, b) => a.story.publishedAt - b.story.publishedAt || a.id - b.id);
-  const windowAt = (at: number, period: Period, fields: number): { sums: Float64Array; lists: SumLists | null; start: number | null } => {
+  // The quantile values of the days, concatenated in day order, with each day's offset: a
+  // window's values are the edge stories' values plus one slice.
+  const n = buckets.length;
+  const NC = CHANNELS.length;
+  const replyOff = new Int32Array(n + 1);
+  const resOff = new Int32Array(n + 1);
+  // Waits of channel c: one region of waitAll per channel, day i's at waitOff[c·(n+1) + i].
+  const waitOff = new Int32Array(NC * (n + 1));
+  const waitCount = new Int32Array(NC);
+  for (let i = 0; i < n; i++) {
+    const d = buckets[i]!.data;
+    replyOff[i + 1] = replyOff[i]! + (d[1] ?? 0);
+    resOff[i + 1] = resOff[i]! + (d[2] ?? 0);
+    if (d.length === 0) continue;
+    for (let j = 0, k = channelsAt(d); j < d[3]!; j++, k += 4 + d[k + 3]!) waitCount[d[k]!]! += d[k + 3]!;
+  }
+  let base = 0;
+  for (let c = 0; c < NC; c++) {
+    waitOff[c * (n + 1)] = base;
+    base += waitCount[c]!;
+  }
+  for (let i = 0; i < n; i++) {
+    const d = buckets[i]!.data;
+    for (let c = 0; c < NC; c++) waitOff[c * (n + 1) + i + 1] = waitOff[c * (n + 1) + i]!;
+    if (d.length === 0) continue;
+    for (let j = 0, k = channelsAt(d); j < d[3]!; j++, k += 4 + d[k + 3]!) waitOff[d[k]! * (n + 1) + i + 1]! += d[k + 3]!;
+  }
+  const replyAll = new Float64Array(replyOff[n]!);
+  const resAll = new Float64Array(resOff[n]!);
+  const waitAll = new Float64Array(base);
+  for (let i = 0; i < n; i++) {
+    const d = buckets[i]!.data;
+    if (d.length === 0) continue;
+    let k = replyAt(d);
+    for (let j = replyOff[i]!; j < replyOff[i + 1]!; j++) replyAll[j] = d[k++]!;
+    for (let j = resOff[i]!; j < resOff[i + 1]!; j++) resAll[j] = d[k++]!;
+    for (let c = 0; c < d[3]!; c++) {
+      const code = d[k]!;
+      const nw = d[k + 3]!;
+      const at = waitOff[code * (n + 1) + i]!;
+      for (let j = 0; j < nw; j++) waitAll[at + j] = d[k + 4 + j]!;
+      k += 4 + nw;
+    }
+  }
+  const joined = (edge: readonly number[], all: Float64Array, from: number, to: number): Float64Array => {
+    const out = new Float64Array(edge.length + to - from);
+    out.set(edge, 0);
+    out.set(all.subarray(from, to), edge.length);
+    return out;
+  };
+
+  const windowAt = (at: number, period: Period, fields: number): { sums: Float64Array; lists: WindowLists | null; start: number | null } => {
     const start = windowStart(period, at);
     const sums = newSums(fields);
-    const lists = fields === SUM_FIELDS ? newLists() : null;
+    const full = fields === SUM_FIELDS;
+    const edgeLists = full ? newLists() : null;
     let firstDay = -Infinity;
     if (start !== null) {
       const [from, to] = edgeRange(start);
       firstDay = Math.floor(start / DAY_MS);
       for (const e of edges) {
         const p = e.story.publishedAt;
-        if (p >= from && p <= to && p <= at) addStoryAt(sums, lists, e.story, at, fields);
+        if (p >= from && p <= to && p <= at) addStoryAt(sums, edgeLists, e.story, at, fields);
       }
     }
     const lastDay = Math.floor(at / DAY_MS);
-    for (const b of buckets) {
-      if (b.day <= firstDay) continue;
-      if (b.day > lastDay) break;
-      if (lists) {
+    let i0 = 0;
+    while (i0 < n && buckets[i0]!.day <= firstDay) i0++;
+    let i1 = i0;
+    for (; i1 < n && buckets[i1]!.day <= lastDay; i1++) {
+      const b = buckets[i1]!;
+      if (b.data.length === 0) continue;
+      if (full) {
         if (!bucketHoldsAt(b, at)) throw new Error(`day bucket ${b.day} does not hold at ${at}`);
-        addSums(sums, b.sums, fields);
-        addLists(lists, b.lists);
+        addSums(sums, b.data, fields, HEAD);
       } else {
-        addSums(sums, bucketHistorySumsAt(b, at), fields);
+        addSums(sums, b.data, fields, bucketHistoryOffset(b, at));
       }
     }
-    return { sums, lists, start };
+    if (!edgeLists) return { sums, lists: null, start };
+    const channels: WindowLists['channels'] = new Map();
+    const counts = CHANNELS.map(() => ({ stories: 0, answered: 0 }));
+    edgeLists.channels.forEach((c, code) => {
+      counts[code]!.stories += c.stories;
+      counts[code]!.answered += c.answered;
+    });
+    for (let i = i0; i < i1; i++) {
+      const d = buckets[i]!.data;
+      if (d.length === 0) continue;
+      for (let j = 0, k = channelsAt(d); j < d[3]!; j++, k += 4 + d[k + 3]!) {
+        counts[d[k]!]!.stories += d[k + 1]!;
+        counts[d[k]!]!.answered += d[k + 2]!;
+      }
+    }
+    counts.forEach((c, code) => {
+      if (c.stories > 0) channels.set(code, { ...c, waits: joined(edgeLists.channels[code]!.waits, waitAll, waitOff[code * (n + 1) + i0]!, waitOff[code * (n + 1) + i1]!) });
+    });
+    return {
+      sums,
+      lists: {
+        replyHours: joined(edgeLists.replyHours, replyAll, replyOff[i0]!, replyOff[i1]!),
+        resolutionHours: joined(edgeLists.resolutionHours, resAll, resOff[i0]!, resOff[i1]!),
+        channels,
+      },
+      start,
+    };
   };
 
   const windows = {} as Record<Period, CompanyScore>;
@@ -511,13 +621,15 @@ export function figuresFromBuckets(buckets: readonly DayBucket[], edgeStories: r
     windows[period] = scoreFromSums(w.sums, w.lists!, asOf, period, w.start);
   }
   const history: HistoryPoint[] = [];
-  for (const at of historyMoments(asOf, months)) {
+  const moments = historyMoments(asOf, months);
+  for (let i = 0; i < moments.length; i++) {
+    const at = moments[i]!;
     if (at === asOf) {
       const s = windows[defaultPeriod];
-      history.push({ month: monthKey(at), at, stories: s.counts.stories, score: s.score, band: s.band, replyRate: s.replyRate });
+      history.push({ month: monthKeyOf(at), at, stories: s.counts.stories, score: s.score, band: s.band, replyRate: s.replyRate });
     } else {
       const h = historyScoreFromSums(windowAt(at, defaultPeriod, HISTORY_FIELDS).sums, at);
-      history.push({ month: monthKey(at), at, ...h });
+      history.push({ month: monthKeyOf(at), at, ...h });
     }
   }
   return { windows, history };
