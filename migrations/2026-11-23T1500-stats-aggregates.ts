@@ -1,6 +1,7 @@
 // Frozen once committed. Company statistics kept as per-day sums (decision 0011):
-// - company_stats_days: one row per company and UTC day of publication with the day's stories
-//   summed (src/domain/score-sums.ts encodes `data`), valid for moments in [valid_from, valid_until);
+// - company_stats_days: one row per company and block of 32 UTC days of publication (day / 32)
+//   holding each day's stories summed (src/domain/score-sums.ts, src/db/stats.repository.ts
+//   encode `data`), valid for moments in [valid_from, valid_until);
 // - company_stats_dirty: days whose stories changed since their row was computed. Triggers on
 //   stories and story_channels fill it, so no write path can forget to; the next recomputation
 //   of the company (in the same transaction as the event) refreshes those days and empties it.
@@ -16,12 +17,12 @@ const statsColumnsChanged = ['company_id', 'state', 'source', 'published_at', 'r
 const statements = [
   `create table company_stats_days (
     company_id integer not null,
-    day integer not null,
+    block integer not null,
     valid_from real not null,
     valid_until real not null,
     computed_at integer not null,
     data blob not null,
-    primary key (company_id, day)
+    primary key (company_id, block)
   ) strict, without rowid`,
   `create table company_stats_dirty (
     company_id integer not null,

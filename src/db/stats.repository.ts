@@ -11,6 +11,7 @@ import { periods, type Band, type ChannelFigure, type ComponentName, type Histor
 import {
   DAY_MS,
   buildDayBucket,
+  bucketHoldsAt,
   edgeDays,
   edgeRanges,
   figuresFromBuckets,
@@ -136,12 +137,7 @@ export function groupStoriesByDay(stories: readonly IdentifiedStory[]): Map<numb
 
 /** The three rows of one company computed directly from all its stories (reference path; the same figures as the kept sums). */
 export function buildCompanyStatsRows(companyId: number, stories: readonly IdentifiedStory[], now: number): NewCompanyStats[] {
-  const buckets: DayBucket[] = [];
-  for (const [day, list] of [...groupStoriesByDay(stories)].sort((a, b) => a[0] - b[0])) {
-    const b = buildDayBucket(day, list, now);
-    if (b) buckets.push(b);
-  }
-  return statsRowsFromFigures(companyId, figuresFromBuckets(buckets, storiesInRanges(stories, edgeRanges(now)), now), now);
+  return statsRowsFromFigures(companyId, figuresFromBuckets(bucketsOf(stories, now), storiesInRanges(stories, edgeRanges(now)), now), now);
 }
 
 function storiesInRanges(stories: readonly IdentifiedStory[], ranges: readonly [number, number][]): IdentifiedStory[] {
@@ -199,12 +195,16 @@ const storySelect = `select s.id, s.company_id, s.source, s.state, s.published_a
   from stories s`;
 const companySourceSql = `${storySelect} where s.company_id = ? and s.state in (${countedStateList}) order by s.published_at, s.id`;
 const rangeSourceSql = `${storySelect} where s.company_id = ? and s.published_at between ? and ? and s.state in (${countedStateList}) order by s.published_at, s.id`;
-const momentsSqlCache = new Map<number, string>();
-function momentsSourceSql(n: number): string {
-  let text = momentsSqlCache.get(n);
+const edgeSqlCache = new Map<string, string>();
+/** One statement for every edge range: `between` for a range, `in` for the single moments. */
+function edgeSourceSql(ranges: number, points: number): string {
+  const key = `${ranges}:${points}`;
+  let text = edgeSqlCache.get(key);
   if (!text) {
-    text = `${storySelect} where s.company_id = ? and s.published_at in (${Array.from({ length: n }, () => '?').join(', ')}) and s.state in (${countedStateList})`;
-    momentsSqlCache.set(n, text);
+    const parts = Array.from({ length: ranges }, () => `${storySelect} where s.company_id = ? and s.published_at between ? and ? and s.state in (${countedStateList})`);
+    if (points > 0) parts.push(`${storySelect} where s.company_id = ? and s.published_at in (${Array.from({ length: points }, () => '?').join(', ')}) and s.state in (${countedStateList})`);
+    text = parts.join(' union all ');
+    edgeSqlCache.set(key, text);
   }
   return text;
 }
@@ -225,90 +225,166 @@ async function loadStoriesBetween(db: DB, companyId: number, from: number, to: n
 
 /** The stories of the windows' partial first days (edgeRanges), each once. */
 async function loadEdgeStories(db: DB, companyId: number, now: number): Promise<IdentifiedStory[]> {
-  const byId = new Map<number, IdentifiedStory>();
+  const params: number[] = [];
   const points: number[] = [];
+  let ranges = 0;
   for (const [from, to] of edgeRanges(now)) {
     if (from === to) points.push(from);
-    else for (const s of await loadStoriesBetween(db, companyId, from, to)) byId.set(s.id, s);
+    else {
+      params.push(companyId, from, to);
+      ranges++;
+    }
   }
-  if (points.length > 0) {
-    const { rows } = await db.executeQuery<SourceRow>(CompiledQuery.raw(momentsSourceSql(points.length), [companyId, ...points]));
-    for (const r of rows) byId.set(r.id, identified(r));
-  }
+  if (points.length > 0) params.push(companyId, ...points);
+  const { rows } = await db.executeQuery<SourceRow>(CompiledQuery.raw(edgeSourceSql(ranges, points.length), params));
+  const byId = new Map<number, IdentifiedStory>();
+  for (const r of rows) if (!byId.has(r.id)) byId.set(r.id, identified(r));
   return [...byId.values()];
 }
 
 // --- day buckets ---------------------------------------------------------------------------------------
+//
+// Stored in blocks of BLOCK_DAYS consecutive days, one row per company and block, so the
+// largest company's recomputation reads a few dozen rows, not a thousand. Companies with fewer
+// than `statsDaysOptions.minStories` counted stories keep no rows at all: reading their stories
+// is as cheap as reading sums, and a full rebuild need not write them. Both ways compute with
+// the same functions, so the figures are the same to the last bit.
+
+export const statsDaysOptions = {
+  /** A company without stored days gets them once it has this many counted stories (tests lower it to 0). */
+  minStories: 64,
+};
+const BLOCK_DAYS = 32;
+const blockOf = (day: number) => Math.floor(day / BLOCK_DAYS);
 
 /** Unbounded validity is stored as the largest moment JavaScript dates can hold. */
 const FAR = 8.64e15;
 
-interface BucketRow {
-  day: number;
+interface BlockRow {
+  block: number;
   valid_from: number;
   valid_until: number;
   computed_at: number;
   data: Uint8Array;
 }
 
-function bucketFromRow(r: BucketRow): DayBucket {
-  const bytes = r.data;
+// Block encoding: [nDays, (day, validFrom, validUntil, length, day data…)×nDays], ascending by day.
+function encodeBlock(days: readonly DayBucket[]): Float64Array {
+  let size = 1;
+  for (const b of days) size += 4 + b.data.length;
+  const out = new Float64Array(size);
+  out[0] = days.length;
+  let k = 1;
+  for (const b of days) {
+    out[k] = b.day;
+    out[k + 1] = Math.max(-FAR, b.validFrom);
+    out[k + 2] = Math.min(FAR, b.validUntil);
+    out[k + 3] = b.data.length;
+    out.set(b.data, k + 4);
+    k += 4 + b.data.length;
+  }
+  return out;
+}
+
+function decodeBlock(bytes: Uint8Array): DayBucket[] {
   // Float64Array needs 8-byte alignment; copy when the driver's buffer is not aligned.
-  const data =
+  const d =
     bytes.byteOffset % 8 === 0
       ? new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8)
       : new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  return { day: r.day, validFrom: r.valid_from, validUntil: r.valid_until, data };
+  const days: DayBucket[] = [];
+  for (let i = 0, k = 1; i < (d[0] ?? 0); i++) {
+    const len = d[k + 3]!;
+    days.push({ day: d[k]!, validFrom: d[k + 1]!, validUntil: d[k + 2]!, data: d.subarray(k + 4, k + 4 + len) });
+    k += 4 + len;
+  }
+  return days;
 }
 
-function bucketParams(companyId: number, day: number, b: DayBucket | null, now: number): (number | Uint8Array)[] {
-  const data = b ? b.data : new Float64Array(0);
-  return [
-    companyId,
-    day,
-    b ? Math.max(-FAR, b.validFrom) : -FAR,
-    b ? Math.min(FAR, b.validUntil) : FAR,
-    now,
-    new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
-  ];
+function blockParams(companyId: number, block: number, days: readonly DayBucket[], now: number): (number | Uint8Array)[] {
+  const data = encodeBlock(days);
+  let validFrom = -FAR;
+  let validUntil = FAR;
+  for (const b of days) {
+    validFrom = Math.max(validFrom, b.validFrom);
+    validUntil = Math.min(validUntil, b.validUntil);
+  }
+  return [companyId, block, validFrom, validUntil, now, new Uint8Array(data.buffer, data.byteOffset, data.byteLength)];
 }
 
-const bucketColumns = '(company_id, day, valid_from, valid_until, computed_at, data)';
-const bucketInsertCache = new Map<string, string>();
+const blockInsertCache = new Map<string, string>();
 /** `replace`: the event path; `keep`: the rebuild, which leaves rows an event computed meanwhile. */
-function bucketInsertSql(rows: number, mode: 'replace' | 'keep'): string {
+function blockInsertSql(rows: number, mode: 'replace' | 'keep'): string {
   const key = `${rows}:${mode}`;
-  let text = bucketInsertCache.get(key);
+  let text = blockInsertCache.get(key);
   if (!text) {
     text =
-      `insert into company_stats_days ${bucketColumns} values ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?)').join(', ')} ` +
+      `insert into company_stats_days (company_id, block, valid_from, valid_until, computed_at, data) values ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?)').join(', ')} ` +
       (mode === 'replace'
-        ? 'on conflict (company_id, day) do update set valid_from = excluded.valid_from, valid_until = excluded.valid_until, computed_at = excluded.computed_at, data = excluded.data'
-        : 'on conflict (company_id, day) do nothing');
-    bucketInsertCache.set(key, text);
+        ? 'on conflict (company_id, block) do update set valid_from = excluded.valid_from, valid_until = excluded.valid_until, computed_at = excluded.computed_at, data = excluded.data'
+        : 'on conflict (company_id, block) do nothing');
+    blockInsertCache.set(key, text);
   }
   return text;
 }
 
-const bucketsSql = 'select day, valid_from, valid_until, computed_at, data from company_stats_days where company_id = ? order by day';
+async function writeBlocks(db: DB, companyId: number, blocks: Map<number, DayBucket[]>, now: number, mode: 'replace' | 'keep'): Promise<void> {
+  const params: (number | Uint8Array)[] = [];
+  for (const [block, days] of blocks) params.push(...blockParams(companyId, block, days, now));
+  for (let i = 0; i < params.length; i += 100 * 6) {
+    const slice = params.slice(i, i + 100 * 6);
+    await db.executeQuery(CompiledQuery.raw(blockInsertSql(slice.length / 6, mode), slice));
+  }
+}
+
+function byBlock(days: readonly DayBucket[]): Map<number, DayBucket[]> {
+  const blocks = new Map<number, DayBucket[]>();
+  for (const b of days) {
+    const k = blockOf(b.day);
+    let list = blocks.get(k);
+    if (!list) blocks.set(k, (list = []));
+    list.push(b);
+  }
+  return blocks;
+}
+
+function bucketsOf(stories: readonly IdentifiedStory[], now: number): DayBucket[] {
+  const buckets: DayBucket[] = [];
+  for (const [day, list] of groupStoriesByDay(stories)) buckets.push(buildDayBucket(day, list, now)!);
+  return buckets.sort((a, b) => a.day - b.day);
+}
+
+const blocksSql = 'select block, valid_from, valid_until, computed_at, data from company_stats_days where company_id = ? order by block';
 const takeDirtySql = 'delete from company_stats_dirty where company_id = ? returning day';
 /** More changed days than this: read the company's stories once rather than day by day. */
 const DAYS_READ_ONE_BY_ONE = 16;
 
 /**
- * The company's day buckets, each holding at `now`: days marked dirty, and days whose validity
- * ended (a reply deadline passed) or that were computed after `now`, are rebuilt from their
- * stories and stored. An emptied day is stored empty (so a concurrent rebuild cannot bring it back).
+ * One company's figures at `now`, and its stored days brought up to date: days marked dirty,
+ * and days whose validity ended (a reply deadline passed) or that were computed after `now`,
+ * are rebuilt from their stories.
  */
-export async function refreshCompanyDays(db: DB, companyId: number, now: number): Promise<DayBucket[]> {
+export async function computeCompanyFigures(db: DB, companyId: number, now: number): Promise<CompanyFigures> {
   const dirty = (await db.executeQuery<{ day: number }>(CompiledQuery.raw(takeDirtySql, [companyId]))).rows.map((r) => r.day);
-  const { rows } = await db.executeQuery<BucketRow>(CompiledQuery.raw(bucketsSql, [companyId]));
+  const { rows } = await db.executeQuery<BlockRow>(CompiledQuery.raw(blocksSql, [companyId]));
+  if (rows.length === 0) {
+    // No stored days: from the stories, storing the days once the company is large enough.
+    const { rows: all } = await db.executeQuery<SourceRow>(CompiledQuery.raw(companySourceSql, [companyId]));
+    const stories = all.map(identified);
+    const buckets = bucketsOf(stories, now);
+    if (stories.length > 0 && stories.length >= statsDaysOptions.minStories) await writeBlocks(db, companyId, byBlock(buckets), now, 'replace');
+    return figuresFromBuckets(buckets, storiesInRanges(stories, edgeRanges(now)), now);
+  }
+
   const refresh = new Set(dirty);
-  const kept = new Map<number, DayBucket>();
+  const days = new Map<number, DayBucket>();
   for (const r of rows) {
-    if (refresh.has(r.day)) continue;
-    if (r.computed_at > now || !(r.valid_from <= now && now < r.valid_until)) refresh.add(r.day);
-    else if (r.data.byteLength > 0) kept.set(r.day, bucketFromRow(r));
+    const stale = r.computed_at > now;
+    const holds = !stale && r.valid_from <= now && now < r.valid_until;
+    for (const b of decodeBlock(r.data)) {
+      if (!holds && (stale || !bucketHoldsAt(b, now))) refresh.add(b.day);
+      days.set(b.day, b);
+    }
   }
   if (refresh.size > 0) {
     let byDay: Map<number, ScoringStory[]>;
@@ -319,26 +395,26 @@ export async function refreshCompanyDays(db: DB, companyId: number, now: number)
       byDay = new Map();
       for (const day of refresh) byDay.set(day, (await loadStoriesBetween(db, companyId, day * DAY_MS, day * DAY_MS + DAY_MS - 1)).map((s) => s.story));
     }
-    const params: (number | Uint8Array)[] = [];
-    const days = [...refresh];
-    for (const day of days) {
+    const changedBlocks = new Set<number>();
+    for (const day of refresh) {
       const b = buildDayBucket(day, byDay.get(day) ?? [], now);
-      if (b) kept.set(day, b);
-      params.push(...bucketParams(companyId, day, b, now));
+      if (b) days.set(day, b);
+      else days.delete(day);
+      changedBlocks.add(blockOf(day));
     }
-    for (let i = 0; i < days.length; i += 100) {
-      const n = Math.min(100, days.length - i);
-      await db.executeQuery(CompiledQuery.raw(bucketInsertSql(n, 'replace'), params.slice(i * 6, (i + n) * 6)));
-    }
+    const sorted = [...days.values()].sort((a, b) => a.day - b.day);
+    const blocks = byBlock(sorted);
+    // An emptied block is stored empty, so a concurrent rebuild cannot bring its old days back.
+    await writeBlocks(db, companyId, new Map([...changedBlocks].map((k) => [k, blocks.get(k) ?? []])), now, 'replace');
+    return figuresFromBuckets(sorted, await loadEdgeStories(db, companyId, now), now);
   }
-  return [...kept.values()].sort((a, b) => a.day - b.day);
+  const sorted = [...days.values()].sort((a, b) => a.day - b.day);
+  return figuresFromBuckets(sorted, await loadEdgeStories(db, companyId, now), now);
 }
 
 /** Recomputes one company's three windows (call inside the event's transaction). */
 export async function recomputeCompanyStats(db: DB, companyId: number, now: number): Promise<NewCompanyStats[]> {
-  const buckets = await refreshCompanyDays(db, companyId, now);
-  const edges = await loadEdgeStories(db, companyId, now);
-  const rows = statsRowsFromFigures(companyId, figuresFromBuckets(buckets, edges, now), now);
+  const rows = statsRowsFromFigures(companyId, await computeCompanyFigures(db, companyId, now), now);
   await upsertCompanyStats(db, rows);
   return rows;
 }
@@ -355,7 +431,7 @@ export async function computeAllCompanyStats(
   now: number,
   onRows: (rows: NewCompanyStats[]) => Promise<void> | void,
   chunkSize = 500,
-  onDays?: (days: { companyId: number; buckets: DayBucket[] }[]) => Promise<void> | void,
+  onDays?: (days: { companyId: number; buckets: DayBucket[]; stories: number }[]) => Promise<void> | void,
 ): Promise<number> {
   const companies = (await db.selectFrom('companies').select('id').orderBy('id').execute()).map((r) => r.id);
   const ranges = edgeRanges(now);
@@ -363,7 +439,7 @@ export async function computeAllCompanyStats(
   const scan = scanCompanyStories(db);
   let next = await scan.next();
   let out: NewCompanyStats[] = [];
-  let days: { companyId: number; buckets: DayBucket[] }[] = [];
+  let days: { companyId: number; buckets: DayBucket[]; stories: number }[] = [];
   for (const id of companies) {
     // The scan yields companies in id order, skipping those without counted stories.
     while (!next.done && next.value.companyId < id) next = await scan.next();
@@ -383,7 +459,7 @@ export async function computeAllCompanyStats(
       buckets.push(buildDayBucket(day, list, now)!);
     }
     out.push(...statsRowsFromFigures(id, figuresFromBuckets(buckets, edges, now), now));
-    days.push({ companyId: id, buckets });
+    days.push({ companyId: id, buckets, stories: stories.length });
     if (days.length === chunkSize) {
       if (onDays) await onDays(days);
       await onRows(out);
@@ -406,7 +482,7 @@ export async function computeAllCompanyStats(
  */
 export async function rebuildAllCompanyStats(db: DB, now: number, chunkSize = 500): Promise<number> {
   await db.executeQuery(CompiledQuery.raw('delete from company_stats_dirty'));
-  let pendingDays: { companyId: number; buckets: DayBucket[] }[] = [];
+  let pendingDays: { companyId: number; buckets: DayBucket[]; stories: number }[] = [];
   return computeAllCompanyStats(
     db,
     now,
@@ -418,12 +494,8 @@ export async function rebuildAllCompanyStats(db: DB, now: number, chunkSize = 50
           await trx.executeQuery(
             CompiledQuery.raw('delete from company_stats_days where company_id between ? and ? and computed_at <= ?', [days[0]!.companyId, days.at(-1)!.companyId, now]),
           );
-          const params: (number | Uint8Array)[] = [];
-          for (const { companyId, buckets } of days) for (const b of buckets) params.push(...bucketParams(companyId, b.day, b, now));
-          const per = 150;
-          for (let i = 0; i < params.length; i += per * 6) {
-            const slice = params.slice(i, i + per * 6);
-            await trx.executeQuery(CompiledQuery.raw(bucketInsertSql(slice.length / 6, 'keep'), slice));
+          for (const { companyId, buckets, stories } of days) {
+            if (stories > 0 && stories >= statsDaysOptions.minStories) await writeBlocks(trx, companyId, byBlock(buckets), now, 'keep');
           }
         }
         for (let i = 0; i < rows.length; i += 300) await upsertCompanyStats(trx, rows.slice(i, i + 300), { onlyIfNotNewer: true });

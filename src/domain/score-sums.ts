@@ -513,30 +513,38 @@ export function figuresFromBuckets(buckets: readonly DayBucket[], edgeStories: r
   const NC = CHANNELS.length;
   const replyOff = new Int32Array(n + 1);
   const resOff = new Int32Array(n + 1);
-  // Waits of channel c: one region of waitAll per channel, day i's at waitOff[c·(n+1) + i].
+  // Per channel c, running totals over days (day i's at c·(n+1) + i): stories, answered, and
+  // the offset of its waits inside the channel's region of waitAll.
+  const chStories = new Float64Array(NC * (n + 1));
+  const chAnswered = new Float64Array(NC * (n + 1));
   const waitOff = new Int32Array(NC * (n + 1));
-  const waitCount = new Int32Array(NC);
   for (let i = 0; i < n; i++) {
     const d = buckets[i]!.data;
-    replyOff[i + 1] = replyOff[i]! + (d[1] ?? 0);
-    resOff[i + 1] = resOff[i]! + (d[2] ?? 0);
-    if (d.length === 0) continue;
-    for (let j = 0, k = channelsAt(d); j < d[3]!; j++, k += 4 + d[k + 3]!) waitCount[d[k]!]! += d[k + 3]!;
+    for (let c = 0, at = i; c < NC; c++, at += n + 1) {
+      chStories[at + 1] = chStories[at]!;
+      chAnswered[at + 1] = chAnswered[at]!;
+      waitOff[at + 1] = waitOff[at]!;
+    }
+    if (d.length === 0) {
+      replyOff[i + 1] = replyOff[i]!;
+      resOff[i + 1] = resOff[i]!;
+      continue;
+    }
+    replyOff[i + 1] = replyOff[i]! + d[1]!;
+    resOff[i + 1] = resOff[i]! + d[2]!;
+    for (let j = 0, k = channelsAt(d); j < d[3]!; j++) {
+      const at = (d[k]! | 0) * (n + 1) + i + 1;
+      chStories[at]! += d[k + 1]!;
+      chAnswered[at]! += d[k + 2]!;
+      waitOff[at]! += d[k + 3]!;
+      k += 4 + d[k + 3]!;
+    }
   }
-  let base = 0;
-  for (let c = 0; c < NC; c++) {
-    waitOff[c * (n + 1)] = base;
-    base += waitCount[c]!;
-  }
-  for (let i = 0; i < n; i++) {
-    const d = buckets[i]!.data;
-    for (let c = 0; c < NC; c++) waitOff[c * (n + 1) + i + 1] = waitOff[c * (n + 1) + i]!;
-    if (d.length === 0) continue;
-    for (let j = 0, k = channelsAt(d); j < d[3]!; j++, k += 4 + d[k + 3]!) waitOff[d[k]! * (n + 1) + i + 1]! += d[k + 3]!;
-  }
+  const waitBase = new Int32Array(NC + 1);
+  for (let c = 0; c < NC; c++) waitBase[c + 1] = waitBase[c]! + waitOff[c * (n + 1) + n]!;
   const replyAll = new Float64Array(replyOff[n]!);
   const resAll = new Float64Array(resOff[n]!);
-  const waitAll = new Float64Array(base);
+  const waitAll = new Float64Array(waitBase[NC]!);
   for (let i = 0; i < n; i++) {
     const d = buckets[i]!.data;
     if (d.length === 0) continue;
@@ -544,9 +552,9 @@ export function figuresFromBuckets(buckets: readonly DayBucket[], edgeStories: r
     for (let j = replyOff[i]!; j < replyOff[i + 1]!; j++) replyAll[j] = d[k++]!;
     for (let j = resOff[i]!; j < resOff[i + 1]!; j++) resAll[j] = d[k++]!;
     for (let c = 0; c < d[3]!; c++) {
-      const code = d[k]!;
+      const code = d[k]! | 0;
       const nw = d[k + 3]!;
-      const at = waitOff[code * (n + 1) + i]!;
+      const at = waitBase[code]! + waitOff[code * (n + 1) + i]!;
       for (let j = 0; j < nw; j++) waitAll[at + j] = d[k + 4 + j]!;
       k += 4 + nw;
     }
@@ -556,6 +564,29 @@ export function figuresFromBuckets(buckets: readonly DayBucket[], edgeStories: r
     out.set(edge, 0);
     out.set(all.subarray(from, to), edge.length);
     return out;
+  };
+
+  /** Index of the first day after `day`. */
+  const firstAfter = (day: number): number => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (buckets[mid]!.day <= day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  let prefix: Float64Array | null = null;
+  /** Running totals of the days' main history fields: day i's start at i·HISTORY_FIELDS. */
+  const historyPrefix = (): Float64Array => {
+    if (prefix) return prefix;
+    prefix = new Float64Array((n + 1) * HISTORY_FIELDS);
+    for (let i = 0; i < n; i++) {
+      const d = buckets[i]!.data;
+      for (let k = 0; k < HISTORY_FIELDS; k++) prefix[(i + 1) * HISTORY_FIELDS + k] = prefix[i * HISTORY_FIELDS + k]! + (d.length === 0 ? 0 : d[HEAD + k]!);
+    }
+    return prefix;
   };
 
   const windowAt = (at: number, period: Period, fields: number): { sums: Float64Array; lists: WindowLists | null; start: number | null } => {
@@ -572,38 +603,37 @@ export function figuresFromBuckets(buckets: readonly DayBucket[], edgeStories: r
         if (p >= from && p <= to && p <= at) addStoryAt(sums, edgeLists, e.story, at, fields);
       }
     }
-    const lastDay = Math.floor(at / DAY_MS);
-    let i0 = 0;
-    while (i0 < n && buckets[i0]!.day <= firstDay) i0++;
-    let i1 = i0;
-    for (; i1 < n && buckets[i1]!.day <= lastDay; i1++) {
-      const b = buckets[i1]!;
-      if (b.data.length === 0) continue;
-      if (full) {
-        if (!bucketHoldsAt(b, at)) throw new Error(`day bucket ${b.day} does not hold at ${at}`);
-        addSums(sums, b.data, fields, HEAD);
-      } else {
-        addSums(sums, b.data, fields, bucketHistoryOffset(b, at));
+    const i0 = firstAfter(firstDay);
+    const i1 = firstAfter(Math.floor(at / DAY_MS));
+    if (!full) {
+      // History fields: the days' main sums by difference of running totals, then each day
+      // whose main sums do not hold at this month end swapped for its month-end sums.
+      const p = historyPrefix();
+      for (let k = 0; k < HISTORY_FIELDS; k++) sums[k]! += p[i1 * HISTORY_FIELDS + k]! - p[i0 * HISTORY_FIELDS + k]!;
+      for (let i = i0; i < i1; i++) {
+        const b = buckets[i]!;
+        if (b.data.length === 0 || bucketHoldsAt(b, at)) continue;
+        const off = bucketHistoryOffset(b, at);
+        for (let k = 0; k < HISTORY_FIELDS; k++) sums[k]! += b.data[off + k]! - b.data[HEAD + k]!;
       }
+      return { sums, lists: null, start };
+    }
+    for (let i = i0; i < i1; i++) {
+      const b = buckets[i]!;
+      if (b.data.length === 0) continue;
+      if (!bucketHoldsAt(b, at)) throw new Error(`day bucket ${b.day} does not hold at ${at}`);
+      addSums(sums, b.data, fields, HEAD);
     }
     if (!edgeLists) return { sums, lists: null, start };
     const channels: WindowLists['channels'] = new Map();
-    const counts = CHANNELS.map(() => ({ stories: 0, answered: 0 }));
-    edgeLists.channels.forEach((c, code) => {
-      counts[code]!.stories += c.stories;
-      counts[code]!.answered += c.answered;
-    });
-    for (let i = i0; i < i1; i++) {
-      const d = buckets[i]!.data;
-      if (d.length === 0) continue;
-      for (let j = 0, k = channelsAt(d); j < d[3]!; j++, k += 4 + d[k + 3]!) {
-        counts[d[k]!]!.stories += d[k + 1]!;
-        counts[d[k]!]!.answered += d[k + 2]!;
-      }
+    for (let code = 0; code < NC; code++) {
+      const e = edgeLists.channels[code]!;
+      const a = code * (n + 1);
+      const stories = e.stories + chStories[a + i1]! - chStories[a + i0]!;
+      if (stories === 0) continue;
+      const answered = e.answered + chAnswered[a + i1]! - chAnswered[a + i0]!;
+      channels.set(code, { stories, answered, waits: joined(e.waits, waitAll, waitBase[code]! + waitOff[a + i0]!, waitBase[code]! + waitOff[a + i1]!) });
     }
-    counts.forEach((c, code) => {
-      if (c.stories > 0) channels.set(code, { ...c, waits: joined(edgeLists.channels[code]!.waits, waitAll, waitOff[code * (n + 1) + i0]!, waitOff[code * (n + 1) + i1]!) });
-    });
     return {
       sums,
       lists: {
