@@ -31,6 +31,10 @@
 //   would-buy-again rate, mean rating, median waits per channel.
 // - Imported stories (public complaint databases) have no real reply timestamps: they count
 //   for the reply rate and the verdict rates but never for any time figure (firstReplyHours null).
+//
+// computeScore() and scoreHistory() are the reference. The stored figures (company_stats) apply
+// the same rules to per-day sums (score-sums.ts, decision 0011): same counts, quantiles, bands and
+// rounded scores; weighted sums agree up to floating-point rounding.
 
 export type Period = '6m' | '12m' | 'all';
 export const periods: readonly Period[] = ['6m', '12m', 'all'];
