@@ -5,7 +5,7 @@
 // Reading company by company through the table instead touches wide rows (title, body): at 1M
 // stories that read alone took seconds.
 import { CompiledQuery } from 'kysely';
-import type { IdentifiedStory } from '../domain/score-sums.ts';
+import { CHANNELS, type IdentifiedStory } from '../domain/score-sums.ts';
 import type { ScoringStory } from '../domain/scoring.ts';
 import { publicStates, repliedStates } from '../domain/story-workflow.ts';
 import type { DB } from './client.ts';
@@ -29,6 +29,8 @@ interface StoryPageRow {
 interface ChannelPageRow {
   story_id: number;
   channel: string;
+  /** Index in CHANNELS, so that stories carry the same interned strings (fast map keys). */
+  code: number;
   wait_minutes: number | null;
   answered: number;
 }
@@ -38,9 +40,9 @@ const storyPageSql = `select id, company_id, published_at, reply_due_at, first_r
     (source = 'cfpb') | ((state in (${inList(repliedStates)})) << 1) | ((coalesce(resolved, -1) + 1) << 2)
     | ((coalesce(would_buy_again, -1) + 1) << 4) | (coalesce(rating, 0) << 6) as f
   from stories indexed by stories_stats
-  where (company_id, published_at, id) > (?, ?, ?) and state in (${inList(publicStates)})
+  where (company_id, published_at, id) > (?, ?, ?) and company_id < ? and state in (${inList(publicStates)})
   order by company_id, published_at, id limit ${PAGE}`;
-const channelPageSql = `select story_id, channel, wait_minutes, answered from story_channels
+const channelPageSql = `select story_id, channel, case channel ${CHANNELS.map((c, i) => `when '${c}' then ${i}`).join(' ')} else -1 end as code, wait_minutes, answered from story_channels
   where (story_id, channel) > (?, ?) order by story_id, channel limit ${PAGE}`;
 
 interface ChannelColumns {
@@ -63,7 +65,7 @@ async function scanChannels(db: DB): Promise<ChannelColumns> {
     for (const c of rows) {
       if (c.story_id > maxId) continue;
       while (id < c.story_id) start[++id] = name.length;
-      name.push(c.channel);
+      name.push(c.code >= 0 ? CHANNELS[c.code]! : c.channel);
       wait.push(c.wait_minutes ?? Number.NaN);
       answered.push(c.answered);
     }
@@ -102,13 +104,15 @@ function storyOf(r: StoryPageRow, ch: ChannelColumns): ScoringStory {
   };
 }
 
-/** Each company that has counted stories, in company id order, with its stories in (published_at, id) order. */
-export async function* scanCompanyStories(db: DB): AsyncGenerator<{ companyId: number; stories: IdentifiedStory[] }> {
+/** Each company (from ≤ id < to) that has counted stories, in id order, with its stories in (published_at, id) order. */
+export async function* scanCompanyStories(db: DB, from = -Infinity, to = Infinity): AsyncGenerator<{ companyId: number; stories: IdentifiedStory[] }> {
   const ch = await scanChannels(db);
   let companyId = -1;
   let stories: IdentifiedStory[] = [];
-  for (let last: [number, number, number] = [0, 0, 0]; ; ) {
-    const { rows } = await db.executeQuery<StoryPageRow>(CompiledQuery.raw(storyPageSql, last));
+  // Keyset start just before company `from`; SQLite compares a REAL bound with integer ids fine.
+  const upper = Number.isFinite(to) ? to : Number.MAX_SAFE_INTEGER;
+  for (let last: [number, number, number] = [Number.isFinite(from) ? from - 1 : 0, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER]; ; ) {
+    const { rows } = await db.executeQuery<StoryPageRow>(CompiledQuery.raw(storyPageSql, [...last, upper]));
     for (const r of rows) {
       if (r.company_id !== companyId) {
         if (stories.length > 0) yield { companyId, stories };

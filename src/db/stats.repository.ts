@@ -432,11 +432,13 @@ export async function computeAllCompanyStats(
   onRows: (rows: NewCompanyStats[]) => Promise<void> | void,
   chunkSize = 500,
   onDays?: (days: { companyId: number; buckets: DayBucket[]; stories: number }[]) => Promise<void> | void,
+  companyRange: [number, number] = [-Infinity, Infinity],
 ): Promise<number> {
-  const companies = (await db.selectFrom('companies').select('id').orderBy('id').execute()).map((r) => r.id);
+  const [from, to] = companyRange;
+  const companies = (await db.selectFrom('companies').select('id').orderBy('id').execute()).map((r) => r.id).filter((id) => id >= from && id < to);
   const ranges = edgeRanges(now);
   const rangeDays = edgeDays(now);
-  const scan = scanCompanyStories(db);
+  const scan = scanCompanyStories(db, from, to);
   let next = await scan.next();
   let out: NewCompanyStats[] = [];
   let days: { companyId: number; buckets: DayBucket[]; stories: number }[] = [];
@@ -482,6 +484,11 @@ export async function computeAllCompanyStats(
  */
 export async function rebuildAllCompanyStats(db: DB, now: number, chunkSize = 500): Promise<number> {
   await db.executeQuery(CompiledQuery.raw('delete from company_stats_dirty'));
+  return rebuildCompanyRange(db, now, chunkSize, -Infinity, Infinity);
+}
+
+/** rebuildAllCompanyStats for the companies with from ≤ id < to (without clearing the day marks). */
+export async function rebuildCompanyRange(db: DB, now: number, chunkSize: number, from: number, to: number): Promise<number> {
   let pendingDays: { companyId: number; buckets: DayBucket[]; stories: number }[] = [];
   return computeAllCompanyStats(
     db,
@@ -505,6 +512,7 @@ export async function rebuildAllCompanyStats(db: DB, now: number, chunkSize = 50
     (days) => {
       pendingDays = days;
     },
+    [from, to],
   );
 }
 

@@ -90,7 +90,7 @@ export interface SumLists {
 }
 
 export function newSums(fields = SUM_FIELDS): Float64Array {
-  return new Float64Array(fields);
+  return allocate(fields);
 }
 
 export function newLists(): SumLists {
@@ -247,6 +247,22 @@ function keptMonthsFrom(asOf: number): number {
   return keptFrom;
 }
 
+// Day data is carved out of shared arenas: one ArrayBuffer per day made a full rebuild spend
+// most of its time allocating and collecting buffers.
+const ARENA = 1 << 18;
+let arena = new Float64Array(ARENA);
+let arenaUsed = 0;
+function allocate(size: number): Float64Array {
+  if (size > ARENA / 4) return new Float64Array(size);
+  if (arenaUsed + size > ARENA) {
+    arena = new Float64Array(ARENA);
+    arenaUsed = 0;
+  }
+  const out = arena.subarray(arenaUsed, arenaUsed + size);
+  arenaUsed += size;
+  return out;
+}
+
 // Scratch space for building one bucket at a time.
 const scratchSums = newSums();
 const scratchHistory = newSums(HISTORY_FIELDS);
@@ -291,7 +307,7 @@ export function buildDayBucket(day: number, stories: readonly ScoringStory[], as
     channelCount++;
     size += 4 + c.waits.length;
   }
-  const data = new Float64Array(size);
+  const data = allocate(size);
   data[0] = ends.length;
   data[1] = lists.replyHours.length;
   data[2] = lists.resolutionHours.length;
@@ -511,13 +527,13 @@ export function figuresFromBuckets(buckets: readonly DayBucket[], edgeStories: r
   // window's values are the edge stories' values plus one slice.
   const n = buckets.length;
   const NC = CHANNELS.length;
-  const replyOff = new Int32Array(n + 1);
-  const resOff = new Int32Array(n + 1);
+  const replyOff = allocate(n + 1);
+  const resOff = allocate(n + 1);
   // Per channel c, running totals over days (day i's at c·(n+1) + i): stories, answered, and
   // the offset of its waits inside the channel's region of waitAll.
-  const chStories = new Float64Array(NC * (n + 1));
-  const chAnswered = new Float64Array(NC * (n + 1));
-  const waitOff = new Int32Array(NC * (n + 1));
+  const chStories = allocate(NC * (n + 1));
+  const chAnswered = allocate(NC * (n + 1));
+  const waitOff = allocate(NC * (n + 1));
   for (let i = 0; i < n; i++) {
     const d = buckets[i]!.data;
     for (let c = 0, at = i; c < NC; c++, at += n + 1) {
@@ -540,11 +556,11 @@ export function figuresFromBuckets(buckets: readonly DayBucket[], edgeStories: r
       k += 4 + d[k + 3]!;
     }
   }
-  const waitBase = new Int32Array(NC + 1);
+  const waitBase = allocate(NC + 1);
   for (let c = 0; c < NC; c++) waitBase[c + 1] = waitBase[c]! + waitOff[c * (n + 1) + n]!;
-  const replyAll = new Float64Array(replyOff[n]!);
-  const resAll = new Float64Array(resOff[n]!);
-  const waitAll = new Float64Array(waitBase[NC]!);
+  const replyAll = allocate(replyOff[n]!);
+  const resAll = allocate(resOff[n]!);
+  const waitAll = allocate(waitBase[NC]!);
   for (let i = 0; i < n; i++) {
     const d = buckets[i]!.data;
     if (d.length === 0) continue;
@@ -560,7 +576,7 @@ export function figuresFromBuckets(buckets: readonly DayBucket[], edgeStories: r
     }
   }
   const joined = (edge: readonly number[], all: Float64Array, from: number, to: number): Float64Array => {
-    const out = new Float64Array(edge.length + to - from);
+    const out = allocate(edge.length + to - from);
     out.set(edge, 0);
     out.set(all.subarray(from, to), edge.length);
     return out;
@@ -581,7 +597,7 @@ export function figuresFromBuckets(buckets: readonly DayBucket[], edgeStories: r
   /** Running totals of the days' main history fields: day i's start at i·HISTORY_FIELDS. */
   const historyPrefix = (): Float64Array => {
     if (prefix) return prefix;
-    prefix = new Float64Array((n + 1) * HISTORY_FIELDS);
+    prefix = allocate((n + 1) * HISTORY_FIELDS);
     for (let i = 0; i < n; i++) {
       const d = buckets[i]!.data;
       for (let k = 0; k < HISTORY_FIELDS; k++) prefix[(i + 1) * HISTORY_FIELDS + k] = prefix[i * HISTORY_FIELDS + k]! + (d.length === 0 ? 0 : d[HEAD + k]!);
