@@ -355,6 +355,7 @@ function bucketsOf(stories: readonly IdentifiedStory[], now: number): DayBucket[
 }
 
 const blocksSql = 'select block, valid_from, valid_until, computed_at, data from company_stats_days where company_id = ? order by block';
+const anyDirtySql = 'select 1 from company_stats_dirty where company_id = ? limit 1';
 const takeDirtySql = 'delete from company_stats_dirty where company_id = ? returning day';
 /** More changed days than this: read the company's stories once rather than day by day. */
 const DAYS_READ_ONE_BY_ONE = 16;
@@ -365,7 +366,9 @@ const DAYS_READ_ONE_BY_ONE = 16;
  * are rebuilt from their stories.
  */
 export async function computeCompanyFigures(db: DB, companyId: number, now: number): Promise<CompanyFigures> {
-  const dirty = (await db.executeQuery<{ day: number }>(CompiledQuery.raw(takeDirtySql, [companyId]))).rows.map((r) => r.day);
+  // Read first: most recomputations find nothing to take, and a read is cheaper than a write.
+  const anyDirty = (await db.executeQuery(CompiledQuery.raw(anyDirtySql, [companyId]))).rows.length > 0;
+  const dirty = anyDirty ? (await db.executeQuery<{ day: number }>(CompiledQuery.raw(takeDirtySql, [companyId]))).rows.map((r) => r.day) : [];
   const { rows } = await db.executeQuery<BlockRow>(CompiledQuery.raw(blocksSql, [companyId]));
   if (rows.length === 0) {
     // No stored days: from the stories, storing the days once the company is large enough.
