@@ -59,16 +59,19 @@ export const S = {
   /** Σ W of each component: 7…10 */
   w: 7,
   timedReplies: 11,
-  overdue: 12,
-  waiting: 13,
-  verdicts: 14,
-  resolved: 15,
-  wouldBuyAgainAnswers: 16,
-  wouldBuyAgain: 17,
-  ratings: 18,
-  ratingSum: 19,
+  verdicts: 12,
+  resolved: 13,
+  wouldBuyAgainAnswers: 14,
+  wouldBuyAgain: 15,
+  ratings: 16,
+  ratingSum: 17,
+  /** Not stored (eligible − replied and stories − eligible): */
+  overdue: 18,
+  waiting: 19,
 } as const;
 export const SUM_FIELDS = 20;
+/** The fields a day stores. */
+export const STORED_FIELDS = 18;
 export const HISTORY_FIELDS = 11;
 
 /** Channel codes in the bucket encoding (the values story_channels allows). */
@@ -199,8 +202,8 @@ export interface WindowLists {
 
 /**
  * One company's stories of one UTC day, summed. Everything lives in `data` (also the stored
- * form): [nMonthEnds, nReply, nResolution, nChannels, sums…(20), (at, history sums…(11))×nMonthEnds,
- * reply hours…, resolution hours…, (code, stories, answered, nWaits, waits…)×nChannels].
+ * form): [head, sums…(18), (at, history sums…(11))×months, reply hours…, resolution hours…,
+ * (channel entry, waits…)×channels] — head and channel entries pack small counts (below).
  */
 export interface DayBucket {
   day: number;
@@ -210,12 +213,24 @@ export interface DayBucket {
   data: Float64Array;
 }
 
-const HEAD = 4;
+// Small counts are packed into one float (exact below 2^53) to keep stored days small:
+// head = months + 2^8·channels + 2^16·replies + 2^32·resolutions; a channel entry =
+// code + 2^3·waits + 2^19·stories + 2^35·answered.
+const HEAD = 1;
 const MONTH_END_SIZE = 1 + HISTORY_FIELDS;
-const MONTH_ENDS_AT = HEAD + SUM_FIELDS;
-const replyAt = (d: Float64Array) => MONTH_ENDS_AT + d[0]! * MONTH_END_SIZE;
-const resolutionAt = (d: Float64Array) => replyAt(d) + d[1]!;
-const channelsAt = (d: Float64Array) => resolutionAt(d) + d[2]!;
+const MONTH_ENDS_AT = HEAD + STORED_FIELDS;
+const nMonths = (d: Float64Array) => d[0]! % 256;
+const nChannels = (d: Float64Array) => Math.floor(d[0]! / 256) % 256;
+const nReplies = (d: Float64Array) => Math.floor(d[0]! / 65536) % 65536;
+const nResolutions = (d: Float64Array) => Math.floor(d[0]! / 4294967296);
+const replyAt = (d: Float64Array) => MONTH_ENDS_AT + nMonths(d) * MONTH_END_SIZE;
+const resolutionAt = (d: Float64Array) => replyAt(d) + nReplies(d);
+const channelsAt = (d: Float64Array) => resolutionAt(d) + nResolutions(d);
+const chCode = (p: number) => p % 8;
+const chWaits = (p: number) => Math.floor(p / 8) % 65536;
+const chStoriesOf = (p: number) => Math.floor(p / 524288) % 65536;
+const chAnsweredOf = (p: number) => Math.floor(p / 34359738368);
+const LIMIT = 65536;
 
 export function bucketStories(b: DayBucket): number {
   return b.data.length === 0 ? 0 : b.data[HEAD + S.stories]!;
@@ -301,20 +316,18 @@ export function buildDayBucket(day: number, stories: readonly ScoringStory[], as
   }
   const ends = validFrom > day * DAY_MS ? monthEndsBetween(Math.max(day * DAY_MS, keptMonthsFrom(asOf)), validFrom) : [];
   let channelCount = 0;
-  let size = HEAD + SUM_FIELDS + ends.length * MONTH_END_SIZE + lists.replyHours.length + lists.resolutionHours.length;
+  let size = HEAD + STORED_FIELDS + ends.length * MONTH_END_SIZE + lists.replyHours.length + lists.resolutionHours.length;
   for (const c of lists.channels) {
     if (c.stories === 0) continue;
     channelCount++;
-    size += 4 + c.waits.length;
+    size += 1 + c.waits.length;
   }
+  if (stories.length >= LIMIT || ends.length >= 256) throw new Error(`day ${day} is too large to store (${stories.length} stories)`);
   const data = allocate(size);
-  data[0] = ends.length;
-  data[1] = lists.replyHours.length;
-  data[2] = lists.resolutionHours.length;
-  data[3] = channelCount;
+  data[0] = ends.length + 256 * channelCount + 65536 * lists.replyHours.length + 4294967296 * lists.resolutionHours.length;
   let k = HEAD;
-  data.set(sums, k);
-  k += SUM_FIELDS;
+  for (let f = 0; f < STORED_FIELDS; f++) data[k + f] = sums[f]!;
+  k += STORED_FIELDS;
   for (const at of ends) {
     const h = scratchHistory.fill(0);
     for (const s of stories) if (s.publishedAt <= at) addStoryAt(h, null, s, at, HISTORY_FIELDS);
@@ -327,10 +340,7 @@ export function buildDayBucket(day: number, stories: readonly ScoringStory[], as
   for (let code = 0; code < CHANNELS.length; code++) {
     const c = lists.channels[code]!;
     if (c.stories === 0) continue;
-    data[k++] = code;
-    data[k++] = c.stories;
-    data[k++] = c.answered;
-    data[k++] = c.waits.length;
+    data[k++] = code + 8 * c.waits.length + 524288 * c.stories + 34359738368 * c.answered;
     for (const v of c.waits) data[k++] = v;
   }
   return { day, validFrom, validUntil, data };
@@ -345,7 +355,7 @@ export function bucketHoldsAt(b: DayBucket, asOf: number): boolean {
 export function bucketHistoryOffset(b: DayBucket, at: number): number {
   if (bucketHoldsAt(b, at)) return HEAD;
   const d = b.data;
-  for (let i = 0, k = MONTH_ENDS_AT; i < d[0]!; i++, k += MONTH_END_SIZE) if (d[k] === at) return k + 1;
+  for (let i = 0, k = MONTH_ENDS_AT, n = nMonths(d); i < n; i++, k += MONTH_END_SIZE) if (d[k] === at) return k + 1;
   throw new Error(`day bucket ${b.day} has no figures for ${at}`);
 }
 
@@ -421,8 +431,8 @@ export function scoreFromSums(sums: Float64Array, lists: WindowLists, asOf: numb
     eligible: sums[S.eligible]!,
     replied: sums[S.replied]!,
     timedReplies: sums[S.timedReplies]!,
-    overdue: sums[S.overdue]!,
-    waiting: sums[S.waiting]!,
+    overdue: sums[S.eligible]! - sums[S.replied]!,
+    waiting: sums[S.stories]! - sums[S.eligible]!,
     verdicts: sums[S.verdicts]!,
     resolved: sums[S.resolved]!,
     wouldBuyAgainAnswers: sums[S.wouldBuyAgainAnswers]!,
@@ -546,14 +556,16 @@ export function figuresFromBuckets(buckets: readonly DayBucket[], edgeStories: r
       resOff[i + 1] = resOff[i]!;
       continue;
     }
-    replyOff[i + 1] = replyOff[i]! + d[1]!;
-    resOff[i + 1] = resOff[i]! + d[2]!;
-    for (let j = 0, k = channelsAt(d); j < d[3]!; j++) {
-      const at = (d[k]! | 0) * (n + 1) + i + 1;
-      chStories[at]! += d[k + 1]!;
-      chAnswered[at]! += d[k + 2]!;
-      waitOff[at]! += d[k + 3]!;
-      k += 4 + d[k + 3]!;
+    replyOff[i + 1] = replyOff[i]! + nReplies(d);
+    resOff[i + 1] = resOff[i]! + nResolutions(d);
+    for (let j = 0, k = channelsAt(d), nc = nChannels(d); j < nc; j++) {
+      const p = d[k]!;
+      const nw = chWaits(p);
+      const at = chCode(p) * (n + 1) + i + 1;
+      chStories[at]! += chStoriesOf(p);
+      chAnswered[at]! += chAnsweredOf(p);
+      waitOff[at]! += nw;
+      k += 1 + nw;
     }
   }
   const waitBase = allocate(NC + 1);
@@ -567,12 +579,13 @@ export function figuresFromBuckets(buckets: readonly DayBucket[], edgeStories: r
     let k = replyAt(d);
     for (let j = replyOff[i]!; j < replyOff[i + 1]!; j++) replyAll[j] = d[k++]!;
     for (let j = resOff[i]!; j < resOff[i + 1]!; j++) resAll[j] = d[k++]!;
-    for (let c = 0; c < d[3]!; c++) {
-      const code = d[k]! | 0;
-      const nw = d[k + 3]!;
+    for (let c = 0, nc = nChannels(d); c < nc; c++) {
+      const p = d[k]!;
+      const code = chCode(p);
+      const nw = chWaits(p);
       const at = waitBase[code]! + waitOff[code * (n + 1) + i]!;
-      for (let j = 0; j < nw; j++) waitAll[at + j] = d[k + 4 + j]!;
-      k += 4 + nw;
+      for (let j = 0; j < nw; j++) waitAll[at + j] = d[k + 1 + j]!;
+      k += 1 + nw;
     }
   }
   const joined = (edge: readonly number[], all: Float64Array, from: number, to: number): Float64Array => {
@@ -638,7 +651,7 @@ export function figuresFromBuckets(buckets: readonly DayBucket[], edgeStories: r
       const b = buckets[i]!;
       if (b.data.length === 0) continue;
       if (!bucketHoldsAt(b, at)) throw new Error(`day bucket ${b.day} does not hold at ${at}`);
-      addSums(sums, b.data, fields, HEAD);
+      addSums(sums, b.data, STORED_FIELDS, HEAD);
     }
     if (!edgeLists) return { sums, lists: null, start };
     const channels: WindowLists['channels'] = new Map();
