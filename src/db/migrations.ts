@@ -7,6 +7,7 @@ import * as auth from '../../migrations/2026-11-23T1100-auth.ts';
 import * as reports from '../../migrations/2026-11-23T1200-reports.ts';
 import * as workflowIndexes from '../../migrations/2026-11-23T1300-workflow-indexes.ts';
 import * as ftsWithoutPrefix from '../../migrations/2026-11-23T1400-fts-without-prefix-indexes.ts';
+import * as statsAggregates from '../../migrations/2026-11-23T1500-stats-aggregates.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T0900-initial': initial,
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T1200-reports': reports,
   '2026-11-23T1300-workflow-indexes': workflowIndexes,
   '2026-11-23T1400-fts-without-prefix-indexes': ftsWithoutPrefix,
+  '2026-11-23T1500-stats-aggregates': statsAggregates,
 };
 
 export const migrationProvider: MigrationProvider = {

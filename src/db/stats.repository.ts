@@ -1,13 +1,27 @@
 // company_stats: the precomputed figures pages read (never aggregating stories per request).
-// One company's three windows are recomputed from its own stories in the same transaction as
-// every event that can change them (recomputeCompanyStats); `npm run stats:rebuild` recomputes
-// every company with one pass over the stories table (rebuildAllCompanyStats). Both go through
-// buildCompanyStatsRows(), so they cannot disagree.
+// They are computed from per-day sums (company_stats_days, src/domain/score-sums.ts): a
+// company's stories grouped by UTC day of publication. Triggers mark the days whose stories
+// change (company_stats_dirty); recomputeCompanyStats, called in the same transaction as every
+// event, refreshes those days from their stories, then combines the company's days into its three
+// windows and its history. `npm run stats:rebuild` computes every day of every company from two
+// sequential scans (rebuildAllCompanyStats). Both paths build days with buildDayBucket() and
+// figures with figuresFromBuckets(), so they cannot disagree.
 import { CompiledQuery } from 'kysely';
-import { computeScore, periods, scoreHistory, type Band, type ChannelFigure, type ComponentName, type HistoryPoint, type Period, type ScoreCounts, type ScoringStory } from '../domain/scoring.ts';
+import { periods, type Band, type ChannelFigure, type ComponentName, type HistoryPoint, type Period, type ScoreCounts, type ScoringStory } from '../domain/scoring.ts';
+import {
+  DAY_MS,
+  buildDayBucket,
+  bucketHoldsAt,
+  edgeDays,
+  edgeRanges,
+  figuresFromBuckets,
+  type CompanyFigures,
+  type DayBucket,
+  type IdentifiedStory,
+} from '../domain/score-sums.ts';
 import type { DB } from './client.ts';
 import { publicStates, repliedStates } from '../domain/story-workflow.ts';
-import { groupByCompany, scanStoryColumns, scoringStoryAt } from './stats-scan.ts';
+import { scanCompanyStories } from './stats-scan.ts';
 import type { CompanyStatsRow, NewCompanyStats, StatsPeriod } from './schema.ts';
 
 const HOUR_MS = 3_600_000;
@@ -72,10 +86,10 @@ export interface StatsDetails {
   history: HistoryPoint[];
 }
 
-/** The three rows (6m, 12m, all) of one company's statistics at `now`. */
-export function buildCompanyStatsRows(companyId: number, stories: readonly ScoringStory[], now: number): NewCompanyStats[] {
+/** The three rows (6m, 12m, all) of one company's statistics from its figures at `now`. */
+export function statsRowsFromFigures(companyId: number, figures: CompanyFigures, now: number): NewCompanyStats[] {
   return periods.map((period) => {
-    const s = computeScore(stories, now, period);
+    const s = figures.windows[period];
     const details: StatsDetails = {
       version: 1,
       asOf: now,
@@ -87,7 +101,7 @@ export function buildCompanyStatsRows(companyId: number, stories: readonly Scori
       medianResolutionHours: s.medianResolutionHours,
       channels: s.channels,
       // The chart shows the default window's score month by month; the other rows leave it out.
-      history: period === '12m' ? scoreHistory(stories, now, period) : [],
+      history: period === '12m' ? figures.history : [],
     };
     return {
       company_id: companyId,
@@ -107,6 +121,27 @@ export function buildCompanyStatsRows(companyId: number, stories: readonly Scori
       details: JSON.stringify(details),
     };
   });
+}
+
+/** One company's stories (in published_at, id order) grouped by UTC day: the same days the triggers mark. */
+export function groupStoriesByDay(stories: readonly IdentifiedStory[]): Map<number, ScoringStory[]> {
+  const days = new Map<number, ScoringStory[]>();
+  for (const { story } of stories) {
+    const day = Math.floor(story.publishedAt / DAY_MS);
+    let list = days.get(day);
+    if (!list) days.set(day, (list = []));
+    list.push(story);
+  }
+  return days;
+}
+
+/** The three rows of one company computed directly from all its stories (reference path; the same figures as the kept sums). */
+export function buildCompanyStatsRows(companyId: number, stories: readonly IdentifiedStory[], now: number): NewCompanyStats[] {
+  return statsRowsFromFigures(companyId, figuresFromBuckets(bucketsOf(stories, now), storiesInRanges(stories, edgeRanges(now)), now), now);
+}
+
+function storiesInRanges(stories: readonly IdentifiedStory[], ranges: readonly [number, number][]): IdentifiedStory[] {
+  return stories.filter(({ story: { publishedAt: p } }) => ranges.some(([a, b]) => p >= a && p <= b));
 }
 
 const statsColumns = [
@@ -151,73 +186,336 @@ export async function upsertCompanyStats(db: DB, rows: readonly NewCompanyStats[
   await db.executeQuery(CompiledQuery.raw(upsertSql(rows.length, opts.onlyIfNotNewer === true), params));
 }
 
-// The per-company read runs inside every event's transaction: plain SQL, compiled once by
-// SQLite's statement cache rather than rebuilt by the query builder each time (it is about half
-// of the whole recomputation's cost otherwise). The full rebuild reads everything sequentially instead (stats-scan.ts).
-const companySourceSql = `select s.company_id, s.source, s.state, s.published_at, s.reply_due_at, s.first_reply_at,
+// The per-company reads run inside every event's transaction: plain SQL, compiled once by
+// SQLite's statement cache rather than rebuilt by the query builder each time.
+const countedStateList = countedStates.map((st) => `'${st}'`).join(', ');
+const storySelect = `select s.id, s.company_id, s.source, s.state, s.published_at, s.reply_due_at, s.first_reply_at,
   s.verdict_at, s.resolved, s.would_buy_again, s.rating,
   (select group_concat(c.channel || ':' || coalesce(c.wait_minutes, '') || ':' || c.answered, ',') from story_channels c where c.story_id = s.id) as ch
-  from stories s
-  where s.company_id = ? and s.state in (${countedStates.map((st) => `'${st}'`).join(', ')})
-  order by s.published_at, s.id`;
+  from stories s`;
+const companySourceSql = `${storySelect} where s.company_id = ? and s.state in (${countedStateList}) order by s.published_at, s.id`;
+const rangeSourceSql = `${storySelect} where s.company_id = ? and s.published_at between ? and ? and s.state in (${countedStateList}) order by s.published_at, s.id`;
+const edgeSqlCache = new Map<string, string>();
+/** One statement for every edge range: `between` for a range, `in` for the single moments. */
+function edgeSourceSql(ranges: number, points: number): string {
+  const key = `${ranges}:${points}`;
+  let text = edgeSqlCache.get(key);
+  if (!text) {
+    const parts = Array.from({ length: ranges }, () => `${storySelect} where s.company_id = ? and s.published_at between ? and ? and s.state in (${countedStateList})`);
+    if (points > 0) parts.push(`${storySelect} where s.company_id = ? and s.published_at in (${Array.from({ length: points }, () => '?').join(', ')}) and s.state in (${countedStateList})`);
+    text = parts.join(' union all ');
+    edgeSqlCache.set(key, text);
+  }
+  return text;
+}
+
+type SourceRow = StatsSourceRow & { id: number };
+const identified = (r: SourceRow): IdentifiedStory => ({ id: r.id, story: toScoringStory(r) });
 
 /** One company's scoring input, in a stable order (published_at, id) so sums are reproducible. */
 export async function loadScoringStories(db: DB, companyId: number): Promise<ScoringStory[]> {
-  const { rows } = await db.executeQuery<StatsSourceRow>(CompiledQuery.raw(companySourceSql, [companyId]));
+  const { rows } = await db.executeQuery<SourceRow>(CompiledQuery.raw(companySourceSql, [companyId]));
   return rows.map(toScoringStory);
+}
+
+async function loadStoriesBetween(db: DB, companyId: number, from: number, to: number): Promise<IdentifiedStory[]> {
+  const { rows } = await db.executeQuery<SourceRow>(CompiledQuery.raw(rangeSourceSql, [companyId, from, to]));
+  return rows.map(identified);
+}
+
+/** The stories of the windows' partial first days (edgeRanges), each once. */
+async function loadEdgeStories(db: DB, companyId: number, now: number): Promise<IdentifiedStory[]> {
+  const params: number[] = [];
+  const points: number[] = [];
+  let ranges = 0;
+  for (const [from, to] of edgeRanges(now)) {
+    if (from === to) points.push(from);
+    else {
+      params.push(companyId, from, to);
+      ranges++;
+    }
+  }
+  if (points.length > 0) params.push(companyId, ...points);
+  const { rows } = await db.executeQuery<SourceRow>(CompiledQuery.raw(edgeSourceSql(ranges, points.length), params));
+  const byId = new Map<number, IdentifiedStory>();
+  for (const r of rows) if (!byId.has(r.id)) byId.set(r.id, identified(r));
+  return [...byId.values()];
+}
+
+// --- day buckets ---------------------------------------------------------------------------------------
+//
+// Stored in blocks of BLOCK_DAYS consecutive days, one row per company and block, so the
+// largest company's recomputation reads a few dozen rows, not a thousand. Companies with fewer
+// than `statsDaysOptions.minStories` counted stories keep no rows at all: reading their stories
+// is as cheap as reading sums, and a full rebuild need not write them. Both ways compute with
+// the same functions, so the figures are the same to the last bit.
+
+export const statsDaysOptions = {
+  /** A company without stored days gets them once it has this many counted stories (tests lower it to 0). */
+  minStories: 64,
+};
+const BLOCK_DAYS = 32;
+const blockOf = (day: number) => Math.floor(day / BLOCK_DAYS);
+
+/** Unbounded validity is stored as the largest moment JavaScript dates can hold. */
+const FAR = 8.64e15;
+
+interface BlockRow {
+  block: number;
+  valid_from: number;
+  valid_until: number;
+  computed_at: number;
+  data: Uint8Array;
+}
+
+// Block encoding: [nDays, (day, validFrom, validUntil, length, day data…)×nDays], ascending by day.
+function encodeBlock(days: readonly DayBucket[]): Float64Array {
+  let size = 1;
+  for (const b of days) size += 4 + b.data.length;
+  const out = new Float64Array(size);
+  out[0] = days.length;
+  let k = 1;
+  for (const b of days) {
+    out[k] = b.day;
+    out[k + 1] = Math.max(-FAR, b.validFrom);
+    out[k + 2] = Math.min(FAR, b.validUntil);
+    out[k + 3] = b.data.length;
+    out.set(b.data, k + 4);
+    k += 4 + b.data.length;
+  }
+  return out;
+}
+
+function decodeBlock(bytes: Uint8Array): DayBucket[] {
+  // Float64Array needs 8-byte alignment; copy when the driver's buffer is not aligned.
+  const d =
+    bytes.byteOffset % 8 === 0
+      ? new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8)
+      : new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const days: DayBucket[] = [];
+  for (let i = 0, k = 1; i < (d[0] ?? 0); i++) {
+    const len = d[k + 3]!;
+    days.push({ day: d[k]!, validFrom: d[k + 1]!, validUntil: d[k + 2]!, data: d.subarray(k + 4, k + 4 + len) });
+    k += 4 + len;
+  }
+  return days;
+}
+
+function blockParams(companyId: number, block: number, days: readonly DayBucket[], now: number): (number | Uint8Array)[] {
+  const data = encodeBlock(days);
+  let validFrom = -FAR;
+  let validUntil = FAR;
+  for (const b of days) {
+    validFrom = Math.max(validFrom, b.validFrom);
+    validUntil = Math.min(validUntil, b.validUntil);
+  }
+  return [companyId, block, validFrom, validUntil, now, new Uint8Array(data.buffer, data.byteOffset, data.byteLength)];
+}
+
+const blockInsertCache = new Map<string, string>();
+/** `replace`: the event path; `keep`: the rebuild, which leaves rows an event computed meanwhile. */
+function blockInsertSql(rows: number, mode: 'replace' | 'keep'): string {
+  const key = `${rows}:${mode}`;
+  let text = blockInsertCache.get(key);
+  if (!text) {
+    text =
+      `insert into company_stats_days (company_id, block, valid_from, valid_until, computed_at, data) values ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?)').join(', ')} ` +
+      (mode === 'replace'
+        ? 'on conflict (company_id, block) do update set valid_from = excluded.valid_from, valid_until = excluded.valid_until, computed_at = excluded.computed_at, data = excluded.data'
+        : 'on conflict (company_id, block) do nothing');
+    blockInsertCache.set(key, text);
+  }
+  return text;
+}
+
+async function writeBlocks(db: DB, companyId: number, blocks: Map<number, DayBucket[]>, now: number, mode: 'replace' | 'keep'): Promise<void> {
+  const params: (number | Uint8Array)[] = [];
+  for (const [block, days] of blocks) params.push(...blockParams(companyId, block, days, now));
+  for (let i = 0; i < params.length; i += 100 * 6) {
+    const slice = params.slice(i, i + 100 * 6);
+    await db.executeQuery(CompiledQuery.raw(blockInsertSql(slice.length / 6, mode), slice));
+  }
+}
+
+function byBlock(days: readonly DayBucket[]): Map<number, DayBucket[]> {
+  const blocks = new Map<number, DayBucket[]>();
+  for (const b of days) {
+    const k = blockOf(b.day);
+    let list = blocks.get(k);
+    if (!list) blocks.set(k, (list = []));
+    list.push(b);
+  }
+  return blocks;
+}
+
+function bucketsOf(stories: readonly IdentifiedStory[], now: number): DayBucket[] {
+  const buckets: DayBucket[] = [];
+  for (const [day, list] of groupStoriesByDay(stories)) buckets.push(buildDayBucket(day, list, now)!);
+  return buckets.sort((a, b) => a.day - b.day);
+}
+
+const blocksSql = 'select block, valid_from, valid_until, computed_at, data from company_stats_days where company_id = ? order by block';
+const anyDirtySql = 'select 1 from company_stats_dirty where company_id = ? limit 1';
+const takeDirtySql = 'delete from company_stats_dirty where company_id = ? returning day';
+/** More changed days than this: read the company's stories once rather than day by day. */
+const DAYS_READ_ONE_BY_ONE = 16;
+
+/**
+ * One company's figures at `now`, and its stored days brought up to date: days marked dirty,
+ * and days whose validity ended (a reply deadline passed) or that were computed after `now`,
+ * are rebuilt from their stories.
+ */
+export async function computeCompanyFigures(db: DB, companyId: number, now: number): Promise<CompanyFigures> {
+  // Read first: most recomputations find nothing to take, and a read is cheaper than a write.
+  const anyDirty = (await db.executeQuery(CompiledQuery.raw(anyDirtySql, [companyId]))).rows.length > 0;
+  const dirty = anyDirty ? (await db.executeQuery<{ day: number }>(CompiledQuery.raw(takeDirtySql, [companyId]))).rows.map((r) => r.day) : [];
+  const { rows } = await db.executeQuery<BlockRow>(CompiledQuery.raw(blocksSql, [companyId]));
+  if (rows.length === 0) {
+    // No stored days: from the stories, storing the days once the company is large enough.
+    const { rows: all } = await db.executeQuery<SourceRow>(CompiledQuery.raw(companySourceSql, [companyId]));
+    const stories = all.map(identified);
+    const buckets = bucketsOf(stories, now);
+    if (stories.length > 0 && stories.length >= statsDaysOptions.minStories) await writeBlocks(db, companyId, byBlock(buckets), now, 'replace');
+    return figuresFromBuckets(buckets, storiesInRanges(stories, edgeRanges(now)), now);
+  }
+
+  const refresh = new Set(dirty);
+  const days = new Map<number, DayBucket>();
+  for (const r of rows) {
+    const stale = r.computed_at > now;
+    const holds = !stale && r.valid_from <= now && now < r.valid_until;
+    for (const b of decodeBlock(r.data)) {
+      if (!holds && (stale || !bucketHoldsAt(b, now))) refresh.add(b.day);
+      days.set(b.day, b);
+    }
+  }
+  if (refresh.size > 0) {
+    let byDay: Map<number, ScoringStory[]>;
+    if (refresh.size > DAYS_READ_ONE_BY_ONE) {
+      const { rows: all } = await db.executeQuery<SourceRow>(CompiledQuery.raw(companySourceSql, [companyId]));
+      byDay = groupStoriesByDay(all.map(identified));
+    } else {
+      byDay = new Map();
+      for (const day of refresh) byDay.set(day, (await loadStoriesBetween(db, companyId, day * DAY_MS, day * DAY_MS + DAY_MS - 1)).map((s) => s.story));
+    }
+    const changedBlocks = new Set<number>();
+    for (const day of refresh) {
+      const b = buildDayBucket(day, byDay.get(day) ?? [], now);
+      if (b) days.set(day, b);
+      else days.delete(day);
+      changedBlocks.add(blockOf(day));
+    }
+    const sorted = [...days.values()].sort((a, b) => a.day - b.day);
+    const blocks = byBlock(sorted);
+    // An emptied block is stored empty, so a concurrent rebuild cannot bring its old days back.
+    await writeBlocks(db, companyId, new Map([...changedBlocks].map((k) => [k, blocks.get(k) ?? []])), now, 'replace');
+    return figuresFromBuckets(sorted, await loadEdgeStories(db, companyId, now), now);
+  }
+  const sorted = [...days.values()].sort((a, b) => a.day - b.day);
+  return figuresFromBuckets(sorted, await loadEdgeStories(db, companyId, now), now);
 }
 
 /** Recomputes one company's three windows (call inside the event's transaction). */
 export async function recomputeCompanyStats(db: DB, companyId: number, now: number): Promise<NewCompanyStats[]> {
-  const rows = buildCompanyStatsRows(companyId, await loadScoringStories(db, companyId), now);
+  const rows = statsRowsFromFigures(companyId, await computeCompanyFigures(db, companyId, now), now);
   await upsertCompanyStats(db, rows);
   return rows;
 }
 
 /**
  * Every company's rows without writing them. Stories and channels are read with two sequential
- * scans (src/db/stats-scan.ts), grouped by company in memory, and each company is computed with
- * the same function as the incremental path. Companies without counted stories get empty rows
- * too, so a company whose last story was hidden shows "not enough data" rather than old figures.
+ * scans (src/db/stats-scan.ts), company by company and day by day, and each company is
+ * computed with the same functions as the incremental path. Companies without counted stories
+ * get empty rows too, so a company whose last story was hidden shows "not enough data" rather
+ * than old figures. `onDays` receives each company's day buckets (the rebuild stores them).
  */
 export async function computeAllCompanyStats(
   db: DB,
   now: number,
   onRows: (rows: NewCompanyStats[]) => Promise<void> | void,
   chunkSize = 500,
+  onDays?: (days: { companyId: number; buckets: DayBucket[]; stories: number }[]) => Promise<void> | void,
+  companyRange: [number, number] = [-Infinity, Infinity],
 ): Promise<number> {
-  const companies = (await db.selectFrom('companies').select('id').orderBy('id').execute()).map((r) => r.id);
-  const cols = await scanStoryColumns(db);
-  const groups = groupByCompany(cols);
-  const none = new Int32Array(0);
-  for (let i = 0; i < companies.length; i += chunkSize) {
-    const out: NewCompanyStats[] = [];
-    for (const id of companies.slice(i, i + chunkSize)) {
-      const indices = groups.get(id) ?? none;
-      const stories: ScoringStory[] = new Array(indices.length);
-      for (let k = 0; k < indices.length; k++) stories[k] = scoringStoryAt(cols, indices[k]!);
-      out.push(...buildCompanyStatsRows(id, stories, now));
+  const [from, to] = companyRange;
+  const companies = (await db.selectFrom('companies').select('id').orderBy('id').execute()).map((r) => r.id).filter((id) => id >= from && id < to);
+  const ranges = edgeRanges(now);
+  const rangeDays = edgeDays(now);
+  const scan = scanCompanyStories(db, from, to);
+  let next = await scan.next();
+  let out: NewCompanyStats[] = [];
+  let days: { companyId: number; buckets: DayBucket[]; stories: number }[] = [];
+  for (const id of companies) {
+    // The scan yields companies in id order, skipping those without counted stories.
+    while (!next.done && next.value.companyId < id) next = await scan.next();
+    const stories = !next.done && next.value.companyId === id ? next.value.stories : [];
+    const buckets: DayBucket[] = [];
+    const edges: IdentifiedStory[] = [];
+    for (let k = 0; k < stories.length; ) {
+      const day = Math.floor(stories[k]!.story.publishedAt / DAY_MS);
+      const list: ScoringStory[] = [];
+      const edgeDay = rangeDays.has(day);
+      for (; k < stories.length && Math.floor(stories[k]!.story.publishedAt / DAY_MS) === day; k++) {
+        const s = stories[k]!;
+        list.push(s.story);
+        const p = s.story.publishedAt;
+        if (edgeDay && ranges.some(([a, b]) => p >= a && p <= b)) edges.push(s);
+      }
+      buckets.push(buildDayBucket(day, list, now)!);
     }
+    out.push(...statsRowsFromFigures(id, figuresFromBuckets(buckets, edges, now), now));
+    days.push({ companyId: id, buckets, stories: stories.length });
+    if (days.length === chunkSize) {
+      if (onDays) await onDays(days);
+      await onRows(out);
+      out = [];
+      days = [];
+    }
+  }
+  if (days.length > 0) {
+    if (onDays) await onDays(days);
     await onRows(out);
   }
   return companies.length;
 }
 
 /**
- * Recomputes and stores every company's statistics (npm run stats:rebuild). Writes go in chunks,
- * one transaction each, and never overwrite figures an event computed later than `now` while the
- * rebuild was reading (those are fresher).
+ * Recomputes and stores every company's statistics and day sums (npm run stats:rebuild). Writes
+ * go in chunks, one transaction each, and never overwrite figures or days an event computed
+ * later than `now` while the rebuild was reading (those are fresher). Day marks set before the
+ * scan are cleared first; marks set meanwhile stay and are picked up by the next event.
  */
 export async function rebuildAllCompanyStats(db: DB, now: number, chunkSize = 500): Promise<number> {
+  await db.executeQuery(CompiledQuery.raw('delete from company_stats_dirty'));
+  return rebuildCompanyRange(db, now, chunkSize, -Infinity, Infinity);
+}
+
+/** rebuildAllCompanyStats for the companies with from ≤ id < to (without clearing the day marks). */
+export async function rebuildCompanyRange(db: DB, now: number, chunkSize: number, from: number, to: number): Promise<number> {
+  let pendingDays: { companyId: number; buckets: DayBucket[]; stories: number }[] = [];
   return computeAllCompanyStats(
     db,
     now,
     async (rows) => {
+      const days = pendingDays;
+      pendingDays = [];
       await db.transaction().execute(async (trx) => {
+        if (days.length > 0) {
+          await trx.executeQuery(
+            CompiledQuery.raw('delete from company_stats_days where company_id between ? and ? and computed_at <= ?', [days[0]!.companyId, days.at(-1)!.companyId, now]),
+          );
+          for (const { companyId, buckets, stories } of days) {
+            if (stories > 0 && stories >= statsDaysOptions.minStories) await writeBlocks(trx, companyId, byBlock(buckets), now, 'keep');
+          }
+        }
         for (let i = 0; i < rows.length; i += 300) await upsertCompanyStats(trx, rows.slice(i, i + 300), { onlyIfNotNewer: true });
       });
     },
     chunkSize,
+    (days) => {
+      pendingDays = days;
+    },
+    [from, to],
   );
 }
 

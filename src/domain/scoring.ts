@@ -31,6 +31,10 @@
 //   would-buy-again rate, mean rating, median waits per channel.
 // - Imported stories (public complaint databases) have no real reply timestamps: they count
 //   for the reply rate and the verdict rates but never for any time figure (firstReplyHours null).
+//
+// computeScore() and scoreHistory() are the reference. The stored figures (company_stats) apply
+// the same rules to per-day sums (score-sums.ts, decision 0011): same counts, quantiles, bands and
+// rounded scores; weighted sums agree up to floating-point rounding.
 
 export type Period = '6m' | '12m' | 'all';
 export const periods: readonly Period[] = ['6m', '12m', 'all'];
@@ -249,7 +253,11 @@ function observe(acc: Accumulator, x: number, w: number): void {
 }
 
 function estimateOf(acc: Accumulator): Estimate {
-  const { alpha, beta } = acc;
+  return posteriorEstimate(acc.alpha, acc.beta, acc.n, acc.weight);
+}
+
+/** The estimate, variance and 80% interval of a Beta(alpha, beta) posterior built from n stories of total weight `weight`. */
+export function posteriorEstimate(alpha: number, beta: number, n: number, weight: number): Estimate {
   const total = alpha + beta;
   const estimate = alpha / total;
   const variance = (alpha * beta) / (total * total * (total + 1));
@@ -258,8 +266,8 @@ function estimateOf(acc: Accumulator): Estimate {
     estimate,
     low: clamp(estimate - Z_80 * sd, 0, 1),
     high: clamp(estimate + Z_80 * sd, 0, 1),
-    n: acc.n,
-    weight: acc.weight,
+    n,
+    weight,
     alpha,
     beta,
     variance,
@@ -386,22 +394,7 @@ export function computeScore(stories: readonly ScoringStory[], asOf: number, per
 
   const est = {} as Record<ComponentName, Estimate>;
   for (const name of components) est[name] = estimateOf(acc[name]);
-
-  let score: number | null = null;
-  let scoreLow: number | null = null;
-  let scoreHigh: number | null = null;
-  if (counts.stories > 0) {
-    let raw = 0;
-    let variance = 0;
-    for (const name of components) {
-      raw += POINTS[name] * est[name].estimate;
-      variance += POINTS[name] * POINTS[name] * est[name].variance;
-    }
-    const sd = Math.sqrt(variance);
-    score = Math.round(raw);
-    scoreLow = Math.round(clamp(raw - Z_80 * sd, 0, 100));
-    scoreHigh = Math.round(clamp(raw + Z_80 * sd, 0, 100));
-  }
+  const { score, scoreLow, scoreHigh } = scoreOf(est, counts.stories);
 
   replyHours.sort((a, b) => a - b);
   const channels: ChannelFigure[] = [...channelMap.entries()]
@@ -429,6 +422,31 @@ export function computeScore(stories: readonly ScoringStory[], asOf: number, per
   };
 }
 
+/** The 0–100 score and its 80% interval from the four estimates; all null when the window holds no story. */
+export function scoreOf(est: Record<ComponentName, Estimate>, stories: number): { score: number | null; scoreLow: number | null; scoreHigh: number | null } {
+  if (stories === 0) return { score: null, scoreLow: null, scoreHigh: null };
+  let raw = 0;
+  let variance = 0;
+  for (const name of components) {
+    raw += POINTS[name] * est[name].estimate;
+    variance += POINTS[name] * POINTS[name] * est[name].variance;
+  }
+  const sd = Math.sqrt(variance);
+  return {
+    score: Math.round(raw),
+    scoreLow: Math.round(clamp(raw - Z_80 * sd, 0, 100)),
+    scoreHigh: Math.round(clamp(raw + Z_80 * sd, 0, 100)),
+  };
+}
+
+/** The end of each of the last `months` calendar months (UTC), oldest first; the last one is asOf itself. */
+export function historyMoments(asOf: number, months = 18): number[] {
+  const now = new Date(asOf);
+  const out: number[] = [];
+  for (let i = months - 1; i >= 0; i--) out.push(i === 0 ? asOf : Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i + 1, 1) - 1);
+  return out;
+}
+
 /** 'YYYY-MM' of a moment, in UTC. */
 export function monthKey(ms: number): string {
   const d = new Date(ms);
@@ -437,10 +455,8 @@ export function monthKey(ms: number): string {
 
 /** The score at the end of each of the last `months` calendar months (UTC), oldest first; the last point is asOf itself. */
 export function scoreHistory(stories: readonly ScoringStory[], asOf: number, period: Period = defaultPeriod, months = 18): HistoryPoint[] {
-  const now = new Date(asOf);
   const points: HistoryPoint[] = [];
-  for (let i = months - 1; i >= 0; i--) {
-    const at = i === 0 ? asOf : Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i + 1, 1) - 1;
+  for (const at of historyMoments(asOf, months)) {
     const s = computeScore(stories, at, period, { detail: 'score' });
     points.push({ month: monthKey(at), at, stories: s.counts.stories, score: s.score, band: s.band, replyRate: s.replyRate });
   }
