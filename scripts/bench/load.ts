@@ -14,9 +14,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { OpenedDatabase } from '../../src/db/client.ts';
 import { companyNameKey, slugify } from '../../src/db/company.repository.ts';
-import { channelMask } from '../../src/import/search-bulk.ts';
 import { type ImportStory, StoryBatchWriter } from '../../src/import/story-batch-writer.ts';
 import { toStoryDocument } from '../../src/search/documents.ts';
+import { channelMask } from '../../src/search/search-index.ts';
 import { storyDocKey } from '../../src/search/sqlite-fts.ts';
 import type { Corpus } from './corpus.ts';
 

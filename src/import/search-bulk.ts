@@ -10,17 +10,8 @@
 // change shape (a new migration), this file changes with sqlite-fts.ts.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Channel } from '../db/schema.ts';
-import { type CompanyDocument, type StoryDocument, storyChannels } from '../search/search-index.ts';
+import { type CompanyDocument, type StoryDocument, channelMask, storyChannels } from '../search/search-index.ts';
 import { storyDocKey } from '../search/sqlite-fts.ts';
-
-export function channelMask(channels: readonly Channel[]): number {
-  let mask = 0;
-  for (const c of channels) {
-    const bit = storyChannels.indexOf(c);
-    if (bit >= 0) mask |= 1 << bit;
-  }
-  return mask;
-}
 
 function facetRow(d: StoryDocument, mask: number): Omit<IndexedStory, 'doc_key'> {
   return { state: d.state, category: d.category, channel_mask: mask, country: d.country };

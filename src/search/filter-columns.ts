@@ -9,7 +9,7 @@
 // snapshot live in an overlay map (key → packed, or DELETED) that is folded into the arrays when
 // it grows. SqliteFtsIndex decides when the columns are current (see its #columns()).
 import type { Channel } from '../db/schema.ts';
-import { type StoryFilters, publicStoryStates, storyCategories, storyChannels } from './search-index.ts';
+import { type StoryFilters, channelMask, publicStoryStates, storyCategories, storyChannels } from './search-index.ts';
 
 const DELETED = -1;
 /** Value index kept for a state or category outside the known lists (never matches a filter). */
@@ -186,7 +186,7 @@ export class FilterColumns {
     return {
       states: maskOf(publicStoryStates, f.states),
       categories: maskOf(storyCategories, f.categories),
-      channels: f.channels && f.channels.length > 0 ? channelBits(f.channels) : 0,
+      channels: f.channels && f.channels.length > 0 ? channelMask(f.channels) : 0,
       countries: countries
         ? new Set(countries.flatMap((c) => (this.#countryIndex.has(c) ? [this.#countryIndex.get(c)!] : [])))
         : null,
@@ -200,15 +200,6 @@ export class FilterColumns {
   countryName(index: number): string {
     return this.#countries[index]!;
   }
-}
-
-export function channelBits(channels: readonly Channel[]): number {
-  let mask = 0;
-  for (const c of channels) {
-    const bit = storyChannels.indexOf(c);
-    if (bit >= 0) mask |= 1 << bit;
-  }
-  return mask;
 }
 
 /** Whether a packed value passes the filter. */

@@ -38,6 +38,16 @@ export const storyChannels = [
   'letter',
 ] as const satisfies readonly Channel[];
 
+/** A story's channels as bits, in storyChannels order (the FTS5 index's channel_mask column). */
+export function channelMask(channels: readonly Channel[]): number {
+  let mask = 0;
+  for (const c of channels) {
+    const bit = storyChannels.indexOf(c);
+    if (bit >= 0) mask |= 1 << bit;
+  }
+  return mask;
+}
+
 export const searchSorts = ['relevance', 'newest', 'most_overdue'] as const;
 export type SearchSort = (typeof searchSorts)[number];
 

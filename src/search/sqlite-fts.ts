@@ -29,6 +29,7 @@ import {
   type StorySearchResult,
   MAX_TOTAL_HITS,
   SearchRejectedError,
+  channelMask,
   publicStoryStates,
   storyCategories,
   clampPage,
@@ -58,15 +59,6 @@ export function storyDocKey(publishedAt: number, id: number): number {
 function dayStartKey(day: number): number {
   const ms = Date.UTC(Math.floor(day / 10000), (Math.floor(day / 100) % 100) - 1, day % 100);
   return storyDocKey(ms, 0);
-}
-
-function channelMask(channels: readonly Channel[]): number {
-  let mask = 0;
-  for (const c of channels) {
-    const bit = storyChannels.indexOf(c);
-    if (bit >= 0) mask |= 1 << bit;
-  }
-  return mask;
 }
 
 function channelsOf(mask: number): Channel[] {
