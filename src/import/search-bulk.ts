@@ -9,7 +9,6 @@
 // writer, and it adds up facet changes per batch instead of per story. If the search tables
 // change shape (a new migration), this file changes with sqlite-fts.ts.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Channel } from '../db/schema.ts';
 import { type CompanyDocument, type StoryDocument, channelMask, storyChannels } from '../search/search-index.ts';
 import { storyDocKey } from '../search/sqlite-fts.ts';
 
