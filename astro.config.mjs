@@ -16,6 +16,10 @@ export default defineConfig({
     // multipart overhead: 6 × 12 MB + 4 MB. A bigger body fails while it is read (readForm gives
     // an empty form) instead of filling memory.
     bodySizeLimit: (6 * 12 + 4) * 1024 * 1024,
+    // Pages render completely before the response starts: an error anywhere in a page (a storage
+    // failure in a component's read included) becomes a clean 503/500 from src/middleware.ts
+    // instead of a half-sent page. Measured: no throughput difference on our pages (~25 KB).
+    experimentalDisableStreaming: true,
   }),
   server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
   security: {

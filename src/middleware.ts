@@ -26,9 +26,9 @@ export interface MiddlewareDeps {
 }
 
 export function createMiddleware(deps: MiddlewareDeps): MiddlewareHandler {
-  // Outermost: a storage failure raised while a page runs (pages read and write in their
-  // frontmatter, before the body streams) becomes a 503, anything else Astro's 500. The body
-  // itself is never read here: pages stream straight through.
+  // Outermost: a storage failure raised while a page renders becomes a 503, anything else a 500
+  // (pages render completely before their response starts: experimentalDisableStreaming in
+  // astro.config.mjs). The body itself is never read here.
   const securityAndErrors = defineMiddleware(async (ctx, next) => {
     const https = isHttps(ctx.url);
     let res: Response;

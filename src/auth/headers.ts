@@ -2,7 +2,7 @@
 // no page has an inline script (Astro emits every processed <script> as a file because
 // vite.build.assetsInlineLimit is 0 in astro.config.mjs, and no page uses islands or is:inline;
 // tests/e2e/pages.test.ts checks the rendered pages). So `script-src 'self'` needs no hashes, and
-// the body is never read here: pages stream straight through. An inline script added by
+// the body is never read here. An inline script added by
 // mistake is blocked by the browser, never allowed. Inline styles are allowed: CSS cannot run code.
 
 export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), browsing-topics=()';
