@@ -1,12 +1,40 @@
 // Read models for the public pages (home, company list, company page, story page). Every query
-// is bounded (LIMIT) and served by an index; aggregated figures come from company_stats.
-import { sql } from 'kysely';
+// is bounded (LIMIT) and served by an index; aggregated figures come from company_stats, and a
+// company's story counts per state from company_story_counts (kept by triggers, see the
+// migration 2026-11-23T1600-page-read-models). The plans are pinned by
+// tests/integration/page-query-plans.test.ts.
+import { sql, type Compilable, type CompiledQuery } from 'kysely';
+import type { Period } from '../domain/scoring.ts';
 import { publicStates } from '../domain/story-workflow.ts';
 import type { DB } from './client.ts';
 import type { Channel, CompanyRow, CompanyStatsRow, StatsPeriod, StoryCategory, StoryState } from './schema.ts';
+import { toCompanyStats, type CompanyStats } from './stats.repository.ts';
 
 /** States a visitor may see in lists (hidden stories are left out; withdrawn ones show as tombstones only on their own page). */
 export const listedStates: readonly StoryState[] = publicStates;
+
+/** Stands for the i-th argument of a prepared query while it is compiled. */
+class QueryArgument {
+  readonly index: number;
+  constructor(index: number) {
+    this.index = index;
+  }
+}
+
+/**
+ * A page query built and compiled once, then run with each call's arguments: building a wide
+ * select with Kysely (dozens of column references) cost more than SQLite took to run it, on every
+ * request (profile of the story page). `build` receives placeholders for the arguments and must
+ * not branch on them; every other value it binds (the listed states…) stays as compiled.
+ */
+export function preparedQuery<A extends unknown[], R>(build: (db: DB, ...args: A) => Compilable<R>): (db: DB, ...args: A) => Promise<R[]> {
+  let compiled: CompiledQuery<R> | undefined;
+  return async (db, ...args) => {
+    compiled ??= build(db, ...(args.map((_, i) => new QueryArgument(i)) as A)).compile();
+    const parameters = compiled.parameters.map((p) => (p instanceof QueryArgument ? args[p.index] : p));
+    return (await db.executeQuery<R>({ ...compiled, parameters })).rows;
+  };
+}
 
 export interface StorySummary {
   id: number;
@@ -44,6 +72,7 @@ function summarySelect(db: DB) {
       'c.name as company_name',
       'u.display_name as author_name',
       sql<string>`substr(s.body, 1, 320)`.as('excerpt'),
+      // Served by the partial index story_messages_visible (no message row is read).
       (eb) =>
         eb
           .selectFrom('story_messages as m')
@@ -214,12 +243,104 @@ export async function findRankedCompanies(
   return rows.map(toCompanyListItem);
 }
 
+const companyBySlug = preparedQuery((db, slug: string) => db.selectFrom('companies').selectAll().where('slug', '=', slug));
+
 export async function findCompanyBySlug(db: DB, slug: string): Promise<CompanyRow | null> {
-  return (await db.selectFrom('companies').selectAll().where('slug', '=', slug).executeTakeFirst()) ?? null;
+  return (await companyBySlug(db, slug))[0] ?? null;
 }
 
 export async function findCompanyStats(db: DB, companyId: number): Promise<CompanyStatsRow[]> {
   return db.selectFrom('company_stats').selectAll().where('company_id', '=', companyId).execute();
+}
+
+const scorecardRows = preparedQuery((db, companyId: number) =>
+  db
+    .selectFrom('company_stats')
+    .select([
+      'company_id',
+      'period',
+      'computed_at',
+      'story_count',
+      'reply_rate',
+      'median_first_reply_hours',
+      'p90_first_reply_hours',
+      'resolution_rate',
+      'would_buy_again_rate',
+      'mean_rating',
+      'score',
+      'score_low',
+      'score_high',
+      'band',
+      sql<string>`case when period = '12m' then details else '{}' end`.as('details'),
+    ])
+    .where('company_id', '=', companyId),
+);
+
+/**
+ * A company's figures in the three windows, for its page: one read, and only the 12-month window
+ * brings its details (history, components, channels), the only ones the page shows — the JSON of
+ * the other two windows is neither read nor parsed.
+ */
+export async function findCompanyScorecard(db: DB, companyId: number): Promise<Partial<Record<Period, CompanyStats>>> {
+  const rows = await scorecardRows(db, companyId);
+  return Object.fromEntries(rows.map((r) => [r.period, toCompanyStats(r)]));
+}
+
+/** How many stories a company has in each state (hidden and withdrawn included), from the read model. */
+export async function countCompanyStoriesByState(db: DB, companyId: number): Promise<Partial<Record<StoryState, number>>> {
+  const { rows } = await sql<{ state: StoryState; n: number }>`select state, n from company_story_counts where company_id = ${companyId} and n > 0`.execute(db);
+  return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+}
+
+/** Stories a visitor can list among `counts`: those in `state`, or in every listed state. */
+export function countListedStories(counts: Partial<Record<StoryState, number>>, state?: StoryState): number {
+  if (state) return listedStates.includes(state) ? (counts[state] ?? 0) : 0;
+  return listedStates.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
+}
+
+// One page of a company's stories, newest first: the ids come from a covering index scan (the
+// offset skips index entries, not rows), then only those rows are read and summarised.
+const companyStoriesInListedStates = preparedQuery((db, companyId: number, limit: number, offset: number) =>
+  summarySelect(db)
+    .where('s.id', 'in', (eb) =>
+      eb
+        .selectFrom('stories as p')
+        .select('p.id')
+        .where('p.company_id', '=', companyId)
+        .where('p.state', 'in', listedStates)
+        .orderBy('p.published_at', 'desc')
+        .orderBy('p.id', 'desc')
+        .limit(limit)
+        .offset(offset),
+    )
+    .orderBy('s.published_at', 'desc')
+    .orderBy('s.id', 'desc'),
+);
+
+const companyStoriesInState = preparedQuery((db, companyId: number, state: StoryState, limit: number, offset: number) =>
+  summarySelect(db)
+    .where('s.id', 'in', (eb) =>
+      eb
+        .selectFrom('stories as p')
+        .select('p.id')
+        .where('p.company_id', '=', companyId)
+        .where('p.state', '=', state)
+        .orderBy('p.published_at', 'desc')
+        .orderBy('p.id', 'desc')
+        .limit(limit)
+        .offset(offset),
+    )
+    .orderBy('s.published_at', 'desc')
+    .orderBy('s.id', 'desc'),
+);
+
+/** One page of a company's listed stories (all listed states, or one of them), newest first. */
+export async function listCompanyStories(db: DB, companyId: number, opts: { state?: StoryState; limit: number; offset: number }): Promise<StorySummary[]> {
+  if (opts.state && !listedStates.includes(opts.state)) return [];
+  const rows = opts.state
+    ? await companyStoriesInState(db, companyId, opts.state, opts.limit, opts.offset)
+    : await companyStoriesInListedStates(db, companyId, opts.limit, opts.offset);
+  return rows.map(toSummary);
 }
 
 export async function findCompanyStories(
@@ -227,31 +348,8 @@ export async function findCompanyStories(
   companyId: number,
   opts: { state?: StoryState; limit: number; offset: number },
 ): Promise<{ items: StorySummary[]; total: number }> {
-  let q = summarySelect(db).where('s.company_id', '=', companyId);
-  let c = db.selectFrom('stories').where('company_id', '=', companyId);
-  if (opts.state) {
-    q = q.where('s.state', '=', opts.state);
-    c = c.where('state', '=', opts.state);
-  } else {
-    q = q.where('s.state', 'in', listedStates);
-    c = c.where('state', 'in', listedStates);
-  }
-  const [rows, count] = await Promise.all([
-    q.orderBy('s.published_at', 'desc').limit(opts.limit).offset(opts.offset).execute(),
-    c.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toSummary), total: Number(count.n) };
-}
-
-/** Counts per state for the filter tabs of a company page (one grouped query on an index). */
-export async function countCompanyStoriesByState(db: DB, companyId: number): Promise<Partial<Record<StoryState, number>>> {
-  const rows = await db
-    .selectFrom('stories')
-    .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('company_id', '=', companyId)
-    .groupBy('state')
-    .execute();
-  return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+  const [items, counts] = await Promise.all([listCompanyStories(db, companyId, opts), countCompanyStoriesByState(db, companyId)]);
+  return { items, total: countListedStories(counts, opts.state) };
 }
 
 export interface StoryPage {
@@ -285,12 +383,14 @@ export interface StoryPage {
   photos: { id: string; width: number; height: number; alt: string | null }[];
 }
 
-export async function findStoryPage(db: DB, id: number): Promise<StoryPage | null> {
-  const s = await db
+// The story page's four reads. Their shapes are chosen for SQLite: a statement whose plan joins
+// tables or sorts on an index, with a bound parameter, is planned again at every run in this
+// build (STAT4), which cost more than the read itself — so the company and the names come from
+// correlated lookups on primary keys, and the few messages and photos are put in order here.
+const storyPageRow = preparedQuery((db, id: number) =>
+  db
     .selectFrom('stories as s')
-    .innerJoin('companies as c', 'c.id', 's.company_id')
-    .leftJoin('users as u', 'u.id', 's.author_id')
-    .select([
+    .select((eb) => [
       's.id',
       's.title',
       's.body',
@@ -314,36 +414,52 @@ export async function findStoryPage(db: DB, id: number): Promise<StoryPage | nul
       's.withdrawn_at',
       's.evidence_verified_at',
       's.author_id',
-      'u.display_name as author_name',
-      'c.id as company_id',
-      'c.slug as company_slug',
-      'c.name as company_name',
-      'c.claimed_at as company_claimed_at',
-      'c.sector as company_sector',
-      'c.country as company_country',
+      's.company_id',
+      eb.selectFrom('users as u').select('u.display_name').whereRef('u.id', '=', 's.author_id').as('author_name'),
     ])
-    .where('s.id', '=', id)
-    .executeTakeFirst();
+    .where('s.id', '=', id),
+);
+
+const storyPageCompany = preparedQuery((db, id: number) =>
+  db.selectFrom('companies').select(['id', 'slug', 'name', 'claimed_at', 'sector', 'country']).where('id', '=', id),
+);
+
+const storyPageChannels = preparedQuery((db, id: number) =>
+  db.selectFrom('story_channels').select(['channel', 'wait_minutes', 'answered']).where('story_id', '=', id),
+);
+
+const storyPageMessages = preparedQuery((db, id: number) =>
+  db
+    .selectFrom('story_messages as m')
+    .select((eb) => [
+      'm.id',
+      'm.author_role',
+      eb.selectFrom('users as u').select('u.display_name').whereRef('u.id', '=', 'm.author_id').as('author_name'),
+      'm.body',
+      'm.created_at',
+      'm.edited_at',
+    ])
+    .where('m.story_id', '=', id)
+    .where('m.hidden_at', 'is', null),
+);
+
+const storyPagePhotos = preparedQuery((db, id: number) =>
+  db.selectFrom('photos').select(['id', 'width', 'height', 'alt', 'position']).where('story_id', '=', id).where('hidden_at', 'is', null),
+);
+
+export async function findStoryPage(db: DB, id: number): Promise<StoryPage | null> {
+  const s = (await storyPageRow(db, id))[0];
   if (!s) return null;
-  const [channels, messages, photos] = await Promise.all([
-    db.selectFrom('story_channels').selectAll().where('story_id', '=', id).execute(),
-    db
-      .selectFrom('story_messages as m')
-      .leftJoin('users as u', 'u.id', 'm.author_id')
-      .select(['m.id', 'm.author_role', 'u.display_name as author_name', 'm.body', 'm.created_at', 'm.edited_at'])
-      .where('m.story_id', '=', id)
-      .where('m.hidden_at', 'is', null)
-      .orderBy('m.created_at')
-      .orderBy('m.id')
-      .execute(),
-    db
-      .selectFrom('photos')
-      .select(['id', 'width', 'height', 'alt'])
-      .where('story_id', '=', id)
-      .where('hidden_at', 'is', null)
-      .orderBy('position')
-      .execute(),
+  const [companies, channels, messages, photos] = await Promise.all([
+    storyPageCompany(db, s.company_id),
+    storyPageChannels(db, id),
+    storyPageMessages(db, id),
+    storyPagePhotos(db, id),
   ]);
+  const company = companies[0];
+  if (!company) return null;
+  messages.sort((a, b) => a.created_at - b.created_at || a.id - b.id);
+  photos.sort((a, b) => a.position - b.position);
   const flag = (v: number | null) => (v === null ? null : v === 1);
   return {
     id: s.id,
@@ -370,14 +486,7 @@ export async function findStoryPage(db: DB, id: number): Promise<StoryPage | nul
     evidenceVerified: s.evidence_verified_at !== null,
     authorId: s.author_id,
     authorName: s.author_name,
-    company: {
-      id: s.company_id,
-      slug: s.company_slug,
-      name: s.company_name,
-      claimed_at: s.company_claimed_at,
-      sector: s.company_sector,
-      country: s.company_country,
-    },
+    company,
     channels: channels.map((c) => ({ channel: c.channel, waitMinutes: c.wait_minutes, answered: c.answered === 1 })),
     messages: messages.map((m) => ({
       id: m.id,
@@ -387,7 +496,7 @@ export async function findStoryPage(db: DB, id: number): Promise<StoryPage | nul
       createdAt: m.created_at,
       editedAt: m.edited_at,
     })),
-    photos,
+    photos: photos.map((p) => ({ id: p.id, width: p.width, height: p.height, alt: p.alt })),
   };
 }
 

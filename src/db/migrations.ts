@@ -8,6 +8,7 @@ import * as reports from '../../migrations/2026-11-23T1200-reports.ts';
 import * as workflowIndexes from '../../migrations/2026-11-23T1300-workflow-indexes.ts';
 import * as ftsWithoutPrefix from '../../migrations/2026-11-23T1400-fts-without-prefix-indexes.ts';
 import * as statsAggregates from '../../migrations/2026-11-23T1500-stats-aggregates.ts';
+import * as pageReadModels from '../../migrations/2026-11-23T1600-page-read-models.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T0900-initial': initial,
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T1300-workflow-indexes': workflowIndexes,
   '2026-11-23T1400-fts-without-prefix-indexes': ftsWithoutPrefix,
   '2026-11-23T1500-stats-aggregates': statsAggregates,
+  '2026-11-23T1600-page-read-models': pageReadModels,
 };
 
 export const migrationProvider: MigrationProvider = {
