@@ -4,8 +4,8 @@
 //   pager of the company page). Kept by triggers on `stories`, so every writer — the services,
 //   the bulk import, a company merge, an erasure, test fixtures — keeps it exact inside its own
 //   transaction without knowing about it. Rows whose count falls to 0 stay (they cost nothing).
-// - story_messages_visible: the visible messages of a story as a covering partial index, for the
-//   message count of each story card (no table row read per message).
+// - story_messages_story_hidden: a story's messages with their hidden mark, so the message count
+//   of each story card is read from the index alone (no message row read).
 // - stories_company_published_state replaces stories_company_published: the same order with the
 //   state in the index, so the company's list filters the listed states without reading the rows
 //   it skips (deep pages cost index entries, not table rows).
@@ -34,7 +34,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       on conflict (company_id, state) do update set n = n + 1;
   end`.execute(db);
 
-  await sql`create index story_messages_visible on story_messages (story_id) where hidden_at is null`.execute(db);
+  await db.schema.createIndex('story_messages_story_hidden').on('story_messages').columns(['story_id', 'hidden_at']).execute();
   await db.schema.createIndex('stories_company_published_state').on('stories').columns(['company_id', 'published_at', 'state']).execute();
   await db.schema.dropIndex('stories_company_published').ifExists().execute();
 }
@@ -42,7 +42,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('stories_company_published').ifNotExists().on('stories').columns(['company_id', 'published_at']).execute();
   await db.schema.dropIndex('stories_company_published_state').ifExists().execute();
-  await db.schema.dropIndex('story_messages_visible').ifExists().execute();
+  await db.schema.dropIndex('story_messages_story_hidden').ifExists().execute();
   await sql`drop trigger if exists stories_count_update`.execute(db);
   await sql`drop trigger if exists stories_count_delete`.execute(db);
   await sql`drop trigger if exists stories_count_insert`.execute(db);

@@ -72,7 +72,7 @@ function summarySelect(db: DB) {
       'c.name as company_name',
       'u.display_name as author_name',
       sql<string>`substr(s.body, 1, 320)`.as('excerpt'),
-      // Served by the partial index story_messages_visible (no message row is read).
+      // Read from the index story_messages_story_hidden alone (no message row is read).
       (eb) =>
         eb
           .selectFrom('story_messages as m')
@@ -309,12 +309,10 @@ const companyStoriesInListedStates = preparedQuery((db, companyId: number, limit
         .where('p.company_id', '=', companyId)
         .where('p.state', 'in', listedStates)
         .orderBy('p.published_at', 'desc')
-        .orderBy('p.id', 'desc')
         .limit(limit)
         .offset(offset),
     )
-    .orderBy('s.published_at', 'desc')
-    .orderBy('s.id', 'desc'),
+    .orderBy('s.published_at', 'desc'),
 );
 
 const companyStoriesInState = preparedQuery((db, companyId: number, state: StoryState, limit: number, offset: number) =>
@@ -326,12 +324,10 @@ const companyStoriesInState = preparedQuery((db, companyId: number, state: Story
         .where('p.company_id', '=', companyId)
         .where('p.state', '=', state)
         .orderBy('p.published_at', 'desc')
-        .orderBy('p.id', 'desc')
         .limit(limit)
         .offset(offset),
     )
-    .orderBy('s.published_at', 'desc')
-    .orderBy('s.id', 'desc'),
+    .orderBy('s.published_at', 'desc'),
 );
 
 /** One page of a company's listed stories (all listed states, or one of them), newest first. */

@@ -1,0 +1,122 @@
+// The query plans of the company page and the story page, pinned: every read is a search on a
+// key or an index (never a scan of stories or messages, whatever the company's size), the pager's
+// ids come from a covering index, the counts from the read model, and the story page's reads have
+// no join and no ORDER BY — shapes that this SQLite build (STAT4) plans again on every run when a
+// parameter is bound, which the profile showed costing more than the reads themselves.
+import { Kysely, SqliteDialect } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  countCompanyStoriesByState,
+  findCompanyBySlug,
+  findCompanyScorecard,
+  findCompanyStories,
+  findRecentStories,
+  findStoryPage,
+} from '../../src/db/browse.repository.ts';
+import type { DB } from '../../src/db/client.ts';
+import type { Database } from '../../src/db/schema.ts';
+import { makeCompany, makeMessage, makeStory } from '../helpers/content-fixtures.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+
+let t: TestDatabase;
+let logged: DB;
+const executed: { sql: string; parameters: readonly unknown[] }[] = [];
+let companyId: number;
+let storyId: number;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  logged = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: t.sqlite }),
+    log: (event) => {
+      if (event.level === 'query') executed.push({ sql: event.query.sql, parameters: event.query.parameters });
+    },
+  });
+  companyId = await makeCompany(t.db, 'Fiori Veloci');
+  for (let i = 0; i < 30; i++) {
+    const id = await makeStory(t.db, companyId, null, { state: i % 3 === 0 ? 'overdue' : 'answered', publishedAt: 1_700_000_000_000 + i * 60_000 });
+    if (i % 2 === 0) await makeMessage(t.db, id, null);
+    storyId = id;
+  }
+});
+afterAll(async () => {
+  await logged.destroy().catch(() => undefined);
+  await t.cleanup();
+});
+
+/** The statements `read` runs, each with its plan (the details of EXPLAIN QUERY PLAN). */
+async function plansOf(read: () => Promise<unknown>): Promise<{ sql: string; plan: string[] }[]> {
+  executed.length = 0;
+  await read();
+  return executed.map((q) => ({
+    sql: q.sql,
+    plan: (t.sqlite.prepare(`explain query plan ${q.sql}`).all(...q.parameters) as { detail: string }[]).map((r) => r.detail),
+  }));
+}
+
+function expectNoScans(plans: { sql: string; plan: string[] }[]): void {
+  for (const { sql, plan } of plans) {
+    for (const step of plan) expect(step, `${sql}\n→ ${plan.join(' | ')}`).not.toMatch(/^SCAN (stories|story_messages|companies|company_stats|company_story_counts|photos|story_channels)\b/);
+  }
+}
+
+describe('the company page reads', () => {
+  it('the company by its unique slug', async () => {
+    const plans = await plansOf(() => findCompanyBySlug(logged, 'fiori-veloci'));
+    expectNoScans(plans);
+    expect(plans[0]!.plan.join(' | ')).toMatch(/SEARCH companies USING INDEX sqlite_autoindex_companies_\d \(slug=\?\)/);
+  });
+
+  it('its figures with one search on company_stats', async () => {
+    const plans = await plansOf(() => findCompanyScorecard(logged, companyId));
+    expect(plans).toHaveLength(1);
+    expect(plans[0]!.plan).toEqual([expect.stringMatching(/^SEARCH company_stats USING INDEX sqlite_autoindex_company_stats_1 \(company_id=\?\)$/)]);
+  });
+
+  it('its counts per state from the read model, never from the stories', async () => {
+    const plans = await plansOf(() => countCompanyStoriesByState(logged, companyId));
+    expect(plans).toHaveLength(1);
+    expect(plans[0]!.plan).toEqual(['SEARCH company_story_counts USING PRIMARY KEY (company_id=?)']);
+  });
+
+  it('a page of stories: ids from a covering index, rows by primary key, message counts from an index alone', async () => {
+    for (const opts of [{ limit: 20, offset: 0 }, { limit: 20, offset: 400 }, { state: 'overdue' as const, limit: 20, offset: 20 }]) {
+      const plans = await plansOf(() => findCompanyStories(logged, companyId, opts));
+      expectNoScans(plans);
+      const list = plans.find((p) => p.sql.includes('substr'))!.plan.join(' | ');
+      expect(list).toContain('SEARCH s USING INTEGER PRIMARY KEY (rowid=?)');
+      expect(list).toMatch(opts.state ? /SEARCH p USING COVERING INDEX stories_company_state \(company_id=\? AND state=\?\)/ : /SEARCH p USING COVERING INDEX stories_company_published_state \(company_id=\?\)/);
+      expect(list).toContain('SEARCH m USING COVERING INDEX story_messages_story_hidden (story_id=? AND hidden_at=?)');
+      expect(list).not.toContain('TEMP B-TREE FOR LAST TERM');
+      expect(plans.some((p) => p.plan.some((step) => step.includes('company_story_counts')))).toBe(true);
+      expect(plans.some((p) => /^select count\(\*\)[^()]* from "stories"/i.test(p.sql))).toBe(false);
+    }
+  });
+
+  it('the recent stories of the home page by the published index', async () => {
+    const plans = await plansOf(() => findRecentStories(logged, 10));
+    expectNoScans(plans);
+  });
+});
+
+describe('the story page reads', () => {
+  it('search by key, with neither joins nor sorting for SQLite to plan again', async () => {
+    const plans = await plansOf(() => findStoryPage(logged, storyId));
+    expect(plans).toHaveLength(5);
+    expectNoScans(plans);
+    for (const { sql, plan } of plans) {
+      expect(sql).not.toMatch(/\bjoin\b/i);
+      expect(sql).not.toMatch(/\border by\b/i);
+      expect(plan.join(' | ')).not.toContain('TEMP B-TREE');
+    }
+    expect(plans[0]!.plan[0]).toBe('SEARCH s USING INTEGER PRIMARY KEY (rowid=?)');
+  });
+
+  it('return the thread in the order it was written', async () => {
+    const id = await makeStory(t.db, companyId, null);
+    const first = await makeMessage(t.db, id, null, 'company', 'Prima risposta');
+    const second = await makeMessage(t.db, id, null, 'consumer', 'Seconda, stesso istante');
+    const page = await findStoryPage(t.db, id);
+    expect(page!.messages.map((m) => m.id)).toEqual([first, second]);
+  });
+});
