@@ -121,12 +121,12 @@ function toSummary(r: SummaryRow): StorySummary {
 
 /** Markdown source → a short plain-text teaser (no markup reaches the page, it is escaped anyway). */
 export function plainExcerpt(markdown: string, max = 220): string {
-  const text = markdown
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`>#~-]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Twenty of these per company page: the rare constructs are only looked for when present, and
+  // markup characters and whitespace collapse to one space in a single pass.
+  let text = markdown;
+  if (text.includes('```')) text = text.replace(/```[\s\S]*?```/g, ' ');
+  if (text.includes('](')) text = text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
+  text = text.replace(/(?:[*_`>#~-]|\s)+/g, ' ').trim();
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 30)).trimEnd()}…`;
@@ -298,45 +298,58 @@ export function countListedStories(counts: Partial<Record<StoryState, number>>, 
   return listedStates.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
 }
 
-// One page of a company's stories, newest first: the ids come from a covering index scan (the
-// offset skips index entries, not rows), then only those rows are read and summarised.
-const companyStoriesInListedStates = preparedQuery((db, companyId: number, limit: number, offset: number) =>
-  summarySelect(db)
-    .where('s.id', 'in', (eb) =>
-      eb
-        .selectFrom('stories as p')
-        .select('p.id')
-        .where('p.company_id', '=', companyId)
-        .where('p.state', 'in', listedStates)
-        .orderBy('p.published_at', 'desc')
-        .limit(limit)
-        .offset(offset),
-    )
-    .orderBy('s.published_at', 'desc'),
+// One page of a company's stories, newest first, in two reads: the ids from a covering index
+// (the offset skips index entries, not rows), then those rows by primary key. Kept apart on
+// purpose: with the ordered id scan inside the summary select, SQLite planned the whole statement
+// again on every run (see findStoryPage), which cost more than reading the twenty rows.
+const companyStoryIdsInListedStates = preparedQuery((db, companyId: number, limit: number, offset: number) =>
+  db
+    .selectFrom('stories')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('state', 'in', listedStates)
+    .orderBy('published_at', 'desc')
+    .limit(limit)
+    .offset(offset),
 );
 
-const companyStoriesInState = preparedQuery((db, companyId: number, state: StoryState, limit: number, offset: number) =>
-  summarySelect(db)
-    .where('s.id', 'in', (eb) =>
-      eb
-        .selectFrom('stories as p')
-        .select('p.id')
-        .where('p.company_id', '=', companyId)
-        .where('p.state', '=', state)
-        .orderBy('p.published_at', 'desc')
-        .limit(limit)
-        .offset(offset),
-    )
-    .orderBy('s.published_at', 'desc'),
+const companyStoryIdsInState = preparedQuery((db, companyId: number, state: StoryState, limit: number, offset: number) =>
+  db
+    .selectFrom('stories')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('state', '=', state)
+    .orderBy('published_at', 'desc')
+    .limit(limit)
+    .offset(offset),
 );
+
+/** Summary reads by id, one prepared statement per number of ids (a page holds at most `limit`). */
+const summariesByIdCount = new Map<number, (db: DB, ...ids: number[]) => Promise<SummaryRow[]>>();
+
+/** The summaries of `ids` in that order, leaving out any that left `states` since the ids were read. */
+async function findSummariesInOrder(db: DB, ids: readonly number[], states: readonly StoryState[]): Promise<StorySummary[]> {
+  if (ids.length === 0) return [];
+  let read = summariesByIdCount.get(ids.length);
+  if (!read) summariesByIdCount.set(ids.length, (read = preparedQuery((db: DB, ...placeholders: number[]) => summarySelect(db).where('s.id', 'in', placeholders))));
+  const byId = new Map((await read(db, ...ids)).map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row && states.includes(row.state) ? [toSummary(row)] : [];
+  });
+}
 
 /** One page of a company's listed stories (all listed states, or one of them), newest first. */
 export async function listCompanyStories(db: DB, companyId: number, opts: { state?: StoryState; limit: number; offset: number }): Promise<StorySummary[]> {
   if (opts.state && !listedStates.includes(opts.state)) return [];
-  const rows = opts.state
-    ? await companyStoriesInState(db, companyId, opts.state, opts.limit, opts.offset)
-    : await companyStoriesInListedStates(db, companyId, opts.limit, opts.offset);
-  return rows.map(toSummary);
+  const ids = opts.state
+    ? await companyStoryIdsInState(db, companyId, opts.state, opts.limit, opts.offset)
+    : await companyStoryIdsInListedStates(db, companyId, opts.limit, opts.offset);
+  return findSummariesInOrder(
+    db,
+    ids.map((r) => r.id),
+    opts.state ? [opts.state] : listedStates,
+  );
 }
 
 export async function findCompanyStories(

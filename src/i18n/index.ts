@@ -34,8 +34,18 @@ export function t(locale: Locale, key: string, params?: Record<string, string | 
     return key;
   }
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+  // A template split once at its placeholders: [text, name, text, name, …, text].
+  let parts = templateParts.get(template);
+  if (!parts) templateParts.set(template, (parts = template.split(/\{(\w+)\}/)));
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+  }
+  return out;
 }
+
+const templateParts = new Map<string, string[]>();
 
 /** A translator bound to one locale, for pages: const tr = translator(lang); tr('home.title'). */
 export function translator(locale: Locale) {

@@ -80,17 +80,38 @@ describe('the company page reads', () => {
   });
 
   it('a page of stories: ids from a covering index, rows by primary key, message counts from an index alone', async () => {
-    for (const opts of [{ limit: 20, offset: 0 }, { limit: 20, offset: 400 }, { state: 'overdue' as const, limit: 20, offset: 20 }]) {
+    for (const opts of [{ limit: 20, offset: 0 }, { limit: 20, offset: 400 }, { state: 'overdue' as const, limit: 20, offset: 0 }]) {
       const plans = await plansOf(() => findCompanyStories(logged, companyId, opts));
       expectNoScans(plans);
-      const list = plans.find((p) => p.sql.includes('substr'))!.plan.join(' | ');
-      expect(list).toContain('SEARCH s USING INTEGER PRIMARY KEY (rowid=?)');
-      expect(list).toMatch(opts.state ? /SEARCH p USING COVERING INDEX stories_company_state \(company_id=\? AND state=\?\)/ : /SEARCH p USING COVERING INDEX stories_company_published_state \(company_id=\?\)/);
-      expect(list).toContain('SEARCH m USING COVERING INDEX story_messages_story_hidden (story_id=? AND hidden_at=?)');
-      expect(list).not.toContain('TEMP B-TREE FOR LAST TERM');
+      const ids = plans.find((p) => /^select "id" from "stories"/.test(p.sql))!.plan;
+      expect(ids).toEqual([
+        opts.state
+          ? 'SEARCH stories USING COVERING INDEX stories_company_state (company_id=? AND state=?)'
+          : 'SEARCH stories USING COVERING INDEX stories_company_published_state (company_id=?)',
+      ]);
+      if (opts.offset >= 30) continue; // past the last page: no rows to read
+      const rows = plans.find((p) => p.sql.includes('substr'))!;
+      expect(rows.plan[0]).toMatch(/^SEARCH s USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(rows.plan).toContain('SEARCH m USING COVERING INDEX story_messages_story_hidden (story_id=? AND hidden_at=?)');
+      expect(rows.sql).not.toMatch(/order by/i);
+      for (const p of plans) expect(p.plan.join(' | ')).not.toContain('TEMP B-TREE');
       expect(plans.some((p) => p.plan.some((step) => step.includes('company_story_counts')))).toBe(true);
       expect(plans.some((p) => /^select count\(\*\)[^()]* from "stories"/i.test(p.sql))).toBe(false);
     }
+  });
+
+  it('a page of stories comes newest first, one state or all listed ones, and pages do not overlap', async () => {
+    const first = await findCompanyStories(t.db, companyId, { limit: 20, offset: 0 });
+    const second = await findCompanyStories(t.db, companyId, { limit: 20, offset: 20 });
+    const all = [...first.items, ...second.items];
+    expect(first.total).toBe(30);
+    expect(all).toHaveLength(30);
+    expect(new Set(all.map((s) => s.id)).size).toBe(30);
+    expect(all.map((s) => s.publishedAt)).toEqual([...all.map((s) => s.publishedAt)].sort((a, b) => b - a));
+    const overdue = await findCompanyStories(t.db, companyId, { state: 'overdue', limit: 20, offset: 0 });
+    expect(overdue.total).toBe(10);
+    expect(overdue.items.every((s) => s.state === 'overdue')).toBe(true);
+    expect(all.filter((s) => s.messageCount === 1)).toHaveLength(15);
   });
 
   it('the recent stories of the home page by the published index', async () => {
