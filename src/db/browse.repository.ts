@@ -126,7 +126,7 @@ export function plainExcerpt(markdown: string, max = 220): string {
   let text = markdown;
   if (text.includes('```')) text = text.replace(/```[\s\S]*?```/g, ' ');
   if (text.includes('](')) text = text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
-  text = text.replace(/(?:[*_`>#~-]|\s)+/g, ' ').trim();
+  text = text.replace(/[\s*_`>#~-]+/g, ' ').trim();
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 30)).trimEnd()}…`;
