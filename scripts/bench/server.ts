@@ -33,8 +33,8 @@ export async function startServer(root: string, databasePath: string, extraEnv: 
   const url = `http://127.0.0.1:${port}`;
   let log = '';
   // The server as deployed (npm start): scripts/serve.mjs in front of Astro's handler, with the
-  // V8 flag `npm start` gives it (package.json; decision 0014).
-  const child = spawn(process.execPath, ['--max-semi-space-size=8', join(root, 'scripts/serve.mjs')], {
+  // V8 flags `npm start` gives it (package.json; decision 0014).
+  const child = spawn(process.execPath, ['--max-semi-space-size=8', '--max-old-space-size=256', join(root, 'scripts/serve.mjs')], {
     cwd: root,
     env: {
       ...process.env,

@@ -32,7 +32,9 @@ export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('cache_size = -65536'); // 64 MiB page cache
+  // SQLite's own page cache (the OS caches the file as well): SQLITE_CACHE_MB, default 32 MiB.
+  const cacheMiB = /^[1-9]\d{0,4}$/.test(process.env.SQLITE_CACHE_MB ?? '') ? Number(process.env.SQLITE_CACHE_MB) : 32;
+  sqlite.pragma(`cache_size = -${cacheMiB * 1024}`);
   sqlite.pragma('temp_store = MEMORY');
   // Test-only hook (tests/reliability/disk-full.test.ts): caps the file at N pages so writes fail with SQLITE_FULL exactly as on a full disk.
   if (/^[1-9]\d*$/.test(process.env.ANSWERABLE_MAX_PAGE_COUNT ?? '')) sqlite.pragma(`max_page_count = ${process.env.ANSWERABLE_MAX_PAGE_COUNT}`);
