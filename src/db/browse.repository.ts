@@ -8,7 +8,7 @@ import type { Period } from '../domain/scoring.ts';
 import { publicStates } from '../domain/story-workflow.ts';
 import type { DB } from './client.ts';
 import type { Channel, CompanyRow, CompanyStatsRow, StatsPeriod, StoryCategory, StoryState } from './schema.ts';
-import { toCompanyStats, type CompanyStats } from './stats.repository.ts';
+import { statsColumns, toCompanyStats, type CompanyStats } from './stats.repository.ts';
 
 /** States a visitor may see in lists (hidden stories are left out; withdrawn ones show as tombstones only on their own page). */
 export const listedStates: readonly StoryState[] = publicStates;
@@ -257,20 +257,7 @@ const scorecardRows = preparedQuery((db, companyId: number) =>
   db
     .selectFrom('company_stats')
     .select([
-      'company_id',
-      'period',
-      'computed_at',
-      'story_count',
-      'reply_rate',
-      'median_first_reply_hours',
-      'p90_first_reply_hours',
-      'resolution_rate',
-      'would_buy_again_rate',
-      'mean_rating',
-      'score',
-      'score_low',
-      'score_high',
-      'band',
+      ...statsColumns.filter((c) => c !== 'details'),
       sql<string>`case when period = '12m' then details else '{}' end`.as('details'),
     ])
     .where('company_id', '=', companyId),

@@ -144,7 +144,8 @@ function storiesInRanges(stories: readonly IdentifiedStory[], ranges: readonly [
   return stories.filter(({ story: { publishedAt: p } }) => ranges.some(([a, b]) => p >= a && p <= b));
 }
 
-const statsColumns = [
+/** The columns of company_stats, in the order the batched upsert writes them. */
+export const statsColumns = [
   'company_id',
   'period',
   'computed_at',
