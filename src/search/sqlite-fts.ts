@@ -371,9 +371,9 @@ export class SqliteFtsIndex implements SearchIndex {
   }
 
   /**
-   * What identifies the state of the story index: the generation counter every write of this
-   * adapter bumps, plus the whole-index facet counts and the newest key, which also move when
-   * another writer (the bulk import, another process) adds or changes stories.
+   * What identifies the state of the story index: the generation counter that every write of
+   * this adapter and of the bulk import (src/import/search-bulk.ts) bumps, in any process, plus
+   * the whole-index facet counts and the newest key as a safety net for a writer that does not.
    */
   #indexToken(s: BetterSqlite3.Database): string {
     const row = this.#prepare<{ g: string | null; f: string | null; k: number | null }>(
@@ -494,8 +494,8 @@ export class SqliteFtsIndex implements SearchIndex {
 
   /**
    * A string that changes whenever what searches can return may have changed: every write of
-   * this adapter (in any process) bumps the generation; writers that do not (the bulk import)
-   * are caught by the whole-index facet counts, the newest story key and the newest company.
+   * this adapter and of the bulk import (in any process) bumps the generation; the whole-index
+   * facet counts, the newest story key and the newest company catch a writer that does not.
    * A cache of results keyed by it is invalidated exactly by writes (select.ts).
    */
   async version(): Promise<string> {
