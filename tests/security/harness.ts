@@ -1,0 +1,172 @@
+// The security suite (quality.md "Security"): every finding of a black-box test is replayed as
+// HTTP requests against the BUILT server, started the way `npm start` serves it (scripts/serve.mjs
+// in front of dist/server/entry.mjs), on a free 127.0.0.1 port, with its own temporary database
+// seeded with the demo data. Each test file starts its own server, so one file's attacks (rate
+// limits, locked accounts, hidden stories) never leak into another's.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { exited, freePort, killGroup, makeDataDir, root, sleep, spawnTracked, type DataDir } from '../reliability/harness.ts';
+
+export { sleep };
+
+/** The password of every demo account (scripts/demo/data.ts). */
+export const DEMO_PASSWORD = 'answerable-demo-2026';
+
+export interface Site {
+  baseUrl: string;
+  port: number;
+  data: DataDir;
+  /** What the server wrote to stderr so far (shown when a check fails). */
+  stderr(): string;
+  /** A read/write handle on the server's database (WAL: safe beside the server). */
+  sql(): Database.Database;
+  stop(): Promise<void>;
+}
+
+export interface SiteOptions {
+  /** Extra environment for the server (e.g. { NODE_ENV: 'production' }). */
+  env?: Record<string, string>;
+  /** Seed the demo data first (default true). */
+  seed?: boolean;
+  /** Host name in SITE_URL (default 'localhost'); the server listens on 127.0.0.1. */
+  siteHost?: string;
+}
+
+/** Seeds a fresh database with the demo data and starts scripts/serve.mjs on it. */
+export async function startSite(options: SiteOptions = {}): Promise<Site> {
+  if (!existsSync(join(root, 'dist/server/entry.mjs'))) throw new Error('dist/server/entry.mjs is missing: run `node scripts/build-if-needed.mjs` (npm run test:security does)');
+  const data = makeDataDir('security');
+  const port = await freePort();
+  const baseUrl = `http://${options.siteHost ?? 'localhost'}:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    DATABASE_PATH: data.dbPath,
+    PHOTOS_DIR: data.photosDir,
+    SMTP_URL: '',
+    MEILISEARCH_URL: '',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    SITE_URL: baseUrl,
+    ...options.env,
+  };
+  if (options.seed !== false) {
+    const seeded = spawnSync(process.execPath, [join(root, 'scripts/seed.ts')], { cwd: root, env: { ...env, NODE_ENV: 'development' }, encoding: 'utf8' });
+    if (seeded.status !== 0) throw new Error(`seeding failed:\n${seeded.stdout}\n${seeded.stderr}`);
+  }
+  const child = spawnTracked(process.execPath, ['--max-semi-space-size=8', '--max-old-space-size=256', join(root, 'scripts/serve.mjs')], { env, stdio: 'ignore' });
+  let err = '';
+  child.stderr?.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-8000)));
+  let handle: Database.Database | null = null;
+  const site: Site = {
+    baseUrl,
+    port,
+    data,
+    stderr: () => err,
+    sql() {
+      handle ??= new Database(data.dbPath);
+      handle.pragma('busy_timeout = 5000');
+      return handle;
+    },
+    async stop() {
+      handle?.close();
+      handle = null;
+      killGroup(child, 'SIGTERM');
+      const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 3000);
+      await exited(child);
+      clearTimeout(timer);
+      data.remove();
+    },
+  };
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${err}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`, { headers: { host: new URL(baseUrl).host } });
+      if (res.ok) return site;
+    } catch {
+      /* not listening yet */
+    }
+    await sleep(100);
+  }
+  await site.stop();
+  throw new Error(`the server at ${baseUrl} did not become healthy:\n${err}`);
+}
+
+/** Cookie jar of one simulated person: `name=value` pairs from Set-Cookie. */
+export class Jar {
+  private readonly cookies = new Map<string, string>();
+  store(res: Response): void {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const eq = pair!.indexOf('=');
+      const name = pair!.slice(0, eq).trim();
+      const value = pair!.slice(eq + 1).trim();
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(line) || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+  has(name: string): boolean {
+    return this.cookies.has(name);
+  }
+}
+
+export interface RequestOptions {
+  jar?: Jar;
+  headers?: Record<string, string>;
+  /** Form fields (application/x-www-form-urlencoded) or a raw body. */
+  form?: Record<string, string>;
+  body?: BodyInit;
+  method?: string;
+}
+
+/**
+ * One request as a browser on our own pages would send it: same-origin Origin and Sec-Fetch-Site
+ * on writes (so the cross-site check passes), cookies from the jar, redirects NOT followed.
+ */
+export async function request(site: Site, path: string, options: RequestOptions = {}): Promise<Response> {
+  const method = options.method ?? (options.form || options.body ? 'POST' : 'GET');
+  const headers: Record<string, string> = { accept: 'text/html', ...options.headers };
+  if (method !== 'GET' && method !== 'HEAD') {
+    headers.origin ??= new URL(site.baseUrl).origin;
+    headers['sec-fetch-site'] ??= 'same-origin';
+  }
+  if (options.jar) headers.cookie = options.jar.header();
+  let body = options.body;
+  if (options.form) {
+    body = new URLSearchParams(options.form).toString();
+    headers['content-type'] ??= 'application/x-www-form-urlencoded';
+  }
+  const res = await fetch(new URL(path, site.baseUrl), { method, headers, body, redirect: 'manual' });
+  options.jar?.store(res);
+  return res;
+}
+
+/** Signs in through the real form; returns the response (303 on success) and fills the jar. */
+export async function signIn(site: Site, email: string, password = DEMO_PASSWORD, jar = new Jar(), lang = 'en'): Promise<{ res: Response; jar: Jar }> {
+  const res = await request(site, `/${lang}/account/sign-in`, { jar, form: { email, password } });
+  return { res, jar };
+}
+
+/** The newest mail of a template to an address from the development mailbox table, waiting for the relay. */
+export async function newestMail(site: Site, to: string, template?: string, attempts = 80): Promise<{ subject: string; text: string; html: string | null } | null> {
+  for (let i = 0; i < attempts; i++) {
+    const row = site
+      .sql()
+      .prepare(`select subject, text, html from dev_mailbox where "to" = ? ${template ? 'and template = ?' : ''} order by id desc limit 1`)
+      .get(...(template ? [to.toLowerCase(), template] : [to.toLowerCase()])) as { subject: string; text: string; html: string | null } | undefined;
+    if (row) return row;
+    await sleep(100);
+  }
+  return null;
+}
+
+/** Latency percentile (0–100) of a list of milliseconds. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
