@@ -39,9 +39,9 @@ import {
   highlightedToHtml,
   storyChannels,
 } from './search-index.ts';
-import { type FilterColumnRow, type PackedFacetCounts, FilterColumns, countPacked, passes } from './filter-columns.ts';
-import { highlightTerms, markMatches, snippetAround } from './highlight.ts';
-import { bestCorrection, editsAtDistanceOne, foldTerm, maxDistanceFor, queryWords, suggestQuery, type VocabularyTerm } from './spelling.ts';
+import { type FilterColumnRow, type PackedFacetCounts, FilterColumns, countPacked, passes } from './fts/filter-columns.ts';
+import { highlightTerms, markMatches, snippetAround } from './fts/highlight.ts';
+import { bestCorrection, editsAtDistanceOne, foldTerm, maxDistanceFor, queryWords, suggestQuery, type VocabularyTerm } from './fts/spelling.ts';
 
 const KEY_SHIFT = 2 ** 21;
 /** bm25 column weights: title, company, body. */

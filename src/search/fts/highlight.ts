@@ -2,7 +2,7 @@
 // cheaper than asking FTS5 to evaluate the query again for each hit (highlight()/snippet()),
 // and the same folding rules (case and accents ignored, last word as a prefix). The output
 // carries the engine-neutral markers of search-index.ts, escaped later by highlightedToHtml.
-import { HIGHLIGHT_END, HIGHLIGHT_START } from './search-index.ts';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../search-index.ts';
 import { foldTerm } from './spelling.ts';
 
 export interface HighlightTerms {
