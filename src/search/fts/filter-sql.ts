@@ -3,7 +3,7 @@
 import { type StoryFilters, channelMask } from '../search-index.ts';
 import { keyRange } from './doc-keys.ts';
 
-/** SQL conditions on search_stories (alias s) for the filters; values always bound. */
+/** The conditions (joined by `and`) and their values; date bounds go on `keyColumn`. */
 export function filterSql(f: StoryFilters, keyColumn = 's.doc_key'): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
