@@ -48,6 +48,11 @@ export function channelMask(channels: readonly Channel[]): number {
   return mask;
 }
 
+/** The channels of a channel_mask, in storyChannels order (the inverse of channelMask). */
+export function channelsOf(mask: number): Channel[] {
+  return storyChannels.filter((_, bit) => (mask & (1 << bit)) !== 0);
+}
+
 export const searchSorts = ['relevance', 'newest', 'most_overdue'] as const;
 export type SearchSort = (typeof searchSorts)[number];
 

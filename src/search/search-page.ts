@@ -1,6 +1,6 @@
 // Everything the search page shows, computed from its URL (kept out of the .astro file so that
 // it can be tested without a browser).
-import { foldTerm } from './spelling.ts';
+import { foldTerm } from './fts/spelling.ts';
 import { type SearchPageState, type SearchParamError, hasFilters, parseSearchState, toStorySearchQuery } from './search-params.ts';
 import { type CompanySuggestion, type SearchIndex, type StorySearchResult, DEFAULT_PER_PAGE } from './search-index.ts';
 

@@ -2,8 +2,8 @@
 // cheaper than asking FTS5 to evaluate the query again for each hit (highlight()/snippet()),
 // and the same folding rules (case and accents ignored, last word as a prefix). The output
 // carries the engine-neutral markers of search-index.ts, escaped later by highlightedToHtml.
-import { HIGHLIGHT_END, HIGHLIGHT_START } from './search-index.ts';
-import { foldTerm } from './spelling.ts';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../search-index.ts';
+import { foldForMatch } from './spelling.ts';
 
 export interface HighlightTerms {
   exact: Set<string>;
@@ -28,7 +28,7 @@ function tokens(text: string, terms: HighlightTerms): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
-    const folded = /[^\x00-\x7f]/.test(raw) ? foldTerm(raw) : raw.toLowerCase();
+    const folded = foldForMatch(raw);
     const hit = terms.exact.has(folded) || terms.prefixes.some((p) => folded.startsWith(p));
     out.push({ start: m.index, end: m.index + raw.length, hit });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestCorrection, editDistance, editsAtDistanceOne, foldTerm, queryWords, suggestQuery } from './spelling.ts';
+import { bestCorrection, editDistance, editsAtDistanceOne, foldForMatch, foldTerm, prefixEnd, queryWords, suggestQuery } from './spelling.ts';
 
 describe('spelling', () => {
   it('folds words the way unicode61 with remove_diacritics 2 does', () => {
@@ -42,5 +42,17 @@ describe('spelling', () => {
     const suggestion = suggestQuery('Pacco dannegiato', (w) => known.has(w), (w) => (w === 'dannegiato' ? 'danneggiato' : null));
     expect(suggestion).toBe('Pacco danneggiato');
     expect(suggestQuery('pacco', (w) => known.has(w), () => 'x')).toBeNull();
+  });
+
+  it('folds text for in-memory matching as FTS5 does, with a shortcut for plain ASCII', () => {
+    expect(foldForMatch('Rimborso NON ricevuto')).toBe('rimborso non ricevuto');
+    expect(foldForMatch('Perché GIÀ così')).toBe(foldTerm('Perché GIÀ così'));
+    expect(foldForMatch('Perché GIÀ così')).toBe('perche gia cosi');
+  });
+
+  it('bounds the terms that start with a prefix', () => {
+    const [from, below] = ['rimb', prefixEnd('rimb')];
+    for (const term of ['rimb', 'rimborso', 'rimbzzz', 'rimbò']) expect(term >= from && term < below).toBe(true);
+    for (const term of ['rima', 'rimc', 'rin']) expect(term >= from && term < below).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-// "Did you mean" for the embedded index. Pure: the FTS5 adapter feeds it the vocabulary rows it
+// "Did you mean" for the embedded index. Pure: vocabulary.ts feeds it the vocabulary rows it
 // looked up. A word of the query that occurs in no document is replaced by the most frequent
 // indexed term within Damerau-Levenshtein distance 1 (distance 2 for words of 8+ letters).
 //
@@ -12,6 +12,16 @@
 /** Lower-case, diacritics removed: the same folding as FTS5 `unicode61 remove_diacritics 2`. */
 export function foldTerm(word: string): string {
   return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/** foldTerm for in-memory word checks; skips Unicode normalisation for plain ASCII text. */
+export function foldForMatch(text: string): string {
+  return /[^\x00-\x7f]/.test(text) ? foldTerm(text) : text.toLowerCase();
+}
+
+/** The upper bound (exclusive) of the folded terms that start with `prefix`, for key ranges. */
+export function prefixEnd(prefix: string): string {
+  return `${prefix}\u{10FFFF}`;
 }
 
 /** Words as FTS5's unicode61 tokenizer sees them (letters and digits; anything else separates). */

@@ -7,8 +7,8 @@
 // one packed Uint32 per key: state (4 bits) | category (4 bits) | channel mask (8 bits) |
 // country (16 bits, an index into a dictionary). 12 bytes a story. Writes made after the
 // snapshot live in an overlay map (key → packed, or DELETED) that is folded into the arrays when
-// it grows. SqliteFtsIndex decides when the columns are current (see its #columns()).
-import { type StoryFilters, channelMask, publicStoryStates, storyCategories } from './search-index.ts';
+// it grows. column-cache.ts decides when the columns are current and keeps them so.
+import { type StoryFilters, channelMask, publicStoryStates, storyCategories } from '../search-index.ts';
 
 const DELETED = -1;
 /** Value index kept for a state or category outside the known lists (never matches a filter). */
