@@ -7,6 +7,7 @@
 // sequential scans (rebuildAllCompanyStats). Both paths build days with buildDayBucket() and
 // figures with figuresFromBuckets(), so they cannot disagree.
 import { CompiledQuery } from 'kysely';
+import { inTransaction } from '../services/transaction.ts';
 import { periods, type Band, type ChannelFigure, type ComponentName, type HistoryPoint, type Period, type ScoreCounts, type ScoringStory } from '../domain/scoring.ts';
 import {
   DAY_MS,
@@ -500,7 +501,7 @@ export async function rebuildCompanyRange(db: DB, now: number, chunkSize: number
     async (rows) => {
       const days = pendingDays;
       pendingDays = [];
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         if (days.length > 0) {
           await trx.executeQuery(
             CompiledQuery.raw('delete from company_stats_days where company_id between ? and ? and computed_at <= ?', [days[0]!.companyId, days.at(-1)!.companyId, now]),
