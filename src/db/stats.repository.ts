@@ -555,7 +555,7 @@ export interface CompanyStats {
 }
 
 export function toCompanyStats(row: CompanyStatsRow): CompanyStats {
-  let details: StatsDetails | null = null;
+  let details: StatsDetails | null;
   try {
     const parsed = JSON.parse(row.details) as Partial<StatsDetails>;
     details = parsed.version === 1 ? (parsed as StatsDetails) : null;

@@ -199,7 +199,7 @@ class Writer {
         this.#s.markDirty.run();
         if (this.#live) this.#s.bumpGeneration.run();
       }
-    })();
+    }).immediate();
     return changes;
   }
 
@@ -208,7 +208,7 @@ class Writer {
     this.#sqlite.transaction(() => {
       for (const id of ids) this.#removeStory(id, changes);
       if (changes.length > 0 && this.#live) this.#s.bumpGeneration.run();
-    })();
+    }).immediate();
     return changes;
   }
 
@@ -221,7 +221,7 @@ class Writer {
         this.#s.insertCompanyFts.run(d.id, d.name, d.domain ?? '');
       }
       if (docs.length > 0 && this.#live) this.#s.bumpGeneration.run();
-    })();
+    }).immediate();
     return [];
   }
 
@@ -232,7 +232,7 @@ class Writer {
         this.#s.deleteCompanyFts.run(id);
       }
       if (ids.length > 0 && this.#live) this.#s.bumpGeneration.run();
-    })();
+    }).immediate();
     return [];
   }
 }
@@ -920,7 +920,7 @@ export class SqliteFtsIndex implements SearchIndex {
           s.exec(`create virtual table search_stories_fts_vocab using fts5vocab(search_stories_fts, row)`);
           s.exec(`insert into search_meta (key, value) values ('generation', '1')
                   on conflict (key) do update set value = cast(cast(value as integer) + 1 as text)`);
-        })(),
+        }).immediate(),
       );
     } catch (error) {
       await this.#exclusive((s) => {
@@ -982,7 +982,7 @@ export class SqliteFtsIndex implements SearchIndex {
           `insert into search_meta (key, value) values ('vocabulary_refreshed_at', ?)
            on conflict (key) do update set value = excluded.value`,
         ).run(String(now));
-      })(),
+      }).immediate(),
     );
     // The other derived structure: the filter columns, loaded now if they are not current.
     await this.#ensureColumns();
