@@ -114,7 +114,7 @@ export async function backup(options: { source?: string; photos?: string; target
       }
       if (droppedPhotos.length > 0) {
         const drop = copy.prepare('delete from photos where id = ?');
-        copy.transaction(() => droppedPhotos.forEach((id) => drop.run(id)))();
+        copy.transaction(() => droppedPhotos.forEach((id) => drop.run(id))).immediate();
         for (const id of droppedPhotos) for (const size of PHOTO_SIZES) rmSync(join(partial, BACKUP_PHOTOS_DIR, photoFileName(id, size)), { force: true });
       }
       // A self-contained file: no -wal beside it, whatever the source's journal mode.

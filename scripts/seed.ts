@@ -14,6 +14,7 @@ import { rebuildAllCompanyStats } from '../src/db/stats.repository.ts';
 import { hashPassword } from '../src/auth/password.ts';
 import { DAY_MS } from '../src/domain/clocks.ts';
 import type { Actor } from '../src/domain/story-workflow.ts';
+import type { Locale } from '../src/domain/vocabulary.ts';
 import { rebuildSearchIndex } from '../src/search/reindex.ts';
 import { createSearchIndexFromEnv } from '../src/search/select.ts';
 import { runTick } from '../src/services/scheduler.ts';
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
 
   // People: the story authors, one representative per company that answers, staff.
   const userIds = new Map<string, number>();
-  const addUser = async (email: string, displayName: string, role: 'consumer' | 'company_rep' | 'moderator' | 'admin', locale: 'it' | 'en') => {
+  const addUser = async (email: string, displayName: string, role: 'consumer' | 'company_rep' | 'moderator' | 'admin', locale: Locale) => {
     const row = await db
       .insertInto('users')
       .values({ email, display_name: displayName, password_hash: passwordHash, role, locale, email_verified_at: longAgo, created_at: longAgo, password_changed_at: null, banned_at: null })

@@ -4,6 +4,7 @@
 import type { Channel, StoryCategory, StoryState } from '../../src/db/schema.ts';
 import type { ImportChannel, ImportCompany, ImportMessage, ImportStory } from '../../src/import/story-batch-writer.ts';
 import { companyNameKey } from '../../src/db/company.repository.ts';
+import { CHANNELS, STORY_CATEGORIES } from '../../src/domain/vocabulary.ts';
 import { Rng, Zipf } from './prng.ts';
 import { type BenchLanguage, type Vocabulary, buildVocabulary, drawWord, sentence, text } from './vocabulary.ts';
 
@@ -26,9 +27,9 @@ export interface BenchCompany extends ImportCompany {
   language: BenchLanguage;
 }
 
-const categories: StoryCategory[] = ['delivery', 'refund', 'billing', 'account_access', 'technical_support', 'installation', 'cancellation', 'warranty', 'other'];
+const categories: readonly StoryCategory[] = STORY_CATEGORIES;
 const categoryWeights = [22, 16, 14, 8, 12, 6, 9, 6, 7];
-const channels: Channel[] = ['phone_tollfree', 'phone_paid', 'email', 'chat', 'web_form', 'social', 'store', 'letter'];
+const channels: readonly Channel[] = CHANNELS;
 const channelWeights = [14, 10, 30, 16, 18, 6, 4, 2];
 /** Median minutes a consumer reports waiting on each channel. */
 const channelMedianWait: Record<Channel, number> = {

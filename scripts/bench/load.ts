@@ -75,7 +75,7 @@ class RawWriter {
         this.#companies.push({ id, slug, name: c.name, country: c.country });
         this.#companyIndex.set(c.name, i);
       });
-    })();
+    }).immediate();
   }
 
   /** Untimed: ids, companies, document text and doc keys, so the timed part is nothing but inserts. */

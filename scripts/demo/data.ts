@@ -1,7 +1,7 @@
 // Demo data for Answerable: fictional companies, users and support stories.
 // Every name, domain and story here is invented for demonstration; domains use the reserved
 // `.example` TLD and e-mails use example.org / example.com. Typed data only, no logic.
-import type { Channel, StoryCategory } from '../../src/db/schema.ts';
+import type { Channel, Locale, StoryCategory } from '../../src/db/schema.ts';
 
 export interface DemoCompany {
   key: string;
@@ -32,7 +32,7 @@ export interface DemoUser {
   displayName: string;
   /** example.org / example.com only */
   email: string;
-  locale: 'it' | 'en';
+  locale: Locale;
 }
 
 export interface DemoMessage {
@@ -57,7 +57,7 @@ export interface DemoStory {
   company: string;
   /** DemoUser.key */
   author: string;
-  language: 'it' | 'en';
+  language: Locale;
   title: string;
   /** Markdown, 60–250 words */
   body: string;

@@ -70,7 +70,6 @@ function safeCodePoint(n: number): string {
  */
 export function safeLinkHref(raw: string): string | null {
   // Browsers drop ASCII whitespace and control characters inside a scheme: do the same first.
-  // eslint-disable-next-line no-control-regex
   const cleaned = decodeEntities(raw).replace(/[\u0000-\u0020\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
   if (!scheme || !(ALLOWED_SCHEMES as readonly string[]).includes(scheme)) return null;

@@ -7,7 +7,7 @@ import { sql, type Compilable, type CompiledQuery } from 'kysely';
 import type { Period } from '../domain/scoring.ts';
 import { publicStates } from '../domain/story-workflow.ts';
 import type { DB } from './client.ts';
-import type { Channel, CompanyRow, CompanyStatsRow, StatsPeriod, StoryCategory, StoryState } from './schema.ts';
+import type { Channel, CompanyRow, CompanyStatsRow, Locale, StatsPeriod, StoryCategory, StoryState } from './schema.ts';
 import { statsColumns, toCompanyStats, type CompanyStats } from './stats.repository.ts';
 
 /** States a visitor may see in lists (hidden stories are left out; withdrawn ones show as tombstones only on their own page). */
@@ -41,7 +41,7 @@ export interface StorySummary {
   title: string;
   state: StoryState;
   category: StoryCategory;
-  language: 'it' | 'en';
+  language: Locale;
   publishedAt: number;
   replyDueAt: number;
   firstReplyAt: number | null;
@@ -88,7 +88,7 @@ type SummaryRow = {
   title: string;
   state: StoryState;
   category: StoryCategory;
-  language: 'it' | 'en';
+  language: Locale;
   published_at: number;
   reply_due_at: number;
   first_reply_at: number | null;
@@ -355,7 +355,7 @@ export interface StoryPage {
   state: StoryState;
   stateBeforeHidden: StoryState | null;
   category: StoryCategory;
-  language: 'it' | 'en';
+  language: Locale;
   source: 'member' | 'cfpb' | 'demo';
   experienceDate: string;
   publishedAt: number;

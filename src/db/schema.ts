@@ -1,37 +1,11 @@
 // Table types (what the database holds), not result types: repositories map rows to domain shapes.
 // Timestamps are epoch milliseconds; booleans are 0/1 integers (SQLite STRICT has no boolean).
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+// The vocabularies are defined once, in src/domain/vocabulary.ts.
+import type { Channel, Locale, StoryCategory, StoryState } from '../domain/vocabulary.ts';
 
+export type { Channel, Locale, StoryCategory, StoryState };
 export type Role = 'consumer' | 'company_rep' | 'moderator' | 'admin';
-export type Locale = 'it' | 'en';
-export type StoryState =
-  | 'awaiting_reply'
-  | 'overdue'
-  | 'answered'
-  | 'resolved'
-  | 'unresolved'
-  | 'closed_no_verdict'
-  | 'hidden'
-  | 'withdrawn';
-export type StoryCategory =
-  | 'delivery'
-  | 'refund'
-  | 'billing'
-  | 'account_access'
-  | 'technical_support'
-  | 'installation'
-  | 'cancellation'
-  | 'warranty'
-  | 'other';
-export type Channel =
-  | 'phone_tollfree'
-  | 'phone_paid'
-  | 'email'
-  | 'chat'
-  | 'web_form'
-  | 'social'
-  | 'store'
-  | 'letter';
 export type StatsPeriod = '6m' | '12m' | 'all';
 export type Flag = 0 | 1;
 

@@ -7,8 +7,10 @@
 // sequential scans (rebuildAllCompanyStats). Both paths build days with buildDayBucket() and
 // figures with figuresFromBuckets(), so they cannot disagree.
 import { CompiledQuery } from 'kysely';
+import { inTransaction } from '../services/transaction.ts';
 import { periods, type Band, type ChannelFigure, type ComponentName, type HistoryPoint, type Period, type ScoreCounts, type ScoringStory } from '../domain/scoring.ts';
 import {
+  DAY_BUCKET_FORMAT,
   DAY_MS,
   buildDayBucket,
   bucketHoldsAt,
@@ -269,13 +271,20 @@ interface BlockRow {
   data: Uint8Array;
 }
 
-// Block encoding: [nDays, (day, validFrom, validUntil, length, day data…)×nDays], ascending by day.
-function encodeBlock(days: readonly DayBucket[]): Float64Array {
-  let size = 1;
+// Block encoding: [−DAY_BUCKET_FORMAT, nDays, (day, validFrom, validUntil, length, day data…)×nDays],
+// ascending by day. The first word is negative so that it cannot be taken for the day count that
+// began blocks of format 1 (written before the word existed; same layout otherwise).
+const LEGACY_FORMAT = 1;
+/** Formats this code reads: its own, and format 1, whose day layout is the same. */
+const READABLE_FORMATS = new Set([LEGACY_FORMAT, DAY_BUCKET_FORMAT]);
+
+export function encodeBlock(days: readonly DayBucket[]): Float64Array {
+  let size = 2;
   for (const b of days) size += 4 + b.data.length;
   const out = new Float64Array(size);
-  out[0] = days.length;
-  let k = 1;
+  out[0] = -DAY_BUCKET_FORMAT;
+  out[1] = days.length;
+  let k = 2;
   for (const b of days) {
     out[k] = b.day;
     out[k + 1] = Math.max(-FAR, b.validFrom);
@@ -287,15 +296,21 @@ function encodeBlock(days: readonly DayBucket[]): Float64Array {
   return out;
 }
 
-function decodeBlock(bytes: Uint8Array): DayBucket[] {
+/** A stored block's days, or null when it was written in a format this code does not read. */
+export function decodeBlock(bytes: Uint8Array): DayBucket[] | null {
   // Float64Array needs 8-byte alignment; copy when the driver's buffer is not aligned.
   const d =
     bytes.byteOffset % 8 === 0
       ? new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8)
       : new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  if (d.length === 0) return [];
+  const format = d[0]! < 0 ? -d[0]! : LEGACY_FORMAT;
+  if (!READABLE_FORMATS.has(format)) return null;
+  const start = format === LEGACY_FORMAT ? 0 : 1;
   const days: DayBucket[] = [];
-  for (let i = 0, k = 1; i < (d[0] ?? 0); i++) {
+  for (let i = 0, k = start + 1; i < d[start]!; i++) {
     const len = d[k + 3]!;
+    if (k + 4 + len > d.length) return null;
     days.push({ day: d[k]!, validFrom: d[k + 1]!, validUntil: d[k + 2]!, data: d.subarray(k + 4, k + 4 + len) });
     k += 4 + len;
   }
@@ -385,7 +400,13 @@ export async function computeCompanyFigures(db: DB, companyId: number, now: numb
   for (const r of rows) {
     const stale = r.computed_at > now;
     const holds = !stale && r.valid_from <= now && now < r.valid_until;
-    for (const b of decodeBlock(r.data)) {
+    const decoded = decodeBlock(r.data);
+    if (!decoded) {
+      // Another format: recompute every day the block covers from its stories.
+      for (let day = r.block * BLOCK_DAYS; day < (r.block + 1) * BLOCK_DAYS; day++) refresh.add(day);
+      continue;
+    }
+    for (const b of decoded) {
       if (!holds && (stale || !bucketHoldsAt(b, now))) refresh.add(b.day);
       days.set(b.day, b);
     }
@@ -500,7 +521,7 @@ export async function rebuildCompanyRange(db: DB, now: number, chunkSize: number
     async (rows) => {
       const days = pendingDays;
       pendingDays = [];
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         if (days.length > 0) {
           await trx.executeQuery(
             CompiledQuery.raw('delete from company_stats_days where company_id between ? and ? and computed_at <= ?', [days[0]!.companyId, days.at(-1)!.companyId, now]),
@@ -554,7 +575,7 @@ export interface CompanyStats {
 }
 
 export function toCompanyStats(row: CompanyStatsRow): CompanyStats {
-  let details: StatsDetails | null = null;
+  let details: StatsDetails | null;
   try {
     const parsed = JSON.parse(row.details) as Partial<StatsDetails>;
     details = parsed.version === 1 ? (parsed as StatsDetails) : null;

@@ -42,6 +42,7 @@ import {
   type ScoreCounts,
   type ScoringStory,
 } from './scoring.ts';
+import { CHANNELS, assertCodesFit } from './vocabulary.ts';
 
 export const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -74,8 +75,8 @@ export const SUM_FIELDS = 20;
 export const STORED_FIELDS = 18;
 export const HISTORY_FIELDS = 11;
 
-/** Channel codes in the bucket encoding (the values story_channels allows). */
-export const CHANNELS = ['phone_tollfree', 'phone_paid', 'email', 'chat', 'web_form', 'social', 'store', 'letter'] as const;
+/** Channel codes in the bucket encoding: a channel's index in the vocabulary. */
+export { CHANNELS };
 const channelCode = new Map<string, number>(CHANNELS.map((c, i) => [c, i]));
 
 export interface ChannelSums {
@@ -215,7 +216,20 @@ export interface DayBucket {
 
 // Small counts are packed into one float (exact below 2^53) to keep stored days small:
 // head = months + 2^8·channels + 2^16·replies + 2^32·resolutions; a channel entry =
-// code + 2^3·waits + 2^19·stories + 2^35·answered.
+// code + 2^3·waits + 2^19·stories + 2^35·answered. A channel code has 3 bits: more than 8
+// channels need a wider entry and a new DAY_BUCKET_FORMAT (checked when this module loads).
+const CHANNEL_CODE_BITS = 3;
+const CHANNEL_CODES = 2 ** CHANNEL_CODE_BITS;
+const CH_STORIES = CHANNEL_CODES * 65536; // 2^19
+const CH_ANSWERED = CH_STORIES * 65536; // 2^35
+assertCodesFit('stored statistics channel code', CHANNELS.length, CHANNEL_CODE_BITS);
+assertCodesFit('stored statistics channel count', CHANNELS.length, 8); // nChannels: 8 bits of the head
+/**
+ * Format of a day's `data` and of the stored block around it (src/db/stats.repository.ts writes
+ * it first in every block). Bump it whenever either layout changes: blocks of another format are
+ * recomputed from their stories instead of misread. 1 = the first layout, stored without the word.
+ */
+export const DAY_BUCKET_FORMAT = 2;
 const HEAD = 1;
 const MONTH_END_SIZE = 1 + HISTORY_FIELDS;
 const MONTH_ENDS_AT = HEAD + STORED_FIELDS;
@@ -226,10 +240,10 @@ const nResolutions = (d: Float64Array) => Math.floor(d[0]! / 4294967296);
 const replyAt = (d: Float64Array) => MONTH_ENDS_AT + nMonths(d) * MONTH_END_SIZE;
 const resolutionAt = (d: Float64Array) => replyAt(d) + nReplies(d);
 const channelsAt = (d: Float64Array) => resolutionAt(d) + nResolutions(d);
-const chCode = (p: number) => p % 8;
-const chWaits = (p: number) => Math.floor(p / 8) % 65536;
-const chStoriesOf = (p: number) => Math.floor(p / 524288) % 65536;
-const chAnsweredOf = (p: number) => Math.floor(p / 34359738368);
+const chCode = (p: number) => p % CHANNEL_CODES;
+const chWaits = (p: number) => Math.floor(p / CHANNEL_CODES) % 65536;
+const chStoriesOf = (p: number) => Math.floor(p / CH_STORIES) % 65536;
+const chAnsweredOf = (p: number) => Math.floor(p / CH_ANSWERED);
 const LIMIT = 65536;
 
 export function bucketStories(b: DayBucket): number {
@@ -340,7 +354,7 @@ export function buildDayBucket(day: number, stories: readonly ScoringStory[], as
   for (let code = 0; code < CHANNELS.length; code++) {
     const c = lists.channels[code]!;
     if (c.stories === 0) continue;
-    data[k++] = code + 8 * c.waits.length + 524288 * c.stories + 34359738368 * c.answered;
+    data[k++] = code + CHANNEL_CODES * c.waits.length + CH_STORIES * c.stories + CH_ANSWERED * c.answered;
     for (const v of c.waits) data[k++] = v;
   }
   return { day, validFrom, validUntil, data };

@@ -13,27 +13,11 @@
 //   any state ──withdraw (author)──▶ withdrawn (a tombstone stays)
 import { defaultWorkflowConfig, followupDueAt, followupKinds, replyDueAt, verdictWindowEndsAt, type FollowupKind, type WorkflowConfig } from './clocks.ts';
 import type { DomainErrorCode } from './errors.ts';
+import { PUBLIC_STORY_STATES, STORY_STATES, THREAD_OPEN_STATES, type StoryState } from './vocabulary.ts';
 
-export type StoryState =
-  | 'awaiting_reply'
-  | 'overdue'
-  | 'answered'
-  | 'resolved'
-  | 'unresolved'
-  | 'closed_no_verdict'
-  | 'hidden'
-  | 'withdrawn';
-
-export const storyStates: readonly StoryState[] = [
-  'awaiting_reply',
-  'overdue',
-  'answered',
-  'resolved',
-  'unresolved',
-  'closed_no_verdict',
-  'hidden',
-  'withdrawn',
-];
+export type { StoryState };
+/** Every state, in workflow order (src/domain/vocabulary.ts). */
+export const storyStates: readonly StoryState[] = STORY_STATES;
 
 export type ActorKind = 'consumer' | 'company' | 'moderator' | 'admin' | 'system';
 
@@ -132,9 +116,9 @@ export type TransitionResult =
 const refuse = (code: DomainErrorCode): TransitionResult => ({ ok: false, code });
 
 /** States in which the thread is open for company and consumer messages. */
-export const threadOpenStates: readonly StoryState[] = ['awaiting_reply', 'overdue', 'answered', 'resolved', 'unresolved'];
+export const threadOpenStates: readonly StoryState[] = THREAD_OPEN_STATES;
 /** States a visitor sees; hidden and withdrawn stories leave lists, search and statistics. */
-export const publicStates: readonly StoryState[] = ['awaiting_reply', 'overdue', 'answered', 'resolved', 'unresolved', 'closed_no_verdict'];
+export const publicStates: readonly StoryState[] = PUBLIC_STORY_STATES;
 
 /** States that put a company reply on record even without a known reply time (imported stories). */
 export const repliedStates: readonly StoryState[] = ['answered', 'resolved', 'unresolved', 'closed_no_verdict'];

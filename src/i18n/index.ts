@@ -4,10 +4,11 @@
 import { en } from './en.ts';
 import { it } from './it.ts';
 import { areas } from './areas/index.ts';
+import { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from '../domain/vocabulary.ts';
 
-export const locales = ['it', 'en'] as const;
-export type Locale = (typeof locales)[number];
-export const defaultLocale: Locale = 'it';
+export const locales = LOCALES;
+export type { Locale };
+export const defaultLocale: Locale = DEFAULT_LOCALE;
 
 export type Messages = Record<string, string>;
 
@@ -19,9 +20,7 @@ function build(locale: Locale): Messages {
 
 export const dictionaries: Record<Locale, Messages> = { it: build('it'), en: build('en') };
 
-export function isLocale(value: unknown): value is Locale {
-  return value === 'it' || value === 'en';
-}
+export { isLocale };
 
 /**
  * Translate `key`, replacing {name} placeholders. A missing key is a bug: in tests it throws,

@@ -9,6 +9,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { DB } from '../db/client.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import { rebuildAllCompanyStats, recomputeCompanyStats } from '../db/stats.repository.ts';
+import { inTransaction } from '../services/transaction.ts';
 import { parseCsv } from './csv.ts';
 import {
   CFPB_COUNTRY,
@@ -204,7 +205,7 @@ export async function importCfpbFile(
   if (options.stats !== false && touched.length > 0) {
     if (touched.length <= PER_COMPANY_STATS_LIMIT) {
       for (let i = 0; i < touched.length; i += 50) {
-        await database.db.transaction().execute(async (trx) => {
+        await inTransaction(database.db, async (trx) => {
           for (const id of touched.slice(i, i + 50)) await recomputeCompanyStats(trx, id, now);
         });
       }

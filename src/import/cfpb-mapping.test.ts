@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CFPB_FIXTURE, CFPB_FULL_SAMPLE, FULL_SAMPLE_NOTE, hasFullSample } from '../../tests/fixtures/cfpb.ts';
 import { parseCsv } from './csv.ts';
 import {
   type CfpbFields,
@@ -13,25 +14,36 @@ import {
   rowFields,
 } from './cfpb-mapping.ts';
 
-const SAMPLE = new URL('../../../shared/data/cfpb_complaints_sample.csv', import.meta.url);
 const NOW = Date.UTC(2026, 10, 23, 12);
 const DAY = 86_400_000;
 
 let header: CfpbHeader;
-const rows = new Map<string, CfpbFields>();
+let rows = new Map<string, CfpbFields>();
 
-beforeAll(async () => {
-  let first = true;
-  for await (const item of parseCsv(createReadStream(SAMPLE))) {
+async function readSample(path: string): Promise<{ header: CfpbHeader; rows: Map<string, CfpbFields> }> {
+  let found: CfpbHeader | null = null;
+  const byId = new Map<string, CfpbFields>();
+  for await (const item of parseCsv(createReadStream(path))) {
     if (item.kind !== 'record') continue;
-    if (first) {
-      header = resolveHeader(item.fields);
-      first = false;
+    if (!found) {
+      found = resolveHeader(item.fields);
       continue;
     }
-    const r = rowFields(header, item.fields);
-    if (r.ok) rows.set(r.row.complaint_id, r.row);
+    const r = rowFields(found, item.fields);
+    if (r.ok) byId.set(r.row.complaint_id, r.row);
   }
+  return { header: found!, rows: byId };
+}
+
+function stateCounts(all: Map<string, CfpbFields>) {
+  const results = [...all.values()].map((r) => mapCfpbRow(r, NOW));
+  const states = new Map<string, number>();
+  for (const r of results) if (r.ok) states.set(r.story.state, (states.get(r.story.state) ?? 0) + 1);
+  return { rejected: results.filter((r) => !r.ok), states: Object.fromEntries(states) };
+}
+
+beforeAll(async () => {
+  ({ header, rows } = await readSample(CFPB_FIXTURE));
 });
 
 function sampleRow(id: string): CfpbFields {
@@ -213,13 +225,23 @@ describe('CFPB rows from the sample', () => {
     expect(mapCfpbRow({ ...base, product: '', issue: '', narrative: '' }, NOW)).toMatchObject({ ok: false, reason: 'no_content' });
   });
 
-  it('maps every one of the 2,067 sample rows to a story', () => {
-    expect(rows.size).toBe(2067);
-    const results = [...rows.values()].map((r) => mapCfpbRow(r, NOW));
-    expect(results.filter((r) => !r.ok)).toEqual([]);
-    const states = new Map<string, number>();
-    for (const r of results) if (r.ok) states.set(r.story.state, (states.get(r.story.state) ?? 0) + 1);
+  it('maps every one of the 249 rows of the extract to a story', () => {
+    expect(rows.size).toBe(249);
+    const { rejected, states } = stateCounts(rows);
+    expect(rejected).toEqual([]);
+    // 90 + 13 relief, none disputed; explanation 72 + without relief 2.
+    expect(states).toEqual({ resolved: 103, unresolved: 74, answered: 72 });
+  });
+});
+
+describe.skipIf(!hasFullSample)(`CFPB rows from the full sample${FULL_SAMPLE_NOTE}`, () => {
+  it('maps every one of the 2,067 sample rows to a story', async () => {
+    const full = await readSample(CFPB_FULL_SAMPLE);
+    expect(full.header.missing).toEqual([]);
+    expect(full.rows.size).toBe(2067);
+    const { rejected, states } = stateCounts(full.rows);
+    expect(rejected).toEqual([]);
     // 789 + 33 relief, of which none disputed; explanation 627 + without relief 2 + one disputed.
-    expect(Object.fromEntries(states)).toEqual({ resolved: 822, unresolved: 629, answered: 616 });
+    expect(states).toEqual({ resolved: 822, unresolved: 629, answered: 616 });
   });
 });

@@ -1,8 +1,7 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CFPB_FIXTURE, CFPB_FULL_SAMPLE, FULL_SAMPLE_NOTE, hasFullSample } from '../../tests/fixtures/cfpb.ts';
 import { type CsvItem, parseCsv } from './csv.ts';
-
-const SAMPLE = new URL('../../../shared/data/cfpb_complaints_sample.csv', import.meta.url);
 
 async function collect(source: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>, opts = {}): Promise<CsvItem[]> {
   const out: CsvItem[] = [];
@@ -102,23 +101,39 @@ describe('parseCsv', () => {
     expect(items[2]).toMatchObject({ fields: ['c', 'd'], line: 3 });
   });
 
-  it('reads the CFPB sample: 2,067 complete records of 18 fields, 188 with newlines in the narrative', async () => {
-    const items = await collect(createReadStream(SAMPLE, { highWaterMark: 4096 }));
+  it('reads the CFPB extract: 249 complete records of 18 fields, 36 with newlines in the narrative', async () => {
+    const items = await collect(createReadStream(CFPB_FIXTURE, { highWaterMark: 4096 }));
     const recs = items.filter((i) => i.kind === 'record');
     expect(items.filter((i) => i.kind === 'malformed')).toHaveLength(0);
-    expect(recs).toHaveLength(1 + 2067);
+    expect(recs).toHaveLength(1 + 249);
     expect(recs.every((r) => r.kind === 'record' && r.fields.length === 18)).toBe(true);
-    expect(recs.filter((r) => r.kind === 'record' && r.fields[5]!.includes('\n'))).toHaveLength(188);
+    expect(recs.filter((r) => r.kind === 'record' && r.fields[5]!.includes('\n'))).toHaveLength(36);
   });
 
   it('reports the partial record the original upload was cut at, after every complete one', async () => {
     // The original file ended 54 bytes later, in the middle of a record (see ../shared/data/README.md).
     const tail = '2023-07-17,"Credit reporting, credit repair services, ';
-    const text = readFileSync(SAMPLE, 'utf8');
+    const text = readFileSync(CFPB_FIXTURE, 'utf8');
     const items = await collect([...chunked(text, 65536), tail]);
-    expect(items.filter((i) => i.kind === 'record')).toHaveLength(1 + 2067);
+    expect(items.filter((i) => i.kind === 'record')).toHaveLength(1 + 249);
     const bad = items.filter((i) => i.kind === 'malformed');
     expect(bad).toHaveLength(1);
     expect(bad[0]).toMatchObject({ reason: 'unclosed_quote', line: text.split('\n').length, excerpt: tail });
+  });
+});
+
+describe.skipIf(!hasFullSample)(`parseCsv on the full CFPB sample${FULL_SAMPLE_NOTE}`, () => {
+  it('reads 2,067 complete records of 18 fields, 188 with newlines in the narrative, and the cut-off tail as malformed', async () => {
+    const items = await collect(createReadStream(CFPB_FULL_SAMPLE, { highWaterMark: 4096 }));
+    const recs = items.filter((i) => i.kind === 'record');
+    expect(items.filter((i) => i.kind === 'malformed')).toHaveLength(0);
+    expect(recs).toHaveLength(1 + 2067);
+    expect(recs.every((r) => r.kind === 'record' && r.fields.length === 18)).toBe(true);
+    expect(recs.filter((r) => r.kind === 'record' && r.fields[5]!.includes('\n'))).toHaveLength(188);
+    const tail = '2023-07-17,"Credit reporting, credit repair services, ';
+    const text = readFileSync(CFPB_FULL_SAMPLE, 'utf8');
+    const cut = await collect([...chunked(text, 65536), tail]);
+    expect(cut.filter((i) => i.kind === 'record')).toHaveLength(1 + 2067);
+    expect(cut.filter((i) => i.kind === 'malformed')).toMatchObject([{ reason: 'unclosed_quote', line: text.split('\n').length, excerpt: tail }]);
   });
 });

@@ -193,7 +193,7 @@ export class StoryBatchWriter {
         }
         this.#fts?.flush();
         return result;
-      })();
+      }).immediate();
       for (const id of touched) this.touchedCompanyIds.add(id);
       this.companiesCreated += created;
       return outcome;

@@ -2,12 +2,12 @@
 // withdraw). Every limit says why. Pages validate with these, then call src/services/story.service.ts;
 // messages are i18n keys (src/i18n/areas/workflow.ts) so errors come back in the user's language.
 import { z } from 'astro/zod';
-import type { Channel, StoryCategory } from '../db/schema.ts';
+import { CHANNELS, LOCALES, STORY_CATEGORIES } from '../domain/vocabulary.ts';
 import type { PublishStoryInput } from '../services/story.service.ts';
 import { checkbox, optionalText } from './forms.ts';
 
-export const storyCategories = ['delivery', 'refund', 'billing', 'account_access', 'technical_support', 'installation', 'cancellation', 'warranty', 'other'] as const satisfies readonly StoryCategory[];
-export const storyChannels = ['phone_tollfree', 'phone_paid', 'email', 'chat', 'web_form', 'social', 'store', 'letter'] as const satisfies readonly Channel[];
+export const storyCategories = STORY_CATEGORIES;
+export const storyChannels = CHANNELS;
 export const waitUnits = ['minutes', 'hours', 'days'] as const;
 /** Sectors of companies (rankings are by sector); a new company without one is filed under "other". */
 export const companySectors = ['ecommerce', 'marketplace', 'florist', 'telco', 'electronics', 'fitness', 'courier', 'bank', 'energy', 'travel', 'other'] as const;
@@ -55,7 +55,7 @@ export function publishStorySchema(now: () => number = Date.now) {
       body,
       experienceDate: isoDateNotInFuture(now),
       category: z.enum(storyCategories, { error: 'form.invalidChoice' }),
-      language: z.enum(['it', 'en'], { error: 'form.invalidChoice' }),
+      language: z.enum(LOCALES, { error: 'form.invalidChoice' }),
       /** At least one channel: the story is about how the company answers. */
       channels: z.preprocess(asArray, z.array(z.enum(storyChannels)).min(1, { error: 'workflow.form.chooseChannel' }).max(storyChannels.length)),
       /** Private order reference: seen only by moderators and the company; short codes only. */

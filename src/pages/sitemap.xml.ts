@@ -3,6 +3,7 @@
 import type { APIRoute } from 'astro';
 import { getDb } from '../db/client.ts';
 import { listedStates } from '../db/browse.repository.ts';
+import { LOCALES } from '../domain/vocabulary.ts';
 import { escapeXml } from '../lib/http.ts';
 
 export const GET: APIRoute = async ({ site, url }) => {
@@ -15,7 +16,7 @@ export const GET: APIRoute = async ({ site, url }) => {
   const urls: string[] = [];
   const add = (path: string, lastmod?: number) =>
     urls.push(`<url><loc>${escapeXml(new URL(path, base).href)}</loc>${lastmod ? `<lastmod>${new Date(lastmod).toISOString().slice(0, 10)}</lastmod>` : ''}</url>`);
-  for (const lang of ['it', 'en']) {
+  for (const lang of LOCALES) {
     for (const p of ['', '/companies', '/rankings', '/how-scores-work', '/transparency']) add(`/${lang}${p}`);
     for (const c of companies) add(`/${lang}/companies/${c.slug}`, c.updated_at);
     for (const s of stories) add(`/${lang}/stories/${s.id}`, s.last_activity_at);

@@ -2,41 +2,16 @@
 // the default, embedded) and Meilisearch (meilisearch.ts, when MEILISEARCH_URL is set).
 // Documents are built by the pure mappers in documents.ts and reach an index only through the
 // outbox relay (outbox-relay.ts) or a full rebuild (reindex.ts). See docs/decisions/0005.
-import type { Channel, Locale, StoryCategory, StoryState } from '../db/schema.ts';
+import { CHANNELS, PUBLIC_STORY_STATES, STORY_CATEGORIES, assertFlagsFit, type Channel, type Locale, type PublicStoryState, type StoryCategory } from '../domain/vocabulary.ts';
 
 /** States a story may have while it is publicly visible (hidden and withdrawn never are). */
-export const publicStoryStates = [
-  'awaiting_reply',
-  'overdue',
-  'answered',
-  'resolved',
-  'unresolved',
-  'closed_no_verdict',
-] as const satisfies readonly StoryState[];
-export type PublicStoryState = (typeof publicStoryStates)[number];
+export const publicStoryStates = PUBLIC_STORY_STATES;
+export type { PublicStoryState };
+export const storyCategories = STORY_CATEGORIES;
+export const storyChannels = CHANNELS;
 
-export const storyCategories = [
-  'delivery',
-  'refund',
-  'billing',
-  'account_access',
-  'technical_support',
-  'installation',
-  'cancellation',
-  'warranty',
-  'other',
-] as const satisfies readonly StoryCategory[];
-
-export const storyChannels = [
-  'phone_tollfree',
-  'phone_paid',
-  'email',
-  'chat',
-  'web_form',
-  'social',
-  'store',
-  'letter',
-] as const satisfies readonly Channel[];
+// channel_mask keeps one bit per channel in an integer that bitwise operators handle.
+assertFlagsFit('search channel_mask', storyChannels.length);
 
 /** A story's channels as bits, in storyChannels order (the FTS5 index's channel_mask column). */
 export function channelMask(channels: readonly Channel[]): number {

@@ -23,6 +23,7 @@ import {
 import { AUTH_LIMITS, rateLimitAll, rateLimitPeek, resetRateLimit } from '../auth/rate-limit.ts';
 import { createSession, invalidateSession, invalidateUserSessions, type CreatedSession } from '../auth/session.ts';
 import { digestKey, splitToken } from '../auth/token.ts';
+import { inTransaction } from './transaction.ts';
 import { consumeUserToken, createUserToken, revokeUserTokens } from '../auth/user-tokens.ts';
 
 /** Who is asking and from where: injected so tests control the clock and the client address. */
@@ -126,7 +127,7 @@ export async function signUp(
   const locale = input.locale ?? info.locale;
   // Hash first, whatever happens next: an existing address must cost the same time as a new one.
   const passwordHash = await hashPassword(input.password);
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const existing = await tx.selectFrom('users').select(['id', 'display_name', 'locale']).where('email', '=', email).executeTakeFirst();
     if (existing) {
       await enqueueMail(
@@ -190,7 +191,7 @@ export async function resendVerification(db: DB, userId: number, info: RequestIn
   if (user.email_verified_at !== null) return { kind: 'already_verified' };
   const limited = await rateLimitAll(db, [{ key: `verify:user:${userId}`, ...AUTH_LIMITS.verifyResendPerUser }], info.now);
   if (!limited.ok) return { kind: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
-  await db.transaction().execute((tx) => sendVerification(tx, user, info));
+  await inTransaction(db, (tx) => sendVerification(tx, user, info));
   notifyMailEnqueued();
   return { kind: 'sent' };
 }
@@ -200,7 +201,7 @@ export async function resendVerification(db: DB, userId: number, info: RequestIn
  * control of the mailbox, like a reset link would). Null when the link is invalid or used.
  */
 export async function verifyEmail(db: DB, token: string, info: RequestInfo): Promise<(CreatedSession & { userId: number }) | null> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const used = await consumeUserToken(tx, token, 'verify_email', info.now);
     if (!used) return null;
     const user = await tx.selectFrom('users').select(['id', 'email', 'email_verified_at', 'banned_at']).where('id', '=', used.userId).executeTakeFirst();
@@ -267,7 +268,7 @@ export async function signOut(db: DB, sessionId: string): Promise<void> {
 }
 
 export async function signOutEverywhere(db: DB, userId: number, now: number): Promise<number> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const n = await invalidateUserSessions(tx, userId);
     await appendAudit(tx, { at: now, actorId: userId, actorRole: 'consumer', action: 'user.sign_out_everywhere', subjectKind: 'user', subjectId: userId, data: { sessions: n } });
     return n;
@@ -313,7 +314,7 @@ export async function changePassword(
   const problem = passwordProblem(input.password, { email: user.email, displayName: user.display_name });
   if (problem) return { kind: 'weak', problem };
   const hash = await hashPassword(input.password);
-  const created = await db.transaction().execute(async (tx) => {
+  const created = await inTransaction(db, async (tx) => {
     await tx.updateTable('users').set({ password_hash: hash, password_changed_at: info.now }).where('id', '=', userId).execute();
     await invalidateUserSessions(tx, userId);
     await revokeUserTokens(tx, userId, 'reset_password', info.now);
@@ -339,7 +340,7 @@ export async function requestPasswordReset(db: DB, input: { email: string }, inf
     info.now,
   );
   if (!limited.ok) return { kind: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
-  const sent = await db.transaction().execute(async (tx) => {
+  const sent = await inTransaction(db, async (tx) => {
     const user = await tx.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
     if (!user || user.banned_at !== null) return false;
     const token = await createUserToken(tx, user.id, 'reset_password', info.now);
@@ -373,7 +374,7 @@ export type ResetPasswordResult = { kind: 'ok'; userId: number } | { kind: 'inva
  */
 export async function resetPassword(db: DB, input: { token: string; password: string }, info: RequestInfo): Promise<ResetPasswordResult> {
   const hash = await hashPassword(input.password);
-  const result = await db.transaction().execute(async (tx): Promise<ResetPasswordResult> => {
+  const result = await inTransaction(db, async (tx): Promise<ResetPasswordResult> => {
     const used = await consumeUserToken(tx, input.token, 'reset_password', info.now);
     if (!used) return { kind: 'invalid_token' };
     const user = await tx.selectFrom('users').selectAll().where('id', '=', used.userId).executeTakeFirst();
@@ -413,7 +414,7 @@ class WeakPassword extends Error {
 
 /** Bans a user: every session dies at once and sign-in is refused. */
 export async function banUser(db: DB, actor: { id: number | null; role: string }, userId: number, now: number, reason: string): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await tx.updateTable('users').set({ banned_at: now }).where('id', '=', userId).execute();
     await invalidateUserSessions(tx, userId);
     await appendAudit(tx, { at: now, actorId: actor.id, actorRole: actor.role, action: 'user.ban', subjectKind: 'user', subjectId: userId, data: { reason } });
@@ -421,7 +422,7 @@ export async function banUser(db: DB, actor: { id: number | null; role: string }
 }
 
 export async function unbanUser(db: DB, actor: { id: number | null; role: string }, userId: number, now: number): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await tx.updateTable('users').set({ banned_at: null }).where('id', '=', userId).execute();
     await appendAudit(tx, { at: now, actorId: actor.id, actorRole: actor.role, action: 'user.unban', subjectKind: 'user', subjectId: userId });
   });
@@ -431,7 +432,7 @@ export const ROLES: readonly Role[] = ['consumer', 'company_rep', 'moderator', '
 
 /** Sets a role by e-mail (npm run user:role). Returns false when no such user exists. */
 export async function setUserRole(db: DB, email: string, role: Role, now: number, actor: { id: number | null; role: string } = { id: null, role: 'system' }): Promise<boolean> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const user = await tx.selectFrom('users').select(['id', 'role']).where('email', '=', normalizeEmail(email)).executeTakeFirst();
     if (!user) return false;
     await tx.updateTable('users').set({ role }).where('id', '=', user.id).execute();

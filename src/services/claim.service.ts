@@ -13,6 +13,7 @@ import { AUTH_LIMITS, rateLimit } from '../auth/rate-limit.ts';
 import { consumeUserToken, createUserToken, findUserToken } from '../auth/user-tokens.ts';
 import type { SessionUser } from '../auth/types.ts';
 import type { RateLimited, RequestInfo } from './account.service.ts';
+import { inTransaction } from './transaction.ts';
 
 type ClaimStatus = 'pending' | 'verified' | 'approved' | 'rejected' | 'revoked';
 
@@ -125,7 +126,7 @@ export async function startDomainClaim(db: DB, user: SessionUser, company: Compa
   if (!isAddressAtDomain(address, domain)) return { kind: 'wrong_domain', domain };
   const refused = await claimPreconditions(db, user, company, info);
   if (refused) return refused;
-  const claimId = await db.transaction().execute(async (tx) => {
+  const claimId = await inTransaction(db, async (tx) => {
     const claim = await claims(tx)
       .insertInto('company_claims')
       .values({ company_id: company.id, user_id: user.id, method: 'domain_email', email: address, status: 'pending', created_at: info.now, decided_at: null, decided_by: null, note: null })
@@ -162,7 +163,7 @@ export async function startDomainClaim(db: DB, user: SessionUser, company: Compa
 export async function requestModeratorClaim(db: DB, user: SessionUser, company: CompanyRow, note: string, info: RequestInfo): Promise<StartClaimResult> {
   const refused = await claimPreconditions(db, user, company, info);
   if (refused) return refused;
-  const claimId = await db.transaction().execute(async (tx) => {
+  const claimId = await inTransaction(db, async (tx) => {
     const claim = await claims(tx)
       .insertInto('company_claims')
       .values({ company_id: company.id, user_id: user.id, method: 'moderator', email: null, status: 'pending', created_at: info.now, decided_at: null, decided_by: null, note: note.trim() })
@@ -222,7 +223,7 @@ export async function findClaimToken(db: DB, token: string, now: number): Promis
 
 /** Uses the link sent to the company address. Null when invalid, used, expired or already decided. */
 export async function confirmDomainClaim(db: DB, token: string, now: number): Promise<{ companyId: number; userId: number } | null> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const used = await consumeUserToken(tx, token, 'claim_company', now);
     const claimId = (used?.data as { claimId?: number } | null)?.claimId;
     if (!used || typeof claimId !== 'number') return null;
@@ -240,7 +241,7 @@ function isStaff(user: SessionUser): boolean {
 
 export async function approveClaim(db: DB, moderator: SessionUser, claimId: number, now: number): Promise<DecideClaimResult> {
   if (!isStaff(moderator)) return { kind: 'forbidden' };
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const claim = await tx.selectFrom('company_claims').select(['user_id', 'status']).where('id', '=', claimId).executeTakeFirst();
     if (!claim || claim.status !== 'pending') return { kind: 'not_pending' as const };
     if (claim.user_id === moderator.id) return { kind: 'own_claim' as const };
@@ -251,7 +252,7 @@ export async function approveClaim(db: DB, moderator: SessionUser, claimId: numb
 
 export async function rejectClaim(db: DB, moderator: SessionUser, claimId: number, now: number): Promise<DecideClaimResult> {
   if (!isStaff(moderator)) return { kind: 'forbidden' };
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const claim = await tx.selectFrom('company_claims').select(['user_id', 'status', 'company_id']).where('id', '=', claimId).executeTakeFirst();
     if (!claim || claim.status !== 'pending') return { kind: 'not_pending' as const };
     if (claim.user_id === moderator.id) return { kind: 'own_claim' as const };
@@ -266,7 +267,7 @@ export async function rejectClaim(db: DB, moderator: SessionUser, claimId: numbe
  * The company stays "claimed" while another representative remains.
  */
 export async function revokeClaim(db: DB, actor: SessionUser, claimId: number, now: number): Promise<DecideClaimResult> {
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const claim = await tx.selectFrom('company_claims').selectAll().where('id', '=', claimId).executeTakeFirst();
     if (!claim || (claim.status !== 'verified' && claim.status !== 'approved')) return { kind: 'not_pending' as const };
     if (!isStaff(actor) && actor.id !== claim.user_id) return { kind: 'forbidden' as const };

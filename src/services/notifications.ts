@@ -5,13 +5,14 @@ import { findCompanyRepresentatives, type Recipient } from '../db/company.reposi
 import { enqueueMail } from '../db/outbox.repository.ts';
 import type { Story } from '../db/story.repository.ts';
 import type { NotifyTemplate } from '../domain/story-workflow.ts';
+import type { Locale } from '../domain/vocabulary.ts';
 import { formatDate, t } from '../i18n/index.ts';
 
 export function siteUrl(): string {
   return (process.env.SITE_URL ?? 'http://localhost:4321').replace(/\/+$/, '');
 }
 
-export function storyUrl(storyId: number, locale: 'it' | 'en', hash = ''): string {
+export function storyUrl(storyId: number, locale: Locale, hash = ''): string {
   return `${siteUrl()}/${locale}/stories/${storyId}${hash}`;
 }
 

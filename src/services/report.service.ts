@@ -114,7 +114,7 @@ export async function findReportTarget(db: DB, kind: ReportTargetKind, id: strin
 }
 
 /** Who the reporter is, as counted on the transparency page. */
-export function reporterKindFor(reporter: Reporter, declared: ReportInput['reporterKind'], target: Pick<ReportTarget, 'companyId'>): ReporterKind {
+export function reporterKindFor(reporter: Reporter, declared: ReportInput['reporterKind'], _target: Pick<ReportTarget, 'companyId'>): ReporterKind {
   if (declared === 'authority') return 'authority';
   if (!reporter.user) return 'anonymous';
   // "Company" is only believed from a verified representative (of any company: a competitor's

@@ -39,6 +39,7 @@ import {
 } from '../domain/story-workflow.ts';
 import { notify } from './notifications.ts';
 import { inTransaction } from './transaction.ts';
+import { isChannel, isLocale, isStoryCategory } from '../domain/vocabulary.ts';
 
 export interface ServiceOptions {
   /** The moment of the event (tests and the scheduler pass it; default: the clock). */
@@ -206,9 +207,6 @@ export interface PublishStoryResult {
   masked: PiiFinding[];
 }
 
-const categories: readonly StoryCategory[] = ['delivery', 'refund', 'billing', 'account_access', 'technical_support', 'installation', 'cancellation', 'warranty', 'other'];
-const channelNames = ['phone_tollfree', 'phone_paid', 'email', 'chat', 'web_form', 'social', 'store', 'letter'];
-
 function normaliseForDedupe(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
@@ -226,13 +224,13 @@ function checkPublishInput(input: PublishStoryInput): void {
     input.title.trim() === '' ||
     input.body.trim() === '' ||
     !/^\d{4}-\d{2}-\d{2}$/.test(input.experienceDate) ||
-    !categories.includes(input.category) ||
-    (input.language !== 'it' && input.language !== 'en') ||
+    !isStoryCategory(input.category) ||
+    !isLocale(input.language) ||
     ('name' in input.company && input.company.name.trim() === '') ||
     input.channels.some((c) => {
       const dup = seen.has(c.channel);
       seen.add(c.channel);
-      return dup || !channelNames.includes(c.channel) || (c.waitMinutes !== null && (!Number.isFinite(c.waitMinutes) || c.waitMinutes < 0));
+      return dup || !isChannel(c.channel) || (c.waitMinutes !== null && (!Number.isFinite(c.waitMinutes) || c.waitMinutes < 0));
     });
   if (bad) throw new DomainError('invalid_input');
 }

@@ -23,8 +23,9 @@ describe('the read pages', () => {
   for (const lang of ['it', 'en'] as const) {
     it(`shows the home page with recent stories and rankings in ${lang}`, async () => {
       const { page, problems } = await newPage(browser);
-      await page.goto(`${baseUrl}/${lang}`);
-      await expect(page.locator('html')).toBeDefined();
+      const res = await page.goto(`${baseUrl}/${lang}`);
+      expect(res?.status()).toBe(200);
+      expect(res?.headers()['content-type']).toMatch(/^text\/html\b/);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       const h1 = await page.locator('h1').first().innerText();
       expect(h1).toBe(lang === 'it' ? 'Prima di comprare, guarda come rispondono.' : 'Before you buy, see how they answer.');

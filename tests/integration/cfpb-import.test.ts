@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CfpbFileError, importCfpbFile } from '../../src/import/cfpb-import.ts';
 import { StoryBatchWriter, type ImportStory } from '../../src/import/story-batch-writer.ts';
+import { CFPB_FIXTURE as SAMPLE } from '../fixtures/cfpb.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 
-const SAMPLE = new URL('../../../shared/data/cfpb_complaints_sample.csv', import.meta.url).pathname;
 const ROOT = new URL('../..', import.meta.url).pathname;
 const NOW = Date.UTC(2026, 10, 23, 12);
 const HEADER =
@@ -36,15 +36,15 @@ function expectIndexConsistent(): void {
   expect(count(`select count as n from search_facet_counts where facet = 'total'`)).toBe(visible.length);
 }
 
-describe('importing the CFPB sample', () => {
-  it('accounts for every one of the 2,067 rows and indexes them all', async () => {
+describe('importing the CFPB extract', () => {
+  it('accounts for every one of the 249 rows and indexes them all', async () => {
     const summary = await importCfpbFile(t, SAMPLE, { now: NOW, rejectsPath: join(t.dir, 'rejects.csv') });
-    expect(summary).toMatchObject({ rowsRead: 2067, imported: 2067, updated: 0, rejected: 0, companiesCreated: 177, rejectsFile: null, stats: 'per_company' });
+    expect(summary).toMatchObject({ rowsRead: 249, imported: 249, updated: 0, rejected: 0, companiesCreated: 48, rejectsFile: null, stats: 'per_company' });
     expect(summary.bytesRead).toBe(summary.totalBytes);
-    expect(count(`select count(*) as n from stories where source = 'cfpb'`)).toBe(2067);
-    expect(count('select count(distinct external_id) as n from stories')).toBe(2067);
-    expect(count('select count(*) as n from companies')).toBe(177);
-    expect(count('select count(*) as n from company_stats')).toBe(177 * 3);
+    expect(count(`select count(*) as n from stories where source = 'cfpb'`)).toBe(249);
+    expect(count('select count(distinct external_id) as n from stories')).toBe(249);
+    expect(count('select count(*) as n from companies')).toBe(48);
+    expect(count('select count(*) as n from company_stats')).toBe(48 * 3);
     expect(existsSync(join(t.dir, 'rejects.csv'))).toBe(false);
     expectIndexConsistent();
   });
@@ -56,7 +56,7 @@ describe('importing the CFPB sample', () => {
          from company_stats s join companies c on c.id = s.company_id where c.name = 'EQUIFAX, INC.' and s.period = 'all'`,
       )
       .get() as Record<string, number | null>;
-    expect(row.story_count).toBe(521);
+    expect(row.story_count).toBe(51);
     expect(row.reply_rate).toBe(1);
     expect(row.median_first_reply_hours).toBeNull();
     expect(row.p90_first_reply_hours).toBeNull();
@@ -67,14 +67,14 @@ describe('importing the CFPB sample', () => {
     const hits = t.sqlite
       .prepare(`select count(*) as n from search_stories_fts where search_stories_fts match 'equifax'`)
       .get() as { n: number };
-    expect(hits.n).toBe(521);
+    expect(hits.n).toBe(51);
   });
 
   it('updates instead of duplicating on a second import', async () => {
     const summary = await importCfpbFile(t, SAMPLE, { now: NOW + 1000, rejectsPath: join(t.dir, 'rejects.csv') });
-    expect(summary).toMatchObject({ rowsRead: 2067, imported: 0, updated: 2067, rejected: 0, companiesCreated: 0 });
-    expect(count('select count(*) as n from stories')).toBe(2067);
-    expect(count('select count(*) as n from companies')).toBe(177);
+    expect(summary).toMatchObject({ rowsRead: 249, imported: 0, updated: 249, rejected: 0, companiesCreated: 0 });
+    expect(count('select count(*) as n from stories')).toBe(249);
+    expect(count('select count(*) as n from companies')).toBe(48);
     expectIndexConsistent();
   });
 

@@ -3,13 +3,14 @@
 import type { DB } from '../../src/db/client.ts';
 import type { Channel, NewStory } from '../../src/db/schema.ts';
 import { enqueueSearchEvent } from '../../src/db/outbox.repository.ts';
+import { inTransaction } from '../../src/services/transaction.ts';
 
 const day = 86_400_000;
 export const fixtureStart = Date.UTC(2026, 10, 1, 9, 0);
 
 export async function insertCompany(db: DB, name: string, overrides: { country?: string; domain?: string } = {}): Promise<number> {
   const slug = name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-');
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await trx
       .insertInto('companies')
       .values({
@@ -34,7 +35,7 @@ export async function insertStory(
   fields: Partial<NewStory> & { title: string; body: string },
   channels: Channel[] = ['email'],
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const publishedAt = fields.published_at ?? fixtureStart;
     const row = await trx
       .insertInto('stories')
@@ -61,7 +62,7 @@ export async function insertStory(
 
 /** A state change the way the workflow makes it: update + outbox row in one transaction. */
 export async function changeStory(db: DB, storyId: number, set: Partial<NewStory>, at = fixtureStart): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.updateTable('stories').set(set).where('id', '=', storyId).execute();
     const hidden = set.state === 'hidden' || set.state === 'withdrawn';
     await enqueueSearchEvent(trx, { kind: hidden ? 'story.delete' : 'story.upsert', storyId }, at);

@@ -9,6 +9,7 @@ import {
   SearchUnavailableError,
 } from '../../src/search/search-index.ts';
 import { SqliteFtsIndex } from '../../src/search/sqlite-fts.ts';
+import { inTransaction } from '../../src/services/transaction.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { changeStory, fixtureStart, insertCompany, insertStory } from './search-fixtures.ts';
 
@@ -177,7 +178,7 @@ describe('search outbox relay', () => {
   it('re-indexes the stories of a company when the company changes', async () => {
     const id = await insertStory(t.db, companyId, { title: 'Consegna lenta', body: 'x' });
     await drainSearchOutbox(t.db, index, { now });
-    await t.db.transaction().execute(async (trx) => {
+    await inTransaction(t.db, async (trx) => {
       await trx.updateTable('companies').set({ name: 'Fiori Rapidi' }).where('id', '=', companyId).execute();
       await enqueueSearchEvent(trx, { kind: 'company.upsert', companyId }, clock);
     });

@@ -1,6 +1,6 @@
 // Concurrency: identical double (and twenty-fold) submits collapse to one story; a burst of
 // replies racing a moderator's hide leaves one consistent state with one audit row per transition.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { findMessagesForStory } from '../../src/db/message.repository.ts';
 import { findStoryById } from '../../src/db/story.repository.ts';
 import { DomainError } from '../../src/domain/errors.ts';
@@ -93,15 +93,27 @@ describe('the scheduler inside the server', () => {
     const { startScheduler } = await import('../../src/services/scheduler.ts');
     const dave = await consumer(t.db);
     const { storyId } = await publishStory(t.db, dave, storyInput({ company: { name: 'Ticking Clocks' }, title: 'Orologio mai arrivato' }), { now: T0 });
-    let clock = T0 + DAY;
-    const handle = startScheduler(t.db, { intervalMs: 10, now: () => clock });
-    await handle.runNow();
-    expect((await findStoryById(t.db, storyId))!.state).toBe('awaiting_reply');
-    clock = T0 + 8 * DAY;
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    await handle.stop();
-    expect((await findStoryById(t.db, storyId))!.state).toBe('overdue');
-    expect(await auditActions(t.db, storyId)).toEqual(['story.publish', 'story.deadline_passed']);
-    expect(await handle.runNow()).toBeNull();
+    // Only the interval is faked: database work and retries keep their real timers.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      let clock = T0 + DAY;
+      const handle = startScheduler(t.db, { intervalMs: 60_000, now: () => clock });
+      expect(await handle.runNow()).toBeNull(); // joins the tick that started at once
+      expect((await findStoryById(t.db, storyId))!.state).toBe('awaiting_reply');
+      clock = T0 + 8 * DAY;
+      await vi.advanceTimersByTimeAsync(59_999);
+      expect((await findStoryById(t.db, storyId))!.state).toBe('awaiting_reply');
+      await vi.advanceTimersByTimeAsync(1);
+      // The interval's tick is running: asking for another joins it instead of overlapping.
+      expect(await handle.runNow()).toBeNull();
+      expect((await findStoryById(t.db, storyId))!.state).toBe('overdue');
+      await handle.stop();
+      await vi.advanceTimersByTimeAsync(5 * 60_000);
+      expect(await auditActions(t.db, storyId)).toEqual(['story.publish', 'story.deadline_passed']);
+      expect(await handle.runNow()).toBeNull();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

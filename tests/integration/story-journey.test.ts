@@ -19,6 +19,7 @@ import {
   restoreStory,
   withdrawStory,
 } from '../../src/services/story.service.ts';
+import { inTransaction } from '../../src/services/transaction.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { DAY, HOUR, T0, auditActions, consumer, moderator, representative, storyInput } from '../helpers/workflow.ts';
 
@@ -274,7 +275,7 @@ describe('a florist’s stories from publication to verdict', () => {
     const dave = await consumer(t.db, 'Dave');
     const { storyId } = await publishStory(t.db, dave, storyInput({ title: 'Quattro tecnici', body: 'Mai installata la fibra.' }), { now: T0 + 30 * DAY });
     await expect(
-      t.db.transaction().execute(async (trx) => {
+      inTransaction(t.db, async (trx) => {
         await hideStory(trx, mod, { storyId, reason: 'Verifica' }, { now: T0 + 31 * DAY });
         throw new Error('abort');
       }),
@@ -282,7 +283,7 @@ describe('a florist’s stories from publication to verdict', () => {
     expect((await findStoryById(t.db, storyId))!.state).toBe('awaiting_reply');
     expect(await auditActions(t.db, storyId)).toEqual(['story.publish']);
     const hiddenMails = (await mails('story.story_hidden')).length;
-    await t.db.transaction().execute((trx) => hideStory(trx, mod, { storyId, reason: 'Verifica', notifyAuthor: false, auditData: { reports: 2 } }, { now: T0 + 31 * DAY }));
+    await inTransaction(t.db, (trx) => hideStory(trx, mod, { storyId, reason: 'Verifica', notifyAuthor: false, auditData: { reports: 2 } }, { now: T0 + 31 * DAY }));
     expect((await findStoryById(t.db, storyId))!.state).toBe('hidden');
     expect((await mails('story.story_hidden')).length).toBe(hiddenMails);
     const audit = await t.db.selectFrom('audit_log').select('data').where('subject_id', '=', String(storyId)).where('action', '=', 'moderation.hide').executeTakeFirstOrThrow();
@@ -298,7 +299,7 @@ describe('changeStoryVisibility (for moderation and erasure)', () => {
     const { storyId, companyId } = await publishStory(t.db, erin, storyInput({ company: { name: 'Visibile Srl' }, title: 'Pacco mai consegnato' }), { now: T0 });
     const count = async () => (await findCompanyStats(t.db, companyId, '12m'))!.storyCount;
     expect(await count()).toBe(1);
-    await t.db.transaction().execute((trx) => changeVisibility(trx, storyId, 'hide', 'Dati personali', { id: mod.userId!, role: 'moderator' }, T0 + DAY, { data: { reports: 1 } }));
+    await inTransaction(t.db, (trx) => changeVisibility(trx, storyId, 'hide', 'Dati personali', { id: mod.userId!, role: 'moderator' }, T0 + DAY, { data: { reports: 1 } }));
     expect(await count()).toBe(0);
     expect((await mails('story.story_hidden')).filter((m) => m.text.includes('Pacco mai consegnato'))).toHaveLength(0);
     const back = await changeVisibility(t.db, storyId, 'restore', 'Rimossi', { id: mod.userId!, role: 'moderator' }, T0 + 2 * DAY);

@@ -55,7 +55,7 @@ export async function rebuildTables(conn: FtsConnection, source: RebuildSource, 
         }
         s.exec(`create virtual table search_stories_fts_vocab using fts5vocab(search_stories_fts, row)`);
         s.exec(BUMP_GENERATION);
-      })(),
+      }).immediate(),
     );
   } catch (error) {
     await conn.exclusive((s) => {

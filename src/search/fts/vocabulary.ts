@@ -53,7 +53,7 @@ export async function refreshVocabulary(conn: FtsConnection, now: number): Promi
         `insert into search_meta (key, value) values ('vocabulary_refreshed_at', ?)
          on conflict (key) do update set value = excluded.value`,
       ).run(String(now));
-    })(),
+    }).immediate(),
   );
 }
 

@@ -126,7 +126,7 @@ export class Writer {
         this.#s.markDirty.run();
         if (this.#live) this.#s.bumpGeneration.run();
       }
-    })();
+    }).immediate();
     return changes;
   }
 
@@ -135,7 +135,7 @@ export class Writer {
     this.#sqlite.transaction(() => {
       for (const id of ids) this.#removeStory(id, changes);
       if (changes.length > 0 && this.#live) this.#s.bumpGeneration.run();
-    })();
+    }).immediate();
     return changes;
   }
 
@@ -148,7 +148,7 @@ export class Writer {
         this.#s.insertCompanyFts.run(d.id, d.name, d.domain ?? '');
       }
       if (docs.length > 0 && this.#live) this.#s.bumpGeneration.run();
-    })();
+    }).immediate();
     return [];
   }
 
@@ -159,7 +159,7 @@ export class Writer {
         this.#s.deleteCompanyFts.run(id);
       }
       if (ids.length > 0 && this.#live) this.#s.bumpGeneration.run();
-    })();
+    }).immediate();
     return [];
   }
 }
