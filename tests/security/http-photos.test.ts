@@ -30,6 +30,10 @@ describe('photo caching', () => {
     expect(cc).not.toMatch(/immutable/);
     const maxAge = Number(/max-age=(\d+)/.exec(cc)?.[1] ?? 0);
     expect(maxAge).toBeLessThanOrEqual(300);
+    // Revalidation is cheap: the ETag gives a 304 while the photo is public.
+    const etag = res.headers.get('etag');
+    expect(etag).toBeTruthy();
+    expect((await request(site, `/photos/${id}-400.webp`, { headers: { 'if-none-match': etag! } })).status).toBe(304);
   });
 
   it('a hidden photo answers 404 at once', async () => {
