@@ -31,10 +31,14 @@ function warmAnonymously(pathAndQuery) {
   request.on('error', (error) => console.warn('[page-cache] warming failed:', error.message));
 }
 
-const server = createServer((req, res) => {
+const server = createServer((req, res) => guard(req, res, false));
+// `Expect: 100-continue`: the 100 goes out only once the Host and the announced size passed.
+server.on('checkContinue', (req, res) => guard(req, res, true));
+
+function guard(req, res, expectsContinue) {
   if (!checkHost(req, res, cfg, port)) return;
-  checkBodySize(req, res, () => serve(req, res));
-});
+  checkBodySize(req, res, () => serve(req, res), expectsContinue ? () => res.writeContinue() : undefined);
+}
 
 function serve(req, res) {
   const cache = globalThis.__answerablePageCache;

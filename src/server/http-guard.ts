@@ -108,17 +108,21 @@ function tooLarge(req: IncomingMessage, res: ServerResponse, limit: number): voi
 /**
  * The body limit. Calls `next()` when the request may go on: at once when Content-Length is
  * within the limit (Node stops at Content-Length), or after a chunked body was read whole within
- * it (then handed to Astro as `req.body`). Otherwise answers 413 and closes the connection.
+ * it (then handed to Astro as `req.body`). Otherwise answers 413 (and reads no more than a
+ * bounded amount of what is still coming). `accepted` runs once the body may be sent: for a
+ * client that asked `Expect: 100-continue`, the 100 is sent only then, so an oversized body
+ * announced by its Content-Length is refused before it is sent at all.
  */
-export function checkBodySize(req: IncomingMessage, res: ServerResponse, next: () => void): void {
+export function checkBodySize(req: IncomingMessage, res: ServerResponse, next: () => void, accepted: () => void = () => {}): void {
   const method = req.method ?? 'GET';
-  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return (accepted(), next());
   const limit = bodyLimit((req.url ?? '/').split('?')[0] ?? '/');
   const declared = req.headers['content-length'];
   if (declared !== undefined) {
     if (!/^\d+$/.test(declared) || Number(declared) > limit) return tooLarge(req, res, limit);
-    return next();
+    return (accepted(), next());
   }
+  accepted();
   if (req.headers['transfer-encoding'] === undefined) return next();
   const chunks: Buffer[] = [];
   let size = 0;
