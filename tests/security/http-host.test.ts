@@ -76,3 +76,25 @@ describe('links use SITE_URL given at start, not the build', () => {
     expect([400, 421]).toContain(res.status);
   });
 });
+
+describe('behind a trusted proxy (TRUST_PROXY=on)', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await startSite({ siteHost: 'answerable.test', env: { TRUST_PROXY: 'on', NODE_ENV: 'production' } });
+  });
+  afterAll(() => site?.stop());
+
+  it('X-Forwarded-Host is checked like Host: ours passes, a forged one is refused', async () => {
+    const ours = await rawRequest(site, '/en/how-scores-work', { headers: { host: `127.0.0.1:${site.port}`, 'x-forwarded-host': `answerable.test:${site.port}` } });
+    expect(ours.status).toBe(200);
+    const forged = await rawRequest(site, '/en/how-scores-work', { headers: { host: `answerable.test:${site.port}`, 'x-forwarded-host': 'evil.example' } });
+    expect([400, 421]).toContain(forged.status);
+  });
+
+  it('in production a loopback Host is refused too (only /healthz answers it)', async () => {
+    expect([400, 421]).toContain((await rawRequest(site, '/en', { headers: { host: `127.0.0.1:${site.port}` } })).status);
+    const health = await rawRequest(site, '/healthz', { headers: { host: `127.0.0.1:${site.port}` } });
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+  });
+});
