@@ -1,12 +1,14 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
+import { parseConfig } from './src/config.ts';
 
-const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321';
-const siteHost = new URL(siteUrl).hostname;
+// Only `astro dev` uses host and port from here; the built server reads its whole configuration
+// at run time (src/config.ts, scripts/serve.mjs). No `site`: it would bake SITE_URL in at build
+// time; every URL we build comes from config().siteUrl instead (decision 0015).
+const devConfig = parseConfig(process.env);
 
 export default defineConfig({
-  site: siteUrl,
   output: 'server',
   adapter: node({
     mode: 'standalone',
@@ -14,21 +16,25 @@ export default defineConfig({
     // publish form and the story page's "add photos" form post up to 6 photos of 12 MB each
     // (MAX_PHOTOS_PER_STORY × MAX_PHOTO_BYTES, src/content/photos.ts) plus text fields and
     // multipart overhead: 6 × 12 MB + 4 MB. A bigger body fails while it is read (readForm gives
-    // an empty form) instead of filling memory.
+    // an empty form) instead of filling memory. scripts/serve.mjs refuses earlier and per route
+    // (64 KiB for forms without photos: src/server/http-guard.ts).
     bodySizeLimit: (6 * 12 + 4) * 1024 * 1024,
     // Pages render completely before the response starts: an error anywhere in a page (a storage
     // failure in a component's read included) becomes a clean 503/500 from src/middleware.ts
     // instead of a half-sent page. Measured: no throughput difference on our pages (~25 KB).
     experimentalDisableStreaming: true,
   }),
-  server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
+  server: { host: devConfig.host, port: devConfig.port },
   security: {
     // Off: src/middleware.ts checks Origin / Sec-Fetch-Site on EVERY non-GET request, forms and
     // JSON alike, and is stricter (no header at all is refused too). Astro's guard would only
     // repeat it for forms, first, with an English-only message.
     checkOrigin: false,
-    // X-Forwarded-Host is trusted only for our own public host name.
-    allowedDomains: [{ hostname: siteHost }],
+    // Every host: scripts/serve.mjs has already refused any Host that is not SITE_URL's and
+    // removed X-Forwarded-* unless TRUST_PROXY=on, at run time; this list would be fixed at build
+    // time (Astro trusts X-Forwarded-For for a listed host, and falls back to "localhost" for an
+    // unlisted one instead of refusing it). Decision 0015.
+    allowedDomains: [{}],
     // security.actionBodySizeLimit (default 1 MB) applies to Astro Actions only, which carry JSON
     // from islands (decision 0003); photo forms post to their page and are bounded by the
     // adapter's bodySizeLimit above, so it stays at its default.

@@ -9,6 +9,7 @@
 //      flushed to disk, and only then renamed from `<target>.partial-<pid>` to its final name.
 // The target defaults to $BACKUP_DIR/answerable-<UTC timestamp> (BACKUP_DIR: data/backups).
 // Restore with `npm run restore -- <backup directory>` (scripts/restore.ts, README).
+import { checkConfigOrExit, config } from '../src/config.ts';
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
@@ -77,7 +78,7 @@ export interface BackupResult {
 export async function backup(options: { source?: string; photos?: string; target?: string; now?: Date } = {}): Promise<BackupResult> {
   const source = options.source ?? databasePath();
   const photosSource = options.photos ?? photosDir();
-  const target = resolve(options.target ?? join(process.env.BACKUP_DIR ?? 'data/backups', `answerable-${timestamp(options.now ?? new Date())}`));
+  const target = resolve(options.target ?? join(config().backupDir, `answerable-${timestamp(options.now ?? new Date())}`));
   if (!existsSync(source)) throw new Error(`no database at ${source} (DATABASE_PATH)`);
   if (existsSync(target)) throw new Error(`${target} exists already: choose another target`);
   mkdirSync(dirname(target), { recursive: true });
@@ -141,6 +142,7 @@ export async function backup(options: { source?: string; photos?: string; target
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  checkConfigOrExit();
   try {
     const result = await backup({ target: process.argv[2] });
     const c = result.verified.counts;

@@ -24,6 +24,9 @@ import { Rng } from './bench/prng.ts';
 import { type Figure, figure, ratio, table } from './bench/report.ts';
 import { measureSearch, queryMix, type SearchLatency } from './bench/search-mix.ts';
 import { type HttpFigure, hammer, startServer } from './bench/server.ts';
+import { checkConfigOrExit } from '../src/config.ts';
+
+checkConfigOrExit();
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({

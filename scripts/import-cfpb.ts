@@ -7,6 +7,9 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/client.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { CfpbFileError, type ImportProgress, importCfpbFile } from '../src/import/cfpb-import.ts';
+import { checkConfigOrExit } from '../src/config.ts';
+
+checkConfigOrExit();
 
 const usage = 'usage: npm run import:cfpb -- <file.csv> [--rejects <path>] [--batch-size <n>] [--no-stats] [--json]';
 const { values, positionals } = parseArgs({

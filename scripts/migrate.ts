@@ -1,6 +1,9 @@
 // npm run migrate — bring the database (DATABASE_PATH) to the latest schema.
 import { openDatabase } from '../src/db/client.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { checkConfigOrExit } from '../src/config.ts';
+
+checkConfigOrExit();
 
 const { db, path } = openDatabase();
 try {

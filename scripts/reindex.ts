@@ -5,6 +5,9 @@ import { openDatabase } from '../src/db/client.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { rebuildSearchIndex } from '../src/search/reindex.ts';
 import { createSearchIndexFromEnv } from '../src/search/select.ts';
+import { checkConfigOrExit } from '../src/config.ts';
+
+checkConfigOrExit();
 
 const opened = openDatabase();
 try {

@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { photosDir } from '../src/content/photos.ts';
 import { databasePath } from '../src/db/client.ts';
 import { BACKUP_DB_FILE, BACKUP_PHOTOS_DIR, flushToDisk, isSound, verifyDatabaseCopy, type VerifiedCopy } from './backup.ts';
+import { checkConfigOrExit } from '../src/config.ts';
 
 export interface RestoreResult {
   database: string;
@@ -73,6 +74,7 @@ export function restore(backupDir: string, options: { database?: string; photos?
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  checkConfigOrExit();
   const dir = process.argv[2];
   if (!dir) {
     console.error('Usage: npm run restore -- <backup directory>   (stop the server first)');

@@ -20,6 +20,9 @@ import { createSearchIndexFromEnv } from '../src/search/select.ts';
 import { runTick } from '../src/services/scheduler.ts';
 import { answerStillResolved, giveVerdict, publishStory, replyToStory } from '../src/services/story.service.ts';
 import { demoCompanies, demoStories, demoUsers } from './demo/data.ts';
+import { checkConfigOrExit } from '../src/config.ts';
+
+checkConfigOrExit();
 
 const HOUR_MS = 3_600_000;
 /** Every demo account signs in with this password (shown in the README). */

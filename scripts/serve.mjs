@@ -3,17 +3,21 @@
 // at all (decision 0009), and so are signed-in visits of the pages whose body is the same for
 // everybody, with the visitor's own header (decision 0012). Everything else — static files,
 // pages, endpoints — is Astro's.
-// Environment: HOST (default 127.0.0.1), PORT (default 4321), PAGE_CACHE=off,
-// PAGE_CACHE_MAX_MB (MiB of cached bodies, default 32).
+// Before both, every request passes the checks of src/server/http-guard.ts (decision 0015): the
+// Host must name SITE_URL's host (forwarded headers only with TRUST_PROXY=on) and the body must
+// be within its limit. Configuration: src/config.ts (validated here, at start-up; README table).
 import { createServer, get } from 'node:http';
 import { join } from 'node:path';
+import { checkConfigOrExit } from '../src/config.ts';
+import { checkBodySize, checkHost } from '../src/server/http-guard.ts';
 
 const root = new URL('..', import.meta.url).pathname;
+const cfg = checkConfigOrExit();
+// Astro's standalone server must not start: this one serves (an @astrojs/node switch, not ours).
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = await import(join(root, 'dist/server/entry.mjs'));
 
-const host = process.env.HOST ?? '127.0.0.1';
-const port = Number(process.env.PORT ?? 4321);
+const { host, port } = cfg;
 /**
  * A signed-in visitor missed a personalisable page: ask ourselves for it anonymously (no cookie),
  * so that Astro renders the public page once and the cache stores it for the next visits.
@@ -23,11 +27,20 @@ function warmAnonymously(pathAndQuery) {
   if (!address || typeof address === 'string') return;
   const loopback = address.family === 'IPv6' ? '::1' : '127.0.0.1';
   const unspecified = address.address === '0.0.0.0' || address.address === '::';
-  const request = get({ host: unspecified ? loopback : address.address, port: address.port, path: pathAndQuery, headers: { accept: 'text/html' } }, (response) => response.resume());
+  const request = get({ host: unspecified ? loopback : address.address, port: address.port, path: pathAndQuery, headers: { accept: 'text/html', host: cfg.siteHost } }, (response) => response.resume());
   request.on('error', (error) => console.warn('[page-cache] warming failed:', error.message));
 }
 
-const server = createServer((req, res) => {
+const server = createServer((req, res) => guard(req, res, false));
+// `Expect: 100-continue`: the 100 goes out only once the Host and the announced size passed.
+server.on('checkContinue', (req, res) => guard(req, res, true));
+
+function guard(req, res, expectsContinue) {
+  if (!checkHost(req, res, cfg, port)) return;
+  checkBodySize(req, res, () => serve(req, res), expectsContinue ? () => res.writeContinue() : undefined);
+}
+
+function serve(req, res) {
   const cache = globalThis.__answerablePageCache;
   if (cache && !cache.warmer) cache.warmer = warmAnonymously;
   try {
@@ -37,7 +50,7 @@ const server = createServer((req, res) => {
     console.warn('[page-cache] fast path failed:', error instanceof Error ? error.message : error);
   }
   handler(req, res);
-});
+}
 server.keepAliveTimeout = 5_000;
 server.listen(port, host, () => {
   console.log(`Answerable is listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);

@@ -3,12 +3,14 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { buildIfNeeded } from './build-if-needed.mjs';
+import { checkConfigOrExit } from '../src/config.ts';
 
 const root = new URL('..', import.meta.url).pathname;
+const cfg = checkConfigOrExit();
 if (!process.argv.includes('--no-build')) buildIfNeeded();
 
 // Migrations and demo data run in a child process (Node 24 runs the TypeScript directly).
-if (process.env.SEED_DEMO !== 'off') {
+if (cfg.seedDemo) {
   const r = spawnSync(process.execPath, [join(root, 'scripts/seed.ts'), '--if-empty'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

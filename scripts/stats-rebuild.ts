@@ -3,6 +3,9 @@
 // imports, and to measure the full recomputation.
 import { openDatabase } from '../src/db/client.ts';
 import { rebuildAllCompanyStats } from '../src/db/stats.repository.ts';
+import { checkConfigOrExit } from '../src/config.ts';
+
+checkConfigOrExit();
 
 const { db, path } = openDatabase();
 try {

@@ -2,6 +2,9 @@
 // "still resolved?" mails, stale statistics). Safe to run from cron while the server runs it too.
 import { openDatabase } from '../src/db/client.ts';
 import { runTick } from '../src/services/scheduler.ts';
+import { checkConfigOrExit } from '../src/config.ts';
+
+checkConfigOrExit();
 
 const { db, path } = openDatabase();
 try {

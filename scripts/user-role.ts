@@ -4,6 +4,9 @@
 import { openDatabase } from '../src/db/client.ts';
 import type { Role } from '../src/db/schema.ts';
 import { ROLES, setUserRole } from '../src/services/account.service.ts';
+import { checkConfigOrExit } from '../src/config.ts';
+
+checkConfigOrExit();
 
 const [email, role] = process.argv.slice(2);
 if (!email || !role || !(ROLES as readonly string[]).includes(role)) {

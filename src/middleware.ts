@@ -9,11 +9,13 @@ import { defineMiddleware, sequence } from 'astro/middleware';
 import type { MiddlewareHandler } from 'astro';
 import { getDatabase, getDb, type DB } from './db/client.ts';
 import { ensureBooted } from './server/boot.ts';
-import { PageCache, pageCacheHandler, pageCacheOptionsFromEnv } from './server/page-cache.ts';
+import { PageCache, pageCacheHandler } from './server/page-cache.ts';
+import { config } from './config.ts';
 import { deleteSessionCookie, isHttps, readSessionToken, setSessionCookie } from './auth/cookies.ts';
 import { isCrossSiteRequest, publicOrigins } from './auth/csrf.ts';
 import { withSecurityHeaders } from './auth/headers.ts';
-import { requestLocale } from './auth/request.ts';
+import { clientIp, requestLocale } from './auth/request.ts';
+import { apiLimiter, tooManyRequests } from './server/read-limits.ts';
 import { validateSessionToken } from './auth/session.ts';
 import { mailRelayRunning, startMailRelay } from './mail/outbox.ts';
 import { crossSiteForbidden, isDatabaseUnavailableError, serviceUnavailable, wantsJson } from './auth/unavailable.ts';
@@ -57,8 +59,15 @@ export function createMiddleware(deps: MiddlewareDeps): MiddlewareHandler {
     return next();
   });
 
+  // Per-IP limit on the open-data API (src/server/read-limits.ts).
+  const apiLimit = defineMiddleware((ctx, next) => {
+    if (ctx.isPrerendered || !ctx.url.pathname.startsWith('/api/')) return next();
+    const limited = apiLimiter.hit(clientIp(ctx));
+    return limited.ok ? next() : tooManyRequests(requestLocale(ctx.url, ctx.request.headers), true, limited.retryAfterSeconds);
+  });
+
   const session = defineMiddleware(async (ctx, next) => {
-    if (deps.ensureMailRelay && !mailRelayRunning() && process.env.MAIL_RELAY !== 'off') startMailRelay(deps.db());
+    if (deps.ensureMailRelay && !mailRelayRunning() && config().mailRelay) startMailRelay(deps.db());
     ctx.locals.user = null;
     ctx.locals.session = null;
     if (ctx.isPrerendered) return next();
@@ -76,7 +85,7 @@ export function createMiddleware(deps: MiddlewareDeps): MiddlewareHandler {
     return next();
   });
 
-  return sequence(securityAndErrors, crossSite, session);
+  return sequence(securityAndErrors, apiLimit, crossSite, session);
 }
 
 // Start-up (migrations, relays, scheduler) before the first request; then, outermost, the
@@ -86,7 +95,7 @@ let pageCache: PageCache | null | undefined;
 const cachedPages = defineMiddleware(async (ctx, next) => {
   await booting;
   if (pageCache === undefined) {
-    pageCache = process.env.PAGE_CACHE === 'off' ? null : new PageCache(getDatabase().sqlite, pageCacheOptionsFromEnv(process.env));
+    pageCache = !config().pageCache ? null : new PageCache(getDatabase().sqlite, { maxBytes: Math.round(config().pageCacheMaxMb * 1024 * 1024) });
     // scripts/serve.mjs answers hits from node:http directly, before Astro (see decision 0009),
     // signed-in visitors of the personalisable pages included (decision 0012).
     (globalThis as { __answerablePageCache?: PageCache | null }).__answerablePageCache = pageCache;

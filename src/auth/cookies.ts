@@ -3,12 +3,13 @@
 // POSTs), Path=/. Over HTTPS the name carries the __Host- prefix, which makes the browser refuse
 // it unless it is Secure, host-only (no Domain) and Path=/ — a sibling sub-domain cannot plant it.
 import type { AstroCookies, AstroCookieSetOptions } from 'astro';
+import { config } from '../config.ts';
 
 export const SESSION_COOKIE_BASE = 'answerable_session';
 
 /** Whether the site is served over HTTPS: the request itself, or the configured public URL. */
 export function isHttps(url: URL): boolean {
-  return url.protocol === 'https:' || (process.env.SITE_URL ?? '').startsWith('https:');
+  return url.protocol === 'https:' || config().siteUrl.startsWith('https:');
 }
 
 export function sessionCookieName(url: URL): string {

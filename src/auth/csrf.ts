@@ -5,6 +5,8 @@
 // - Origin present and not ours → refused;
 // - neither header → refused too (not a browser we can vouch for; there is no cookie-less
 //   write API that would need it).
+import { config } from '../config.ts';
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface OriginCheckOptions {
@@ -13,16 +15,7 @@ export interface OriginCheckOptions {
 }
 
 export function publicOrigins(url: URL): string[] {
-  const origins = [url.origin];
-  const site = process.env.SITE_URL;
-  if (site) {
-    try {
-      origins.push(new URL(site).origin);
-    } catch {
-      /* an invalid SITE_URL adds nothing */
-    }
-  }
-  return origins;
+  return [url.origin, config().siteUrl];
 }
 
 /** True when the request changes state and does not come from our own pages. */

@@ -1,6 +1,7 @@
 // Permission checks, called inside every handler (never by URL prefix in middleware).
 // The verb says how it fails: getUser() returns null, requireUser() answers with a redirect to
 // sign-in (pages) or a 401/403 (JSON), requireRole() with 403.
+import { config } from '../config.ts';
 import type { DB } from '../db/client.ts';
 import type { Role } from '../db/schema.ts';
 import { isLocale, t, defaultLocale, type Locale } from '../i18n/index.ts';
@@ -27,9 +28,24 @@ function localeOf(ctx: RequestContext): Locale {
 
 /** Where the sign-in page sends the user back to: only a local path, never another site. */
 export function safeNextPath(next: string | null | undefined, fallback: string): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  return next;
+  // Browsers drop tab/CR/LF from URLs and read "\" as "/", so "/\t/evil.example" means
+  // "//evil.example"; a control or space character also makes a redirect header throw (a 500 after
+  // the session was created). Refused outright, then parsed against our own origin.
+  if (!next || next.length > 2000 || !next.startsWith('/') || UNSAFE_IN_PATH.test(next)) return fallback;
+  const base = config().siteUrl;
+  let url: URL;
+  try {
+    url = new URL(next, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== new URL(base).origin || !url.pathname.startsWith('/') || url.pathname.startsWith('//')) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return UNSAFE_IN_PATH.test(path) ? fallback : path;
 }
+
+/** Controls, every kind of white space and "\\" (a browser reads it as "/"), and "//" at the start. */
+const UNSAFE_IN_PATH = /[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff\\]|^\/\//;
 
 export function signInPath(locale: Locale, next?: string): string {
   return `/${locale}/account/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`;

@@ -1,5 +1,6 @@
 // Facts about the current request that services need, gathered in one place.
 import type { APIContext } from 'astro';
+import { config } from '../config.ts';
 import { isLocale, localeFromAcceptLanguage, type Locale } from '../i18n/index.ts';
 import type { RequestInfo } from '../services/account.service.ts';
 
@@ -13,13 +14,18 @@ export function clientIp(ctx: Pick<APIContext, 'clientAddress'>): string {
 }
 
 /**
- * The origin used in links sent by mail. Never taken from the Host header in production (a forged
- * Host would otherwise put an attacker's site in a reset link): SITE_URL, else the configured site.
+ * The origin of every URL we build (mails, canonical links, sitemap, feeds, API links): SITE_URL
+ * read at run time (default http://localhost:PORT). Never the Host header — a forged Host would
+ * otherwise put an attacker's site in a reset link (the server refuses such requests anyway,
+ * scripts/serve.mjs).
  */
-export function publicOrigin(url: URL, site?: URL): string {
-  if (process.env.SITE_URL) return new URL(process.env.SITE_URL).origin;
-  if (process.env.NODE_ENV === 'production' && site) return site.origin;
-  return url.origin;
+export function publicOrigin(): string {
+  return config().siteUrl;
+}
+
+/** An absolute URL on our public origin for a path. */
+export function publicUrl(path: string): string {
+  return new URL(path, config().siteUrl).href;
 }
 
 /** The language of the page (/it/…, /en/…), else the browser's preference. */
@@ -30,10 +36,10 @@ export function requestLocale(url: URL, headers: Headers, param?: string): Local
   return localeFromAcceptLanguage(headers.get('accept-language'));
 }
 
-export function requestInfo(ctx: Pick<APIContext, 'url' | 'request' | 'clientAddress' | 'site' | 'params'>, now = Date.now()): RequestInfo {
+export function requestInfo(ctx: Pick<APIContext, 'url' | 'request' | 'clientAddress' | 'params'>, now = Date.now()): RequestInfo {
   return {
     now,
-    origin: publicOrigin(ctx.url, ctx.site),
+    origin: publicOrigin(),
     locale: requestLocale(ctx.url, ctx.request.headers, ctx.params.lang),
     ip: clientIp(ctx),
     userAgent: ctx.request.headers.get('user-agent'),

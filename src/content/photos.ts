@@ -4,6 +4,7 @@
 // pixel count is capped before decoding, and every photo is re-encoded to WebP in fixed sizes
 // with all metadata (EXIF GPS, camera serials, XMP, ICC names) dropped. Files get random names
 // and live outside public/, served by src/pages/photos/[file].ts.
+import { config } from '../config.ts';
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -47,7 +48,7 @@ export function isPhotoRejected(e: unknown): e is PhotoRejectedError {
 }
 
 export function photosDir(): string {
-  return resolve(process.env.PHOTOS_DIR ?? 'data/photos');
+  return resolve(config().photosDir);
 }
 
 const PHOTO_ID = /^[0-9a-f]{32}$/;

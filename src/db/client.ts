@@ -1,5 +1,6 @@
 // One SQLite connection per process, wrapped by Kysely. better-sqlite3 is synchronous, so one
 // connection is the fastest set-up; Kysely's driver serialises transactions on it.
+import { config } from '../config.ts';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import { mkdirSync } from 'node:fs';
@@ -15,7 +16,7 @@ export interface OpenedDatabase {
 }
 
 export function databasePath(): string {
-  return resolve(process.env.DATABASE_PATH ?? 'data/answerable.sqlite');
+  return resolve(config().databasePath);
 }
 
 /**
@@ -33,11 +34,12 @@ export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // SQLite's own page cache (the OS caches the file as well): SQLITE_CACHE_MB, default 32 MiB.
-  const cacheMiB = /^[1-9]\d{0,4}$/.test(process.env.SQLITE_CACHE_MB ?? '') ? Number(process.env.SQLITE_CACHE_MB) : 32;
+  const cacheMiB = config().sqliteCacheMb;
   sqlite.pragma(`cache_size = -${cacheMiB * 1024}`);
   sqlite.pragma('temp_store = MEMORY');
   // Test-only hook (tests/reliability/disk-full.test.ts): caps the file at N pages so writes fail with SQLITE_FULL exactly as on a full disk.
-  if (/^[1-9]\d*$/.test(process.env.ANSWERABLE_MAX_PAGE_COUNT ?? '')) sqlite.pragma(`max_page_count = ${process.env.ANSWERABLE_MAX_PAGE_COUNT}`);
+  const maxPageCount = config().maxPageCount;
+  if (maxPageCount !== null) sqlite.pragma(`max_page_count = ${maxPageCount}`);
 }
 
 /**

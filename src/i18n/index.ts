@@ -1,6 +1,7 @@
 // Every UI string goes through t(). Keys live in it.ts / en.ts (site-wide) and in
 // areas/<area>.ts (one file per feature area, each with both languages side by side).
 // tests: src/i18n/i18n.test.ts checks that both languages have exactly the same keys.
+import { config, UNDER_TEST } from '../config.ts';
 import { en } from './en.ts';
 import { it } from './it.ts';
 import { areas } from './areas/index.ts';
@@ -29,7 +30,7 @@ export { isLocale };
 export function t(locale: Locale, key: string, params?: Record<string, string | number>): string {
   const template = dictionaries[locale][key];
   if (template === undefined) {
-    if (process.env.NODE_ENV === 'test' || process.env.VITEST) throw new Error(`missing i18n key ${key}`);
+    if (UNDER_TEST || config().nodeEnv === 'test') throw new Error(`missing i18n key ${key}`);
     return key;
   }
   if (!params) return template;

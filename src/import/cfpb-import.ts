@@ -3,6 +3,7 @@
 // `batchSize` rows, one transaction each (src/import/story-batch-writer.ts); memory stays flat
 // whatever the file size. Every record is accounted for: imported, updated or rejected, and each
 // rejection is written with its line and reason to the rejects file. See decision 0007.
+import { config } from '../config.ts';
 import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { basename } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -66,7 +67,7 @@ export class CfpbFileError extends Error {
   override name = 'CfpbFileError';
 }
 
-export function searchModeFromEnv(env: Record<string, string | undefined> = process.env): SearchMode {
+export function searchModeFromEnv(env: Record<string, string | undefined> = { MEILISEARCH_URL: config().meilisearch?.url }): SearchMode {
   return env.MEILISEARCH_URL?.trim() ? 'outbox' : 'fts';
 }
 

@@ -11,11 +11,34 @@ export type FormResult<T> =
   | { ok: true; data: T; values: FormValues }
   | { ok: false; errors: FieldErrors; values: FormValues };
 
+/**
+ * Every text that comes in through a form is normalised here, once (readForm, formValues; the
+ * app takes no JSON bodies: its API is read-only): line ends become \n, control characters other
+ * than \n and \t are removed (a NUL would be stored, echoed, and break XML and some clients), a
+ * lone surrogate becomes U+FFFD, and the text is put in Unicode NFC so that equal-looking strings
+ * compare equal.
+ */
+export function normalizeInput(text: string): string {
+  // Fast path: plain printable text (the usual case) needs only NFC.
+  if (!NEEDS_CLEANING.test(text)) return text.normalize('NFC');
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROL_CHARS, '')
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .normalize('NFC');
+}
+
+const NEEDS_CLEANING = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uD800-\uDFFF]/;
+const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** Plain string values of a form (files are left out; multi-valued fields become arrays). */
 export function formValues(form: FormData): FormValues {
   const values: FormValues = {};
-  for (const [key, value] of form.entries()) {
-    if (typeof value !== 'string') continue;
+  for (const [rawKey, rawValue] of form.entries()) {
+    if (typeof rawValue !== 'string') continue;
+    const key = normalizeInput(rawKey);
+    const value = normalizeInput(rawValue);
     const prev = values[key];
     if (prev === undefined) values[key] = value;
     else values[key] = Array.isArray(prev) ? [...prev, value] : [prev, value];
@@ -23,13 +46,20 @@ export function formValues(form: FormData): FormValues {
   return values;
 }
 
-/** Reads a form body; a body that is not a form gives an empty FormData instead of a 500. */
+/** Reads a form body, every text normalised (normalizeInput); a body that is not a form gives an empty FormData instead of a 500. */
 export async function readForm(request: Request): Promise<FormData> {
+  let raw: FormData;
   try {
-    return await request.formData();
+    raw = await request.formData();
   } catch {
     return new FormData();
   }
+  const form = new FormData();
+  for (const [key, value] of raw.entries()) {
+    if (typeof value === 'string') form.append(normalizeInput(key), normalizeInput(value));
+    else form.append(normalizeInput(key), value, normalizeInput(value.name));
+  }
+  return form;
 }
 
 /**

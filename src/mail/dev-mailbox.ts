@@ -1,5 +1,6 @@
 // The development mailbox: when no SMTP server is configured, "delivered" mail lands in the
 // dev_mailbox table and is shown at /dev/mail (never in production).
+import { config } from '../config.ts';
 import type { Generated, Selectable } from 'kysely';
 import type { DB } from '../db/client.ts';
 import type { MailMessage } from '../db/outbox.repository.ts';
@@ -38,5 +39,5 @@ export async function findDevMail(db: DB, id: number): Promise<DevMail | null> {
 }
 
 export function devMailboxEnabled(): boolean {
-  return process.env.NODE_ENV !== 'production';
+  return !config().production;
 }

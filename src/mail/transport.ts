@@ -1,5 +1,6 @@
 // Where mail goes: nodemailer over SMTP when SMTP_URL is set (e.g. smtp://user:pass@host:587,
 // smtps://… for implicit TLS), otherwise the development mailbox. MAIL_FROM sets the sender.
+import { config } from '../config.ts';
 import nodemailer from 'nodemailer';
 import type { DB } from '../db/client.ts';
 import type { MailMessage } from '../db/outbox.repository.ts';
@@ -12,7 +13,7 @@ export interface MailTransport {
 }
 
 export function mailFrom(): string {
-  return process.env.MAIL_FROM ?? 'Answerable <no-reply@answerable.localhost>';
+  return config().mailFrom;
 }
 
 export function createSmtpTransport(smtpUrl: string, from = mailFrom()): MailTransport {
@@ -51,6 +52,6 @@ export function createDevTransport(db: DB): MailTransport {
 }
 
 export function createTransportFromEnv(db: DB): MailTransport {
-  const smtpUrl = process.env.SMTP_URL;
+  const smtpUrl = config().smtpUrl;
   return smtpUrl ? createSmtpTransport(smtpUrl) : createDevTransport(db);
 }

@@ -1,4 +1,7 @@
-// GET /healthz: is the database reachable and its schema current? (plus outbox lag per topic)
+// GET /healthz: is the database reachable and its schema current? Anybody (a load balancer)
+// learns only {"status":"ok"} (200) or {"status":"fail"} (503); the details — migrations, outbox
+// lag per topic, the search relay, the error message — are for a signed-in admin only: they
+// describe the internals to whoever asks.
 import type { APIRoute } from 'astro';
 import { sql } from 'kysely';
 import { getDb } from '../db/client.ts';
@@ -6,7 +9,7 @@ import { migrationsAreCurrent } from '../db/migrate.ts';
 import { getOutboxLag } from '../db/outbox.repository.ts';
 import { getSearchLag } from '../search/outbox-relay.ts';
 
-export const GET: APIRoute = async () => {
+export const GET: APIRoute = async ({ locals }) => {
   const db = getDb();
   const checks: Record<string, unknown> = {};
   let ok = true;
@@ -27,7 +30,8 @@ export const GET: APIRoute = async () => {
     checks.database = 'unreachable';
     checks.error = error instanceof Error ? error.message : String(error);
   }
-  return new Response(JSON.stringify({ status: ok ? 'ok' : 'fail', ...checks }), {
+  const details = locals.user?.role === 'admin';
+  return new Response(JSON.stringify(details ? { status: ok ? 'ok' : 'fail', ...checks } : { status: ok ? 'ok' : 'fail' }), {
     status: ok ? 200 : 503,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
   });

@@ -1,13 +1,14 @@
 // GET /sitemap.xml — the main pages and every company page in both languages, plus the newest
 // stories (bounded: a sitemap file holds at most 50,000 URLs).
 import type { APIRoute } from 'astro';
+import { config } from '../config.ts';
 import { getDb } from '../db/client.ts';
 import { listedStates } from '../db/browse.repository.ts';
 import { LOCALES } from '../domain/vocabulary.ts';
 import { escapeXml } from '../lib/http.ts';
 
-export const GET: APIRoute = async ({ site, url }) => {
-  const base = site ?? url;
+export const GET: APIRoute = async () => {
+  const base = config().siteUrl;
   const db = getDb();
   const [companies, stories] = await Promise.all([
     db.selectFrom('companies').select(['slug', 'updated_at']).where('merged_into_id', 'is', null).orderBy('id').limit(20_000).execute(),

@@ -1,6 +1,7 @@
 // Which index the server uses: Meilisearch when MEILISEARCH_URL is set, otherwise the embedded
 // SQLite FTS5 index in the site's own database — behind a small cache of results for identical
 // queries that any write to the index invalidates (SEARCH_CACHE=off turns it off).
+import { config } from '../config.ts';
 import type BetterSqlite3 from 'better-sqlite3';
 import { type DB, getDatabase } from '../db/client.ts';
 import { MeilisearchIndex } from './meilisearch.ts';
@@ -27,9 +28,20 @@ export interface SearchEnv {
   [key: string]: string | undefined;
 }
 
+/** The search settings of config() in the SearchEnv shape. */
+function searchEnvFromConfig(): SearchEnv {
+  const c = config();
+  return {
+    MEILISEARCH_URL: c.meilisearch?.url,
+    MEILISEARCH_API_KEY: c.meilisearch?.apiKey,
+    MEILISEARCH_INDEX_PREFIX: c.meilisearch?.indexPrefix,
+    SEARCH_CACHE: c.searchCache ? 'on' : 'off',
+  };
+}
+
 export function createSearchIndexFromEnv(
   database: { db: DB; sqlite: BetterSqlite3.Database },
-  env: SearchEnv = process.env,
+  env: SearchEnv = searchEnvFromConfig(),
 ): SearchIndex {
   const url = env.MEILISEARCH_URL?.trim();
   if (url) {

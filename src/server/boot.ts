@@ -1,6 +1,7 @@
 // Process start-up inside the server: migrations first, then the background workers — the
 // search outbox relay, the mail outbox relay, the workflow scheduler (every minute) and the
 // orphan-photo sweep (every hour). Idempotent; the middleware awaits it before the first request.
+import { config } from '../config.ts';
 import type { DB } from '../db/client.ts';
 import { getDatabase } from '../db/client.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -35,9 +36,9 @@ function startOrphanPhotoSweep(db: DB, everyMs = 3_600_000): Stop {
 async function boot(): Promise<void> {
   const { db } = getDatabase();
   await migrateToLatest(db);
-  const workers = process.env.ANSWERABLE_WORKERS === 'off' ? [] : (process.env.ANSWERABLE_WORKERS ?? 'search,mail,scheduler').split(',');
+  const { workers, mailRelay } = config();
   if (workers.includes('search')) stops.push(startSearchRelay(db, getSearchIndex()));
-  if (workers.includes('mail') && process.env.MAIL_RELAY !== 'off') stops.push(startMailRelay(db));
+  if (workers.includes('mail') && mailRelay) stops.push(startMailRelay(db));
   if (workers.includes('scheduler')) {
     stops.push(startScheduler(db).stop);
     stops.push(startOrphanPhotoSweep(db));

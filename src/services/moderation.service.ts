@@ -1,6 +1,7 @@
 // Moderator actions. Every one: permission check first (moderator or admin, inside the
 // service, whatever the page did), one transaction with the change, an audit row and the mail
 // carrying the statement of reasons (DSA art. 17) through the outbox.
+import { config } from '../config.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { DB } from '../db/client.ts';
 import { enqueueMail, enqueueSearchEvent } from '../db/outbox.repository.ts';
@@ -42,7 +43,7 @@ export interface ModerationOptions {
 }
 
 function originOf(options: ModerationOptions): string {
-  return options.origin ?? process.env.SITE_URL ?? 'http://localhost:4321';
+  return options.origin ?? config().siteUrl;
 }
 
 // ---------------------------------------------------------------- mail

@@ -2,6 +2,7 @@
 // Always called inside the transaction of the change it announces (never blocks on delivery).
 import type { DB } from '../db/client.ts';
 import { findCompanyRepresentatives, type Recipient } from '../db/company.repository.ts';
+import { config } from '../config.ts';
 import { enqueueMail } from '../db/outbox.repository.ts';
 import type { Story } from '../db/story.repository.ts';
 import type { NotifyTemplate } from '../domain/story-workflow.ts';
@@ -9,7 +10,7 @@ import type { Locale } from '../domain/vocabulary.ts';
 import { formatDate, t } from '../i18n/index.ts';
 
 export function siteUrl(): string {
-  return (process.env.SITE_URL ?? 'http://localhost:4321').replace(/\/+$/, '');
+  return config().siteUrl;
 }
 
 export function storyUrl(storyId: number, locale: Locale, hash = ''): string {

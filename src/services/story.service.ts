@@ -1,6 +1,7 @@
 // The story use cases. Each is one transaction: load → the domain decides (transition) → the
 // story row, its messages/revisions/follow-ups, one audit row, search outbox, mail outbox, and
 // the company's statistics are written together, or nothing is.
+import { config } from '../config.ts';
 import { createHash } from 'node:crypto';
 import type { SessionUser } from '../auth/types.ts';
 import { maskPii, maskPiiFields, type PiiFinding } from '../content/pii.ts';
@@ -49,8 +50,8 @@ export interface ServiceOptions {
 
 /** The workflow configuration of this server: REPLY_DEADLINE_DAYS overrides the 7-day default. */
 export function serverWorkflowConfig(): WorkflowConfig {
-  const days = Number(process.env.REPLY_DEADLINE_DAYS);
-  return Number.isFinite(days) && days > 0 ? { ...defaultWorkflowConfig, replyDeadlineDays: days } : defaultWorkflowConfig;
+  const days = config().replyDeadlineDays;
+  return days === defaultWorkflowConfig.replyDeadlineDays ? defaultWorkflowConfig : { ...defaultWorkflowConfig, replyDeadlineDays: days };
 }
 
 /** The actor for a signed-in user (pages: actorFromUser(Astro.locals.user)). */

@@ -59,4 +59,12 @@ describe('safeNextPath', () => {
     expect(safeNextPath('/\\evil.example', '/x')).toBe('/x');
     expect(safeNextPath(null, '/x')).toBe('/x');
   });
+
+  it('refuses what a browser would read as another site, and anything a Location header cannot carry', () => {
+    for (const next of ['/\t/evil.example', '/\r/evil.example', '/\n/evil.example', '/\u3000/evil.example', '/\u0000/x', '/ /x', '/a/../..//evil.example']) {
+      expect(safeNextPath(next, '/x'), JSON.stringify(next)).toBe('/x');
+    }
+    expect(safeNextPath('/en/companies?page=2#top', '/x')).toBe('/en/companies?page=2#top');
+    expect(safeNextPath('/%09/evil.example', '/x')).toBe('/%09/evil.example');
+  });
 });

@@ -4,6 +4,7 @@
 // seeded with the demo data. Each test file starts its own server, so one file's attacks (rate
 // limits, locked accounts, hidden stories) never leak into another's.
 import { spawnSync } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -141,9 +142,71 @@ export async function request(site: Site, path: string, options: RequestOptions 
     body = new URLSearchParams(options.form).toString();
     headers['content-type'] ??= 'application/x-www-form-urlencoded';
   }
-  const res = await fetch(new URL(path, site.baseUrl), { method, headers, body, redirect: 'manual' });
+  const url = new URL(path, site.baseUrl);
+  // A SITE_URL host that does not resolve (siteHost option): connect to 127.0.0.1 and name the
+  // host in the Host header, as a browser behind that name would.
+  const res = isLoopbackName(url.hostname)
+    ? await fetch(url, { method, headers, body, redirect: 'manual' })
+    : await rawRequest(site, `${url.pathname}${url.search}`, { method, headers: { ...headers, host: url.host }, body: body === undefined ? undefined : await new Response(body).arrayBuffer().then((b) => Buffer.from(b)) });
   options.jar?.store(res);
   return res;
+}
+
+function isLoopbackName(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+}
+
+export interface RawRequestOptions {
+  method?: string;
+  /** Sent exactly as given, Host included (fetch would replace it). */
+  headers?: Record<string, string>;
+  /** A Buffer body, or an iterable of chunks sent with chunked transfer encoding (no Content-Length). */
+  body?: Buffer | string | AsyncIterable<Buffer> | Iterable<Buffer>;
+}
+
+/**
+ * One request through node:http to the server's 127.0.0.1 port, with headers fetch will not send
+ * (a forged Host) or a streamed body. Gives a fetch Response (body fully read, redirects not followed).
+ */
+export function rawRequest(site: Site, path: string, options: RawRequestOptions = {}): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { host: new URL(site.baseUrl).host, ...options.headers };
+    const body = options.body;
+    const fixed = typeof body === 'string' || Buffer.isBuffer(body);
+    if (fixed) headers['content-length'] ??= String(Buffer.byteLength(body));
+    const req = httpRequest({ host: '127.0.0.1', port: site.port, path, method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, setHost: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const h = new Headers();
+        for (let i = 0; i < res.rawHeaders.length; i += 2) h.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!);
+        const status = res.statusCode ?? 500;
+        resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage, headers: h }));
+      });
+    });
+    // The server may answer (413) and close before the whole body is sent.
+    let responded = false;
+    req.on('response', () => (responded = true));
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') return reject(error);
+      setTimeout(() => responded || reject(error), 500);
+    });
+    if (body === undefined) req.end();
+    else if (fixed) req.end(body);
+    else
+      void (async () => {
+        try {
+          for await (const chunk of body) {
+            if (req.destroyed) return;
+            if (!req.write(chunk)) await new Promise((r) => req.once('drain', r));
+          }
+          req.end();
+        } catch {
+          /* the server closed the connection */
+        }
+      })();
+  });
 }
 
 /** Signs in through the real form; returns the response (303 on success) and fills the jar. */

@@ -81,6 +81,9 @@ export const site = {
     'story.withdrawnBody': 'L’autore ha ritirato questa storia il {date}. Resta questa traccia perché i numeri dell’azienda restino verificabili.',
     'story.hiddenTitle': 'Storia nascosta dalla moderazione',
     'story.hiddenBody': 'Questa storia è stata nascosta dopo una segnalazione. L’autore ha ricevuto le motivazioni e può chiederne il riesame.',
+    'http.wrongHost': 'Richiesta rifiutata: questo server non risponde per l’indirizzo richiesto.',
+    'http.tooLarge': 'Richiesta troppo grande (al massimo {max}).',
+    'http.rateLimited': 'Troppe richieste in poco tempo. Riprova tra {seconds} secondi.',
   } as Record<string, string>,
   en: {
     'home.heading': 'Before you buy, see how they answer.',
@@ -163,5 +166,8 @@ export const site = {
     'story.withdrawnBody': 'The author withdrew this story on {date}. This trace stays so that the company’s figures remain verifiable.',
     'story.hiddenTitle': 'Story hidden by moderation',
     'story.hiddenBody': 'This story was hidden after a report. The author has been given the reasons and can ask for a review.',
+    'http.wrongHost': 'Request refused: this server does not answer for the requested address.',
+    'http.tooLarge': 'Request too large (at most {max}).',
+    'http.rateLimited': 'Too many requests in a short time. Try again in {seconds} seconds.',
   } as Record<string, string>,
 };

@@ -1,8 +1,9 @@
 // GET /photos/{32 hex}-{1600|400}.webp — story photos, from PHOTOS_DIR (outside public/).
 // Only names we generate are accepted (no path can be smuggled in), the Content-Type is fixed,
-// nosniff stops any browser from guessing another type, and the bytes never change under a
-// name, so they are cached for a year. Photos of hidden/withdrawn stories, or hidden photos,
-// are served to moderators only (uncached).
+// nosniff stops any browser from guessing another type. The bytes never change under a name, but
+// a photo can be hidden (or its story hidden or withdrawn) at any moment, and it must then
+// disappear: public photos are cached for 5 minutes only, with an ETag (the name) so a browser
+// revalidates cheaply; a hidden one answers 404 at once (moderators still see it, uncached).
 import type { APIRoute } from 'astro';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,7 +16,10 @@ export const prerender = false;
 const notFound = () =>
   new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' } });
 
-export const GET: APIRoute = async ({ params, locals }) => {
+/** How long browsers and shared caches may keep a public photo without asking again. */
+export const PUBLIC_PHOTO_MAX_AGE_SECONDS = 300;
+
+export const GET: APIRoute = async ({ params, locals, request }) => {
   const parsed = parsePhotoFileName(params.file ?? '');
   if (!parsed) return notFound();
   const photo = await findPhotoWithStoryState(getDb(), parsed.id);
@@ -23,6 +27,11 @@ export const GET: APIRoute = async ({ params, locals }) => {
   const isPublic = photo.hidden_at === null && photo.story_state !== 'hidden' && photo.story_state !== 'withdrawn';
   const role = locals.user?.role;
   if (!isPublic && role !== 'moderator' && role !== 'admin') return notFound();
+  const etag = `"${parsed.id}-${parsed.size}"`;
+  const cacheControl = isPublic ? `public, max-age=${PUBLIC_PHOTO_MAX_AGE_SECONDS}` : 'private, no-store';
+  if (isPublic && (request.headers.get('if-none-match') ?? '').split(',').some((t) => t.trim() === etag)) {
+    return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': cacheControl } });
+  }
   let data: Buffer;
   try {
     // The name is rebuilt from the parsed parts, never taken from the request as is.
@@ -36,7 +45,8 @@ export const GET: APIRoute = async ({ params, locals }) => {
       'Content-Length': String(data.length),
       'X-Content-Type-Options': 'nosniff',
       'Content-Security-Policy': "default-src 'none'; sandbox",
-      'Cache-Control': isPublic ? 'public, max-age=31536000, immutable' : 'private, no-store',
+      'Cache-Control': cacheControl,
+      ...(isPublic ? { ETag: etag } : {}),
       'Cross-Origin-Resource-Policy': 'same-origin',
     },
   });

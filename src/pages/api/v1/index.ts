@@ -1,5 +1,6 @@
 // GET /api/v1 — the open-data API's table of contents (read-only, versioned).
 import type { APIRoute } from 'astro';
+import { config } from '../../../config.ts';
 import { json } from '../../../lib/http.ts';
 
 export const GET: APIRoute = () =>
@@ -17,6 +18,10 @@ export const GET: APIRoute = () =>
         badge: '/badge/{slug}.svg',
       },
       scoring: '/en/how-scores-work',
+      rateLimit: {
+        requestsPerMinutePerAddress: config().apiRateLimitPerMinute,
+        overLimit: 'HTTP 429 with a Retry-After header (seconds) and {"error":"rate_limited"}',
+      },
     },
     { headers: { 'cache-control': 'public, max-age=3600' } },
   );

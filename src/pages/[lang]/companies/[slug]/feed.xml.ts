@@ -1,19 +1,20 @@
 // GET /{lang}/companies/{slug}/feed.xml — Atom feed of a company's newest public stories.
 import type { APIRoute } from 'astro';
+import { config } from '../../../../config.ts';
 import { getDb } from '../../../../db/client.ts';
 import { findCompanyBySlug, findCompanyStories } from '../../../../db/browse.repository.ts';
 import { t } from '../../../../i18n/index.ts';
 import { escapeXml } from '../../../../lib/http.ts';
 import { pageLocale } from '../../../../lib/page.ts';
 
-export const GET: APIRoute = async ({ params, site, url }) => {
+export const GET: APIRoute = async ({ params, url }) => {
   const lang = pageLocale(params);
   if (!lang) return new Response('Not found', { status: 404 });
   const db = getDb();
   const company = await findCompanyBySlug(db, params.slug ?? '');
   if (!company) return new Response('Not found', { status: 404 });
   const { items } = await findCompanyStories(db, company.id, { limit: 30, offset: 0 });
-  const base = site ?? url;
+  const base = config().siteUrl;
   const pageUrl = new URL(`/${lang}/companies/${company.slug}`, base).href;
   const updated = new Date(items[0]?.publishedAt ?? company.updated_at).toISOString();
   const entries = items

@@ -2,13 +2,13 @@
 import type { APIRoute } from 'astro';
 import { getDb } from '../../../../db/client.ts';
 import { findStoryPage } from '../../../../db/browse.repository.ts';
-import { json, jsonError } from '../../../../lib/http.ts';
+import { json, jsonError, parseId } from '../../../../lib/http.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export const GET: APIRoute = async ({ params }) => {
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id < 1) return jsonError(400, 'bad_id', 'A story id is a positive integer.');
+  const id = parseId(params.id);
+  if (id === null) return jsonError(404, 'not_found', 'No story with this id (ids are written in plain decimal digits).');
   const s = await findStoryPage(getDb(), id);
   if (!s) return jsonError(404, 'not_found', 'No story with this id.');
   if (s.state === 'hidden') return jsonError(410, 'hidden', 'This story was hidden by moderation.');
