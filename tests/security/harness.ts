@@ -5,6 +5,7 @@
 // limits, locked accounts, hidden stories) never leak into another's.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { exited, freePort, killGroup, makeDataDir, root, sleep, spawnTracked, type DataDir } from '../reliability/harness.ts';
@@ -81,7 +82,11 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
     },
   };
   for (let attempt = 0; attempt < 600; attempt++) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${err}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await exited(child);
+      data.remove();
+      throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${err}`);
+    }
     try {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`, { headers: { host: new URL(baseUrl).host } });
       if (res.ok) return site;
@@ -122,6 +127,11 @@ export interface RequestOptions {
   form?: Record<string, string>;
   body?: BodyInit;
   method?: string;
+  /**
+   * Source address of the client socket, e.g. '127.0.0.2' (Linux routes all of 127.0.0.0/8 to the
+   * loopback), so one test can play several clients: the server takes the socket's address.
+   */
+  localAddress?: string;
 }
 
 /**
@@ -141,14 +151,43 @@ export async function request(site: Site, path: string, options: RequestOptions 
     body = new URLSearchParams(options.form).toString();
     headers['content-type'] ??= 'application/x-www-form-urlencoded';
   }
-  const res = await fetch(new URL(path, site.baseUrl), { method, headers, body, redirect: 'manual' });
+  const url = new URL(path, site.baseUrl);
+  const res = options.localAddress
+    ? await requestFrom(options.localAddress, url, method, headers, body)
+    : await fetch(url, { method, headers, body, redirect: 'manual' });
   options.jar?.store(res);
   return res;
 }
 
+/** The same request through node:http from a chosen source address, answered as a fetch Response. */
+async function requestFrom(localAddress: string, url: URL, method: string, headers: Record<string, string>, body: BodyInit | undefined): Promise<Response> {
+  const payload = body === undefined ? undefined : Buffer.from(await new Response(body).arrayBuffer());
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port: url.port, path: url.pathname + url.search, method, localAddress, headers: { ...headers, host: url.host }, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const h = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) {
+            if (Array.isArray(v)) for (const one of v) h.append(k, one);
+            else if (v !== undefined) h.set(k, v);
+          }
+          const status = res.statusCode ?? 0;
+          resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers: h }));
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
 /** Signs in through the real form; returns the response (303 on success) and fills the jar. */
-export async function signIn(site: Site, email: string, password = DEMO_PASSWORD, jar = new Jar(), lang = 'en'): Promise<{ res: Response; jar: Jar }> {
-  const res = await request(site, `/${lang}/account/sign-in`, { jar, form: { email, password } });
+export async function signIn(site: Site, email: string, password = DEMO_PASSWORD, jar = new Jar(), lang = 'en', localAddress?: string): Promise<{ res: Response; jar: Jar }> {
+  const res = await request(site, `/${lang}/account/sign-in`, { jar, form: { email, password }, localAddress });
   return { res, jar };
 }
 
