@@ -2,9 +2,17 @@
 // Memory per hash is 128·N·r = 128 MiB, above Node's 32 MiB default, so maxmem is raised.
 // The stored string carries its parameters, so they can be raised later without breaking old
 // hashes (needsRehash tells when to upgrade at the next sign-in). See docs/decisions/0001.
+//
+// Every hash waits its turn in one bounded queue (decision 0015): at most HASH_CONCURRENCY scrypt
+// runs at once, so libuv's thread pool keeps threads free for file I/O (photos, SQLite) and the
+// 128 MiB buffers stay bounded; when HASH_QUEUE_MAX are already waiting, the next caller gets a
+// HashingBusy error at once (the pages answer 503 with Retry-After) instead of adding to a pile
+// nobody can serve in time.
+import { availableParallelism } from 'node:os';
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { isCommonPassword } from './common-passwords.ts';
 
+/** The production cost: N = 2^17. */
 export const SCRYPT_LOG_N = 17;
 export const SCRYPT_R = 8;
 export const SCRYPT_P = 1;
@@ -16,19 +24,77 @@ export const PASSWORD_MIN_LENGTH = 10;
 /** Why 256: scrypt takes any length, but a cap stops megabyte "passwords" from being posted. */
 export const PASSWORD_MAX_LENGTH = 256;
 
+/**
+ * The cost new hashes get. Production always uses SCRYPT_LOG_N; only when NODE_ENV is 'test' may
+ * SCRYPT_LOG_N in the environment lower it (vitest.config.ts sets 12), so unit tests do not spend
+ * seconds per hash. Stored hashes name their own cost, so a cheap test hash still verifies.
+ */
+export function scryptLogN(): number {
+  if (process.env.NODE_ENV !== 'test') return SCRYPT_LOG_N;
+  const fromEnv = Number(process.env.SCRYPT_LOG_N);
+  return Number.isInteger(fromEnv) && fromEnv >= 10 && fromEnv <= 20 ? fromEnv : SCRYPT_LOG_N;
+}
+
+/**
+ * How many hashes run at once: half the cores, at least one. Why not more: each run takes a core
+ * and one of libuv's four pool threads for its whole duration; the rest of the server needs both.
+ */
+export const HASH_CONCURRENCY = Math.max(1, Math.floor(availableParallelism() / 2));
+/** How many may wait. Why 16: at ~0.3 s a hash, the last one waits a few seconds, not a minute. */
+export const HASH_QUEUE_MAX = 16;
+
+/** The hashing queue is full: refuse the request now and ask the client to come back. */
+export class HashingBusy extends Error {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super('password hashing queue is full');
+    this.name = 'HashingBusy';
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs `job` when a hashing slot is free; throws HashingBusy when too many already wait. */
+async function inHashingQueue<T>(job: () => Promise<T>): Promise<T> {
+  if (running >= HASH_CONCURRENCY) {
+    if (waiting.length >= HASH_QUEUE_MAX) throw new HashingBusy(Math.max(1, Math.ceil(waiting.length / HASH_CONCURRENCY)));
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  } else {
+    running++;
+  }
+  try {
+    return await job();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
+/** Whether a new hash would be refused right now (lets a page refuse before doing other work). */
+export function hashingQueueFull(): boolean {
+  return running >= HASH_CONCURRENCY && waiting.length >= HASH_QUEUE_MAX;
+}
+
 function scryptAsync(password: string, salt: Buffer, logN: number, r: number, p: number): Promise<Buffer> {
   const N = 2 ** logN;
   const options: ScryptOptions = { N, r, p, maxmem: 128 * N * r * 2 };
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key)));
-  });
+  return inHashingQueue(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key)));
+      }),
+  );
 }
 
 /** "scrypt$17$8$1$<salt b64>$<key b64>" */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const key = await scryptAsync(password, salt, SCRYPT_LOG_N, SCRYPT_R, SCRYPT_P);
-  return ['scrypt', SCRYPT_LOG_N, SCRYPT_R, SCRYPT_P, salt.toString('base64'), key.toString('base64')].join('$');
+  const logN = scryptLogN();
+  const key = await scryptAsync(password, salt, logN, SCRYPT_R, SCRYPT_P);
+  return ['scrypt', logN, SCRYPT_R, SCRYPT_P, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 interface ParsedHash {
@@ -57,7 +123,7 @@ export async function verifyPassword(stored: string, password: string): Promise<
 
 export function needsRehash(stored: string): boolean {
   const parsed = parseHash(stored);
-  return !parsed || parsed.logN < SCRYPT_LOG_N || parsed.r !== SCRYPT_R || parsed.p !== SCRYPT_P;
+  return !parsed || parsed.logN < scryptLogN() || parsed.r !== SCRYPT_R || parsed.p !== SCRYPT_P;
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -67,7 +133,10 @@ let dummyHash: Promise<string> | undefined;
  * response time of sign-in does not tell whether an account exists.
  */
 export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummyHash ??= hashPassword('answerable-dummy-password-for-timing');
+  dummyHash ??= hashPassword('answerable-dummy-password-for-timing').catch((error: unknown) => {
+    dummyHash = undefined; // refused (queue full): the next caller makes it
+    throw error;
+  });
   await verifyPassword(await dummyHash, password);
   return false;
 }
