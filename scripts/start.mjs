@@ -8,7 +8,11 @@ const root = new URL('..', import.meta.url).pathname;
 if (!process.argv.includes('--no-build')) buildIfNeeded();
 
 // Migrations and demo data run in a child process (Node 24 runs the TypeScript directly).
-if (process.env.SEED_DEMO !== 'off') {
+// The demo data (accounts with a published password) loads by default only outside production;
+// SEED_DEMO=on|off decides explicitly. A production server refuses to run with demo accounts
+// unless ALLOW_DEMO_ACCOUNTS=on (src/server/boot.ts).
+const seedDemo = process.env.SEED_DEMO === 'on' || (process.env.SEED_DEMO !== 'off' && process.env.NODE_ENV !== 'production');
+if (seedDemo) {
   const r = spawnSync(process.execPath, [join(root, 'scripts/seed.ts'), '--if-empty'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

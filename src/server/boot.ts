@@ -1,6 +1,7 @@
 // Process start-up inside the server: migrations first, then the background workers — the
 // search outbox relay, the mail outbox relay, the workflow scheduler (every minute) and the
 // orphan-photo sweep (every hour). Idempotent; the middleware awaits it before the first request.
+// In production it refuses to start while demo accounts exist (src/server/demo-accounts.ts).
 import type { DB } from '../db/client.ts';
 import { getDatabase } from '../db/client.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -9,6 +10,7 @@ import { startSearchRelay } from '../search/outbox-relay.ts';
 import { getSearchIndex } from '../search/select.ts';
 import { sweepOrphanPhotoFiles } from '../services/erasure.service.ts';
 import { startScheduler } from '../services/scheduler.ts';
+import { demoAccountsMessage, findDemoAccounts } from './demo-accounts.ts';
 
 type Stop = () => void | Promise<void>;
 
@@ -35,6 +37,13 @@ function startOrphanPhotoSweep(db: DB, everyMs = 3_600_000): Stop {
 async function boot(): Promise<void> {
   const { db } = getDatabase();
   await migrateToLatest(db);
+  if (process.env.NODE_ENV === 'production' && process.env.ALLOW_DEMO_ACCOUNTS !== 'on') {
+    const demo = await findDemoAccounts(db);
+    if (demo.length > 0) {
+      console.error(demoAccountsMessage(demo));
+      process.exit(1);
+    }
+  }
   const workers = process.env.ANSWERABLE_WORKERS === 'off' ? [] : (process.env.ANSWERABLE_WORKERS ?? 'search,mail,scheduler').split(',');
   if (workers.includes('search')) stops.push(startSearchRelay(db, getSearchIndex()));
   if (workers.includes('mail') && process.env.MAIL_RELAY !== 'off') stops.push(startMailRelay(db));
