@@ -3,13 +3,16 @@
 // The stored string carries its parameters, so they can be raised later without breaking old
 // hashes (needsRehash tells when to upgrade at the next sign-in). See docs/decisions/0001.
 //
-// Every hash waits its turn in one bounded queue (decision 0015): at most HASH_CONCURRENCY scrypt
-// runs at once, so libuv's thread pool keeps threads free for file I/O (photos, SQLite) and the
-// 128 MiB buffers stay bounded; when HASH_QUEUE_MAX are already waiting, the next caller gets a
+// Every hash waits its turn in one bounded queue (decision 0015) and runs on a small pool of
+// worker threads, never in libuv's thread pool (which file I/O — photos, SQLite's async callers —
+// needs): at most HASH_CONCURRENCY hashes run at once, so the 128 MiB buffers stay bounded, and
+// each worker lowers its own thread's scheduling priority (Linux: nice 10), so under load the
+// event loop answers pages first. When HASH_QUEUE_MAX callers already wait, the next one gets a
 // HashingBusy error at once (the pages answer 503 with Retry-After) instead of adding to a pile
 // nobody can serve in time.
+import { randomBytes, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import { isCommonPassword } from './common-passwords.ts';
 
 /** The production cost: N = 2^17. */
@@ -78,15 +81,79 @@ export function hashingQueueFull(): boolean {
   return running >= HASH_CONCURRENCY && waiting.length >= HASH_QUEUE_MAX;
 }
 
+// The worker: plain CommonJS evaluated from this string, so the server bundle needs no extra file.
+// It nices its own thread (/proc/thread-self names the thread id; other systems skip this).
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { scryptSync } = require('node:crypto');
+try {
+  const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+  if (tid > 0) require('node:os').setPriority(tid, 10);
+} catch {}
+parentPort.on('message', (job) => {
+  try {
+    const key = scryptSync(job.password, Buffer.from(job.salt), job.keyLength, job.options);
+    parentPort.postMessage({ key });
+  } catch (error) {
+    parentPort.postMessage({ error: String((error && error.message) || error) });
+  }
+});
+`;
+
+interface HashWorker {
+  alive(): boolean;
+  run(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer>;
+}
+
+const idleWorkers: HashWorker[] = [];
+
+function startWorker(): HashWorker {
+  const worker = new Worker(WORKER_SOURCE, { eval: true, name: 'password-hashing' });
+  worker.unref(); // an idle pool never keeps a script (seed, tests) alive
+  let pending: { resolve: (key: Buffer) => void; reject: (error: Error) => void } | null = null;
+  let dead = false;
+  const fail = (error: Error) => {
+    dead = true;
+    const index = idleWorkers.indexOf(self);
+    if (index >= 0) idleWorkers.splice(index, 1);
+    pending?.reject(error);
+    pending = null;
+  };
+  worker.on('message', (m: { key?: Uint8Array; error?: string }) => {
+    const p = pending;
+    pending = null;
+    if (!p) return;
+    if (m.key) p.resolve(Buffer.from(m.key));
+    else p.reject(new Error(m.error ?? 'scrypt failed'));
+  });
+  worker.on('error', (error) => fail(error));
+  worker.on('exit', (code) => fail(new Error(`password hashing worker exited (${code})`)));
+  const self: HashWorker = {
+    alive: () => !dead,
+    run(password, salt, options) {
+      if (dead) return Promise.reject(new Error('password hashing worker is gone'));
+      return new Promise<Buffer>((resolve, reject) => {
+        pending = { resolve, reject };
+        worker.ref(); // a hash in progress keeps the process alive until it is done
+        worker.postMessage({ password, salt, keyLength: KEY_LENGTH, options });
+      }).finally(() => worker.unref());
+    },
+  };
+  return self;
+}
+
 function scryptAsync(password: string, salt: Buffer, logN: number, r: number, p: number): Promise<Buffer> {
   const N = 2 ** logN;
   const options: ScryptOptions = { N, r, p, maxmem: 128 * N * r * 2 };
-  return inHashingQueue(
-    () =>
-      new Promise<Buffer>((resolve, reject) => {
-        scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key)));
-      }),
-  );
+  return inHashingQueue(async () => {
+    // The queue admits at most HASH_CONCURRENCY jobs, so at most that many workers exist.
+    const hasher = idleWorkers.pop() ?? startWorker();
+    try {
+      return await hasher.run(password.normalize('NFKC'), salt, options);
+    } finally {
+      if (hasher.alive()) idleWorkers.push(hasher);
+    }
+  });
 }
 
 /** "scrypt$17$8$1$<salt b64>$<key b64>" */
