@@ -108,4 +108,22 @@ describe('password hashing under a flood', () => {
       expect(a.text).toMatch(/value="ospite-\d+@coda\.example"/);
     }
   });
+
+  it('answers a flood of sign-ups beyond the hashing queue with a localized 503 too, never a 500', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        request(site, '/en/account/sign-up', { form: { displayName: `Flood Person ${'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN'[i]}`, email: `flood-${i}@signup.example`, password: `a long flood passphrase ${i}` }, localAddress: `127.0.2.${i % 4}` }).then(
+          async (r) => ({ r, text: await r.text() }),
+        ),
+      ),
+    );
+    const statuses = answers.map((a) => a.r.status);
+    expect(statuses.every((s) => s === 200 || s === 503), statuses.join(',')).toBe(true);
+    const refused = answers.filter((a) => a.r.status === 503);
+    expect(refused.length, statuses.join(',')).toBeGreaterThan(0);
+    for (const a of refused) {
+      expect(Number(a.r.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(a.text).toContain('checking too many passwords');
+    }
+  });
 });
