@@ -62,7 +62,8 @@ const waiting: (() => void)[] = [];
 /** Runs `job` when a hashing slot is free; throws HashingBusy when too many already wait. */
 async function inHashingQueue<T>(job: () => Promise<T>): Promise<T> {
   if (running >= HASH_CONCURRENCY) {
-    if (waiting.length >= HASH_QUEUE_MAX) throw new HashingBusy(Math.max(1, Math.ceil(waiting.length / HASH_CONCURRENCY)));
+    const retryAfter = hashingQueueFull();
+    if (retryAfter !== null) throw new HashingBusy(retryAfter);
     await new Promise<void>((resolve) => waiting.push(resolve));
   } else {
     running++;
@@ -76,9 +77,9 @@ async function inHashingQueue<T>(job: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Whether a new hash would be refused right now (lets a page refuse before doing other work). */
-export function hashingQueueFull(): boolean {
-  return running >= HASH_CONCURRENCY && waiting.length >= HASH_QUEUE_MAX;
+/** Seconds to come back after when a new hash would be refused right now, else null. */
+export function hashingQueueFull(): number | null {
+  return running >= HASH_CONCURRENCY && waiting.length >= HASH_QUEUE_MAX ? Math.max(1, Math.ceil(waiting.length / HASH_CONCURRENCY)) : null;
 }
 
 // The worker: plain CommonJS evaluated from this string, so the server bundle needs no extra file.

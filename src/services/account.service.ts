@@ -15,6 +15,7 @@ import { notifyMailEnqueued } from '../mail/outbox.ts';
 import {
   hashPassword,
   HashingBusy,
+  hashingQueueFull,
   needsRehash,
   passwordProblem,
   PASSWORD_MAX_LENGTH,
@@ -275,6 +276,9 @@ export async function signIn(
   const email = normalizeEmail(input.email);
   const L = AUTH_LIMITS;
   const keys = signInKeys(email, info.ip);
+  // A full hashing queue refuses at once, before anything is counted.
+  const busy = hashingQueueFull();
+  if (busy !== null) return { kind: 'busy', retryAfterSeconds: busy };
   const limited = (r: { retryAfterSeconds: number }): RateLimited => ({ kind: 'rate_limited', retryAfterSeconds: r.retryAfterSeconds });
   const ip = await rateLimit(db, keys.ip, L.signInPerIp.limit, L.signInPerIp.windowMs, info.now);
   if (!ip.ok) return limited(ip);
