@@ -131,13 +131,17 @@ function startWorker(): HashWorker {
   worker.on('exit', (code) => fail(new Error(`password hashing worker exited (${code})`)));
   const self: HashWorker = {
     alive: () => !dead,
-    run(password, salt, options) {
-      if (dead) return Promise.reject(new Error('password hashing worker is gone'));
-      return new Promise<Buffer>((resolve, reject) => {
-        pending = { resolve, reject };
-        worker.ref(); // a hash in progress keeps the process alive until it is done
-        worker.postMessage({ password, salt, keyLength: KEY_LENGTH, options });
-      }).finally(() => worker.unref());
+    async run(password, salt, options) {
+      if (dead) throw new Error('password hashing worker is gone');
+      worker.ref(); // a hash in progress keeps the process alive until it is done
+      try {
+        return await new Promise<Buffer>((resolve, reject) => {
+          pending = { resolve, reject };
+          worker.postMessage({ password, salt, keyLength: KEY_LENGTH, options });
+        });
+      } finally {
+        worker.unref();
+      }
     },
   };
   return self;
