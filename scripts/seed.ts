@@ -19,14 +19,14 @@ import { rebuildSearchIndex } from '../src/search/reindex.ts';
 import { createSearchIndexFromEnv } from '../src/search/select.ts';
 import { runTick } from '../src/services/scheduler.ts';
 import { answerStillResolved, giveVerdict, publishStory, replyToStory } from '../src/services/story.service.ts';
+import { DEMO_PASSWORD } from '../src/server/demo-accounts.ts';
 import { demoCompanies, demoStories, demoUsers } from './demo/data.ts';
 import { checkConfigOrExit } from '../src/config.ts';
 
 checkConfigOrExit();
 
 const HOUR_MS = 3_600_000;
-/** Every demo account signs in with this password (shown in the README). */
-export const DEMO_PASSWORD = 'answerable-demo-2026';
+export { DEMO_PASSWORD };
 
 const args = new Set(process.argv.slice(2));
 const path = databasePath();

@@ -49,6 +49,8 @@ export const configSchema = z.object({
   PHOTOS_DIR: z.string().optional(),
   BACKUP_DIR: z.string().optional(),
   SEED_DEMO: onOff('SEED_DEMO').optional(),
+  ALLOW_DEMO_ACCOUNTS: onOff('ALLOW_DEMO_ACCOUNTS').optional(),
+  SCRYPT_LOG_N: positiveInt('SCRYPT_LOG_N', 20).refine((n) => n >= 10, { error: 'SCRYPT_LOG_N must be between 10 and 20' }).optional(),
   SMTP_URL: z
     .string()
     .refine((v) => /^smtps?:\/\/[^\s]+$/.test(v), { error: 'SMTP_URL must look like smtp://user:pass@host:587 or smtps://…' })
@@ -98,7 +100,12 @@ export interface Config {
   databasePath: string;
   photosDir: string;
   backupDir: string;
+  /** Load the demo data into an empty database: SEED_DEMO, by default on outside production only. */
   seedDemo: boolean;
+  /** A production server refuses to start while demo accounts exist, unless this is on. */
+  allowDemoAccounts: boolean;
+  /** The scrypt cost of new hashes when NODE_ENV is 'test' (null: the production cost). */
+  testScryptLogN: number | null;
   smtpUrl: string | null;
   mailFrom: string;
   mailRelay: boolean;
@@ -155,7 +162,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     databasePath: e.DATABASE_PATH ?? 'data/answerable.sqlite',
     photosDir: e.PHOTOS_DIR ?? 'data/photos',
     backupDir: e.BACKUP_DIR ?? 'data/backups',
-    seedDemo: e.SEED_DEMO !== 'off',
+    seedDemo: e.SEED_DEMO === 'on' || (e.SEED_DEMO !== 'off' && nodeEnv !== 'production'),
+    allowDemoAccounts: e.ALLOW_DEMO_ACCOUNTS === 'on',
+    testScryptLogN: nodeEnv === 'test' ? (e.SCRYPT_LOG_N ?? null) : null,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? 'Answerable <no-reply@answerable.localhost>',
     mailRelay: e.MAIL_RELAY !== 'off',

@@ -18,7 +18,8 @@ import { clientIp, requestLocale } from './auth/request.ts';
 import { apiLimiter, tooManyRequests } from './server/read-limits.ts';
 import { validateSessionToken } from './auth/session.ts';
 import { mailRelayRunning, startMailRelay } from './mail/outbox.ts';
-import { crossSiteForbidden, isDatabaseUnavailableError, serviceUnavailable, wantsJson } from './auth/unavailable.ts';
+import { crossSiteForbidden, hashingBusy, isDatabaseUnavailableError, serviceUnavailable, wantsJson } from './auth/unavailable.ts';
+import { HashingBusy } from './auth/password.ts';
 
 export interface MiddlewareDeps {
   db: () => DB;
@@ -37,9 +38,14 @@ export function createMiddleware(deps: MiddlewareDeps): MiddlewareHandler {
     try {
       res = await withSecurityHeaders(await next(), https);
     } catch (err) {
-      if (!isDatabaseUnavailableError(err)) throw err;
-      console.warn('[db] storage unavailable:', err instanceof Error ? err.message : err);
-      res = await withSecurityHeaders(serviceUnavailable(requestLocale(ctx.url, ctx.request.headers), wantsJson(ctx.request, ctx.url)), https);
+      if (err instanceof HashingBusy) {
+        // Too many passwords waiting to be hashed (sign-up, reset, …): refused before any work.
+        res = await withSecurityHeaders(hashingBusy(requestLocale(ctx.url, ctx.request.headers), err.retryAfterSeconds, wantsJson(ctx.request, ctx.url)), https);
+      } else {
+        if (!isDatabaseUnavailableError(err)) throw err;
+        console.warn('[db] storage unavailable:', err instanceof Error ? err.message : err);
+        res = await withSecurityHeaders(serviceUnavailable(requestLocale(ctx.url, ctx.request.headers), wantsJson(ctx.request, ctx.url)), https);
+      }
     }
     // Personal pages and responses that set cookies must never sit in a shared cache.
     if (ctx.locals.user || res.headers.has('set-cookie') || !ctx.cookies.headers().next().done) {

@@ -50,6 +50,19 @@ export async function rateLimitAll(
   return worst;
 }
 
+/**
+ * Gives one hit back (a reserved attempt that turned out fine, e.g. a successful sign-in), inside
+ * the current window only; never below zero.
+ */
+export async function releaseRateLimit(db: DB, key: string, windowMs: number, now: number): Promise<void> {
+  await db
+    .updateTable('rate_limits')
+    .set((eb) => ({ count: sql<number>`max(${eb.ref('count')} - 1, 0)` }))
+    .where('key', '=', key)
+    .where('window_start', '>', now - windowMs)
+    .execute();
+}
+
 /** Forgets a key, e.g. the per-account sign-in failures after a successful sign-in. */
 export async function resetRateLimit(db: DB, key: string): Promise<void> {
   await db.deleteFrom('rate_limits').where('key', '=', key).execute();
@@ -63,11 +76,24 @@ export async function pruneRateLimits(db: DB, now: number, maxWindowMs: number):
 
 /** The limits of the account forms. Why these numbers: a person never hits them, a script soon does. */
 export const AUTH_LIMITS = {
-  /** Per client address: wrong passwords across any accounts (failures only are counted). */
+  // Sign-in (decision 0016): every attempt is counted BEFORE its password is checked, so a burst
+  // of concurrent guesses gets no more checks than the limit; a success gives its hit back.
+  /** Per client address, across any accounts. */
   signInPerIp: { limit: 20, windowMs: 15 * 60_000 },
-  /** Per account: slows guessing one person's password from many addresses (failures only). */
+  /** Per account and client address: the guesser's own limit, which never touches the owner elsewhere. */
+  signInPerAccountAndIp: { limit: 10, windowMs: 15 * 60_000 },
+  /**
+   * Per account from all addresses: slows guessing from many addresses, but only for addresses that
+   * already failed `signInFreshTries` times on this account, so a right password from a new place
+   * still gets in while somebody else hammers the account.
+   */
   signInPerAccount: { limit: 10, windowMs: 15 * 60_000 },
+  signInFreshTries: 2,
+  /** Per account, for every address: the hard ceiling against guessing from very many addresses. */
+  signInAccountCeiling: { limit: 100, windowMs: 15 * 60_000 },
   signUpPerIp: { limit: 20, windowMs: 60 * 60_000 },
+  /** Per address signed up with: an existing account's owner gets at most this many "account exists" mails. */
+  signUpPerEmail: { limit: 3, windowMs: 60 * 60_000 },
   resetPerIp: { limit: 10, windowMs: 60 * 60_000 },
   /** Per address asked for: nobody's inbox gets flooded with reset mails. */
   resetPerEmail: { limit: 3, windowMs: 60 * 60_000 },

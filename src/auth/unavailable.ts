@@ -45,3 +45,12 @@ export function wantsJson(request: Request, url: URL): boolean {
   const type = request.headers.get('content-type') ?? '';
   return type.includes('application/json') || (accept.includes('application/json') && !accept.includes('text/html'));
 }
+
+/** The password hashing queue is full (src/auth/password.ts): 503 with Retry-After, nothing done. */
+export function hashingBusy(locale: Locale, retryAfterSeconds: number, json: boolean): Response {
+  const message = t(locale, 'auth.busy', { seconds: retryAfterSeconds });
+  const headers = { 'Retry-After': String(retryAfterSeconds), 'Cache-Control': 'no-store' };
+  if (json) return Response.json({ error: 'busy', message, retryAfter: retryAfterSeconds }, { status: 503, headers });
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t(locale, 'error.server.title'))}</title></head><body><main><h1>${escapeHtml(t(locale, 'error.server.title'))}</h1><p>${escapeHtml(message)}</p><p><a href="/${locale}">${escapeHtml(t(locale, 'error.home'))}</a></p></main></body></html>`;
+  return new Response(html, { status: 503, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
+}

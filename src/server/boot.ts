@@ -1,6 +1,7 @@
 // Process start-up inside the server: migrations first, then the background workers — the
 // search outbox relay, the mail outbox relay, the workflow scheduler (every minute) and the
 // orphan-photo sweep (every hour). Idempotent; the middleware awaits it before the first request.
+// In production it refuses to start while demo accounts exist (src/server/demo-accounts.ts).
 import { config } from '../config.ts';
 import type { DB } from '../db/client.ts';
 import { getDatabase } from '../db/client.ts';
@@ -10,6 +11,7 @@ import { startSearchRelay } from '../search/outbox-relay.ts';
 import { getSearchIndex } from '../search/select.ts';
 import { sweepOrphanPhotoFiles } from '../services/erasure.service.ts';
 import { startScheduler } from '../services/scheduler.ts';
+import { demoAccountsMessage, findDemoAccounts } from './demo-accounts.ts';
 
 type Stop = () => void | Promise<void>;
 
@@ -36,7 +38,14 @@ function startOrphanPhotoSweep(db: DB, everyMs = 3_600_000): Stop {
 async function boot(): Promise<void> {
   const { db } = getDatabase();
   await migrateToLatest(db);
-  const { workers, mailRelay } = config();
+  const { workers, mailRelay, production, allowDemoAccounts } = config();
+  if (production && !allowDemoAccounts) {
+    const demo = await findDemoAccounts(db);
+    if (demo.length > 0) {
+      console.error(demoAccountsMessage(demo));
+      process.exit(1);
+    }
+  }
   if (workers.includes('search')) stops.push(startSearchRelay(db, getSearchIndex()));
   if (workers.includes('mail') && mailRelay) stops.push(startMailRelay(db));
   if (workers.includes('scheduler')) {

@@ -8,11 +8,14 @@ import { z } from 'astro/zod';
 import type { DB } from '../db/client.ts';
 import type { Locale, Role, UserRow } from '../db/schema.ts';
 import { appendAudit } from '../db/audit.repository.ts';
+import { isReservedDisplayName } from '../domain/display-names.ts';
 import { enqueueMail } from '../db/outbox.repository.ts';
 import { t } from '../i18n/index.ts';
 import { notifyMailEnqueued } from '../mail/outbox.ts';
 import {
   hashPassword,
+  HashingBusy,
+  hashingQueueFull,
   needsRehash,
   passwordProblem,
   PASSWORD_MAX_LENGTH,
@@ -20,9 +23,9 @@ import {
   verifyAgainstDummy,
   verifyPassword,
 } from '../auth/password.ts';
-import { AUTH_LIMITS, rateLimitAll, rateLimitPeek, resetRateLimit } from '../auth/rate-limit.ts';
+import { AUTH_LIMITS, rateLimit, rateLimitAll, rateLimitPeek, releaseRateLimit, resetRateLimit } from '../auth/rate-limit.ts';
 import { createSession, invalidateSession, invalidateUserSessions, type CreatedSession } from '../auth/session.ts';
-import { digestKey, splitToken } from '../auth/token.ts';
+import { digestKey, generateToken, splitToken } from '../auth/token.ts';
 import { inTransaction } from './transaction.ts';
 import { consumeUserToken, createUserToken, revokeUserTokens } from '../auth/user-tokens.ts';
 
@@ -62,7 +65,9 @@ const DisplayNameField = z
   .trim()
   .min(2, { error: 'auth.displayName.invalid' })
   .max(40, { error: 'auth.displayName.invalid' })
-  .regex(/^[\p{L}\p{M}\p{N} .,'’_-]+$/u, { error: 'auth.displayName.invalid' });
+  .regex(/^[\p{L}\p{M}\p{N} .,'’_-]+$/u, { error: 'auth.displayName.invalid' })
+  // Names that pass for staff or the site, disguises included (src/domain/display-names.ts).
+  .refine((name) => !isReservedDisplayName(name), { error: 'auth.displayName.reserved' });
 
 function policyIssue(ctx: z.RefinementCtx, path: string, password: string, context: { email?: string; displayName?: string }) {
   const problem = passwordProblem(password, context);
@@ -121,9 +126,18 @@ export async function signUp(
   input: { displayName: string; email: string; password: string; locale?: Locale },
   info: RequestInfo,
 ): Promise<SignUpResult> {
-  const limited = await rateLimitAll(db, [{ key: `signup:ip:${info.ip}`, ...AUTH_LIMITS.signUpPerIp }], info.now);
-  if (!limited.ok) return { kind: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
   const email = normalizeEmail(input.email);
+  // Per address too, whether or not it has an account (so the answer tells nothing): the owner of
+  // an existing account gets at most a few "you already have an account" mails.
+  const limited = await rateLimitAll(
+    db,
+    [
+      { key: `signup:ip:${info.ip}`, ...AUTH_LIMITS.signUpPerIp },
+      { key: `signup:email:${digestKey(email)}`, ...AUTH_LIMITS.signUpPerEmail },
+    ],
+    info.now,
+  );
+  if (!limited.ok) return { kind: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
   const locale = input.locale ?? info.locale;
   // Hash first, whatever happens next: an existing address must cost the same time as a new one.
   const passwordHash = await hashPassword(input.password);
@@ -197,10 +211,12 @@ export async function resendVerification(db: DB, userId: number, info: RequestIn
 }
 
 /**
- * Uses a verification link: marks the address verified and opens a new session (the link proved
- * control of the mailbox, like a reset link would). Null when the link is invalid or used.
+ * Uses a verification link: marks the address verified, and nothing else. It never opens or
+ * switches a session: whoever clicks a link (perhaps one an attacker sent them for the attacker's
+ * own account) stays who they were, and the account's owner signs in with the password.
+ * Null when the link is invalid or used.
  */
-export async function verifyEmail(db: DB, token: string, info: RequestInfo): Promise<(CreatedSession & { userId: number }) | null> {
+export async function verifyEmail(db: DB, token: string, info: RequestInfo): Promise<{ userId: number } | null> {
   return inTransaction(db, async (tx) => {
     const used = await consumeUserToken(tx, token, 'verify_email', info.now);
     if (!used) return null;
@@ -211,8 +227,7 @@ export async function verifyEmail(db: DB, token: string, info: RequestInfo): Pro
       await tx.updateTable('users').set({ email_verified_at: info.now }).where('id', '=', user.id).execute();
       await appendAudit(tx, { at: info.now, actorId: user.id, actorRole: 'consumer', action: 'user.verify_email', subjectKind: 'user', subjectId: user.id });
     }
-    const created = await createSession(tx, user.id, { now: info.now, userAgent: info.userAgent });
-    return { ...created, userId: user.id };
+    return { userId: user.id };
   });
 }
 
@@ -222,11 +237,36 @@ export type SignInResult =
   | ({ kind: 'ok'; userId: number } & CreatedSession)
   | { kind: 'invalid' }
   | { kind: 'banned' }
-  | RateLimited;
+  | RateLimited
+  | Busy;
+
+/** The password hashing queue is full (see src/auth/password.ts): nothing was checked. */
+export type Busy = { kind: 'busy'; retryAfterSeconds: number };
+
+function signInKeys(email: string, ip: string) {
+  const account = digestKey(normalizeEmail(email));
+  return { ip: `signin:ip:${ip}`, place: `signin:account-ip:${account}:${ip}`, account: `signin:account:${account}` };
+}
+
+/**
+ * Whether the client address is already over its sign-in limit, without counting: lets the page
+ * refuse before it reads the form.
+ */
+export async function signInAddressLimited(db: DB, info: Pick<RequestInfo, 'ip' | 'now'>): Promise<RateLimited | null> {
+  const { limit, windowMs } = AUTH_LIMITS.signInPerIp;
+  const peek = await rateLimitPeek(db, `signin:ip:${info.ip}`, limit, windowMs, info.now);
+  return peek.ok ? null : { kind: 'rate_limited', retryAfterSeconds: peek.retryAfterSeconds };
+}
 
 /**
  * Checks the password and opens a NEW session (never reuses one presented by the browser: that
  * would allow session fixation); the previous session of this browser, if any, is deleted.
+ *
+ * Limits (decision 0016): the attempt is counted before the password is checked (each count is
+ * one atomic upsert), so concurrent guesses cannot slip past the limit; a success gives its hits
+ * back. Per address, per account and address, and per account — the last only for addresses that
+ * already failed here, plus a high ceiling for all — so failing on purpose from one place never
+ * locks the owner out elsewhere.
  */
 export async function signIn(
   db: DB,
@@ -235,27 +275,55 @@ export async function signIn(
   previousToken?: string | null,
 ): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
-  const limits = [
-    { key: `signin:ip:${info.ip}`, ...AUTH_LIMITS.signInPerIp },
-    { key: `signin:account:${digestKey(email)}`, ...AUTH_LIMITS.signInPerAccount },
-  ];
-  // Only failures count, so people signing in successfully (an office behind one address, a
-  // test suite) never lock themselves out; a guesser is stopped after the limit.
-  for (const l of limits) {
-    const peek = await rateLimitPeek(db, l.key, l.limit, l.windowMs, info.now);
-    if (!peek.ok) return { kind: 'rate_limited', retryAfterSeconds: peek.retryAfterSeconds };
+  const L = AUTH_LIMITS;
+  const keys = signInKeys(email, info.ip);
+  // A full hashing queue refuses at once, before anything is counted.
+  const busy = hashingQueueFull();
+  if (busy !== null) return { kind: 'busy', retryAfterSeconds: busy };
+  const limited = (r: { retryAfterSeconds: number }): RateLimited => ({ kind: 'rate_limited', retryAfterSeconds: r.retryAfterSeconds });
+  const ip = await rateLimit(db, keys.ip, L.signInPerIp.limit, L.signInPerIp.windowMs, info.now);
+  if (!ip.ok) return limited(ip);
+  const place = await rateLimit(db, keys.place, L.signInPerAccountAndIp.limit, L.signInPerAccountAndIp.windowMs, info.now);
+  if (!place.ok) return limited(place);
+  const account = await rateLimit(db, keys.account, L.signInAccountCeiling.limit, L.signInAccountCeiling.windowMs, info.now);
+  if (!account.ok) return limited(account);
+  const triesHere = L.signInPerAccountAndIp.limit - place.remaining;
+  if (triesHere > L.signInFreshTries) {
+    // This address already failed here: the account's own (lower) limit applies to it.
+    const hot = await rateLimitPeek(db, keys.account, L.signInPerAccount.limit + 1, L.signInPerAccount.windowMs, info.now);
+    if (!hot.ok) {
+      await releaseRateLimit(db, keys.account, L.signInAccountCeiling.windowMs, info.now);
+      return limited(hot);
+    }
   }
-  const user = await findUserByEmail(db, email);
-  // Unknown address: spend the same scrypt time on a dummy hash, then answer like a wrong password.
-  const ok = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
-  if (!user || !ok) {
-    await rateLimitAll(db, limits, info.now);
-    return { kind: 'invalid' };
+  const giveBack = async () => {
+    await releaseRateLimit(db, keys.ip, L.signInPerIp.windowMs, info.now);
+    await releaseRateLimit(db, keys.account, L.signInAccountCeiling.windowMs, info.now);
+  };
+
+  let user: UserRow | null;
+  let ok: boolean;
+  try {
+    user = await findUserByEmail(db, email);
+    // Unknown address: spend the same scrypt time on a dummy hash, then answer like a wrong password.
+    ok = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
+  } catch (error) {
+    if (!(error instanceof HashingBusy)) throw error;
+    // Nothing was checked: the attempt does not count.
+    await giveBack();
+    await releaseRateLimit(db, keys.place, L.signInPerAccountAndIp.windowMs, info.now);
+    return { kind: 'busy', retryAfterSeconds: error.retryAfterSeconds };
   }
+  if (!user || !ok) return { kind: 'invalid' };
   if (user.banned_at !== null) return { kind: 'banned' };
-  await resetRateLimit(db, limits[1]!.key);
+  await giveBack();
+  await resetRateLimit(db, keys.place);
   if (needsRehash(user.password_hash)) {
-    await db.updateTable('users').set({ password_hash: await hashPassword(input.password) }).where('id', '=', user.id).execute();
+    try {
+      await db.updateTable('users').set({ password_hash: await hashPassword(input.password) }).where('id', '=', user.id).execute();
+    } catch (error) {
+      if (!(error instanceof HashingBusy)) throw error; // upgraded at a later sign-in
+    }
   }
   const previous = splitToken(previousToken);
   if (previous) await invalidateSession(db, previous.id);
@@ -328,7 +396,13 @@ export async function changePassword(
 
 export type ResetRequestResult = { kind: 'sent' } | RateLimited;
 
-/** Same answer whether or not the address has an account; the mail goes out within seconds. */
+/**
+ * Same answer, and the same work, whether or not the address has an account: one transaction that
+ * looks the address up, revokes the older links, makes a new one and queues ONE mail to the
+ * address — the reset link for an account, a "no account uses this address" note otherwise — and
+ * an audit row. So neither the answer, nor the writes, nor their time tell who is registered.
+ * Only the newest link works: asking again revokes the older ones (using one revokes all).
+ */
 export async function requestPasswordReset(db: DB, input: { email: string }, info: RequestInfo): Promise<ResetRequestResult> {
   const email = normalizeEmail(input.email);
   const limited = await rateLimitAll(
@@ -340,29 +414,44 @@ export async function requestPasswordReset(db: DB, input: { email: string }, inf
     info.now,
   );
   if (!limited.ok) return { kind: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
-  const sent = await inTransaction(db, async (tx) => {
+  await inTransaction(db, async (tx) => {
     const user = await tx.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
-    if (!user || user.banned_at !== null) return false;
-    const token = await createUserToken(tx, user.id, 'reset_password', info.now);
-    await enqueueMail(
-      tx,
-      {
-        to: user.email,
-        template: 'reset_password',
-        subject: t(user.locale, 'auth.mail.reset.subject'),
-        text: mailBody(user.locale, user.display_name, [
-          t(user.locale, 'auth.mail.reset.body'),
-          link(info, user.locale, '/account/reset-password', token),
-          '',
-          t(user.locale, 'auth.mail.ignore'),
-        ]),
-      },
-      info.now,
-    );
-    await appendAudit(tx, { at: info.now, actorId: user.id, actorRole: user.role, action: 'user.request_reset', subjectKind: 'user', subjectId: user.id });
-    return true;
+    const account = user && user.banned_at === null ? user : null;
+    // user id 0 never exists: an unknown address runs the same statement on no rows.
+    await revokeUserTokens(tx, account?.id ?? 0, 'reset_password', info.now);
+    const token = account ? await createUserToken(tx, account.id, 'reset_password', info.now) : generateToken().token;
+    if (account) {
+      await enqueueMail(
+        tx,
+        {
+          to: account.email,
+          template: 'reset_password',
+          subject: t(account.locale, 'auth.mail.reset.subject'),
+          text: mailBody(account.locale, account.display_name, [
+            t(account.locale, 'auth.mail.reset.body'),
+            link(info, account.locale, '/account/reset-password', token),
+            '',
+            t(account.locale, 'auth.mail.ignore'),
+          ]),
+        },
+        info.now,
+      );
+    } else if (!user) {
+      // A banned account gets nothing; anybody else learns that no account uses the address.
+      await enqueueMail(
+        tx,
+        {
+          to: email,
+          template: 'reset_no_account',
+          subject: t(info.locale, 'auth.mail.resetNoAccount.subject'),
+          text: [t(info.locale, 'auth.mail.resetNoAccount.body'), link(info, info.locale, '/account/sign-up'), '', t(info.locale, 'auth.mail.ignore'), '', t(info.locale, 'auth.mail.signature')].join('\n'),
+        },
+        info.now,
+      );
+    }
+    await appendAudit(tx, { at: info.now, actorId: user?.id ?? null, actorRole: user?.role ?? 'anonymous', action: 'user.request_reset', subjectKind: 'user', subjectId: user?.id ?? 'unknown' });
   });
-  if (sent) notifyMailEnqueued();
+  notifyMailEnqueued();
   return { kind: 'sent' };
 }
 

@@ -52,10 +52,16 @@ describe('account life cycle in the browser', () => {
     await page.click('button:has-text("Create the account")');
     expect(await textOf(page, '.notice.ok')).toContain(email);
 
-    // Verify from the dev mailbox: the link shows a button; pressing it signs in.
+    // Verify from the dev mailbox: the link shows a button; pressing it confirms the address but
+    // signs nobody in (a link must never switch who is signed in): the password comes next.
     await page.goto(await linkFromMailbox(page, email, 'verify_email'));
     await page.click('button:has-text("Confirm the address")');
-    await page.waitForURL(/\/en\/account\?notice=verified/);
+    await page.waitForURL(/\/en\/account\/sign-in\?notice=verified/);
+    expect(await textOf(page, '.notice.ok')).toContain('Address confirmed');
+    await page.fill('#f-email', email);
+    await page.fill('#f-password', 'tre gatti sul tetto di Lucca');
+    await page.click('main button:has-text("Sign in")');
+    await page.waitForURL(/\/en\/account$/);
     expect(await textOf(page, 'main')).toContain('Marta E2E');
     const cookies = await page.context().cookies();
     const session = cookies.find((c) => c.name.endsWith('answerable_session'));

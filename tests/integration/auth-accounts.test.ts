@@ -3,8 +3,9 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import type { MailMessage } from '../../src/db/outbox.repository.ts';
 import { AUTH_LIMITS, rateLimit, tooManyRequests } from '../../src/auth/rate-limit.ts';
 import { isCommonPassword } from '../../src/auth/common-passwords.ts';
-import { hashPassword, needsRehash, passwordProblem, verifyPassword } from '../../src/auth/password.ts';
+import { hashPassword, needsRehash, passwordProblem, SCRYPT_LOG_N, scryptLogN, verifyPassword } from '../../src/auth/password.ts';
 import { validateSessionToken } from '../../src/auth/session.ts';
+import { digestKey } from '../../src/auth/token.ts';
 import {
   requestPasswordReset,
   resendVerification,
@@ -34,13 +35,37 @@ const freshIp = () => `198.51.100.${++ipSeq}`;
 
 describe('passwords', () => {
   it('hashes with scrypt N=2^17, r=8, p=1 and verifies in constant time', async () => {
-    const hash = await hashPassword('a long enough phrase');
+    // The suite hashes cheaply (SCRYPT_LOG_N=12 in vitest.config.ts); this test checks the real cost.
+    const cheap = process.env.SCRYPT_LOG_N;
+    delete process.env.SCRYPT_LOG_N;
+    const hash = await hashPassword('a long enough phrase').finally(() => {
+      if (cheap !== undefined) process.env.SCRYPT_LOG_N = cheap;
+    });
     expect(hash).toMatch(/^scrypt\$17\$8\$1\$/);
     expect(await verifyPassword(hash, 'a long enough phrase')).toBe(true);
     expect(await verifyPassword(hash, 'a long enough phrasE')).toBe(false);
     expect(await verifyPassword('garbage', 'x')).toBe(false);
-    expect(needsRehash(hash)).toBe(false);
-    expect(needsRehash('scrypt$14$8$1$AAAA$BBBB')).toBe(true);
+    delete process.env.SCRYPT_LOG_N;
+    try {
+      expect(needsRehash(hash)).toBe(false);
+      expect(needsRehash('scrypt$14$8$1$AAAA$BBBB')).toBe(true);
+    } finally {
+      if (cheap !== undefined) process.env.SCRYPT_LOG_N = cheap;
+    }
+  });
+
+  it('hashes cheaply only in tests, and a stored hash names its own cost', async () => {
+    const hash = await hashPassword('a long enough phrase');
+    expect(hash).toMatch(new RegExp(`^scrypt\\$${process.env.SCRYPT_LOG_N ?? 17}\\$8\\$1\\$`));
+    expect(await verifyPassword(hash, 'a long enough phrase')).toBe(true);
+    const env = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      expect(scryptLogN()).toBe(SCRYPT_LOG_N);
+      expect(needsRehash(hash)).toBe(process.env.SCRYPT_LOG_N !== undefined);
+    } finally {
+      process.env.NODE_ENV = env;
+    }
   });
 
   it('refuses short passwords and common ones, also disguised', () => {
@@ -67,8 +92,11 @@ describe('sign-up and e-mail verification', () => {
     const link = firstLink(mail!.text);
     expect(link).toMatch(/^http:\/\/localhost:4321\/en\/account\/verify-email\?token=/);
     const verified = await verifyEmail(tdb.db, tokenFromLink(link), info(T0 + 1000));
-    expect(verified?.userId).toBe(user.id);
-    expect((await validateSessionToken(tdb.db, verified!.token, T0 + 2000))?.user.emailVerified).toBe(true);
+    // The link verifies the address and opens no session (it could be somebody else's link).
+    expect(verified).toEqual({ userId: user.id });
+    expect(await tdb.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toEqual([]);
+    const after = await tdb.db.selectFrom('users').select('email_verified_at').where('id', '=', user.id).executeTakeFirstOrThrow();
+    expect(after.email_verified_at).toBe(T0 + 1000);
     expect(await verifyEmail(tdb.db, tokenFromLink(link), info(T0 + 3000))).toBeNull();
   });
 
@@ -107,11 +135,12 @@ describe('sign-in', () => {
     expect(res.kind === 'ok' && res.userId).toBe(u.id);
   });
 
-  it('rate-limits password guessing on one account across addresses and answers with Retry-After', async () => {
+  it('rate-limits password guessing on one account and answers with Retry-After, without locking the owner out', async () => {
     const u = await makeUser(tdb.db);
+    const attacker = freshIp();
     const results = [];
     for (let i = 0; i < 11; i++) {
-      results.push(await signIn(tdb.db, { email: u.email, password: `wrong guess number ${i}` }, info(T0 + i, { ip: freshIp() })));
+      results.push(await signIn(tdb.db, { email: u.email, password: `wrong guess number ${i}` }, info(T0 + i, { ip: attacker })));
     }
     expect(results.slice(0, 10).every((r) => r.kind === 'invalid')).toBe(true);
     const last = results[10]!;
@@ -123,10 +152,39 @@ describe('sign-in', () => {
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe(String(last.retryAfterSeconds));
     expect(await res.text()).toContain('Troppi tentativi');
-    // Even the right password waits: the limiter answers before the password is checked.
-    expect((await signIn(tdb.db, { email: u.email, password: PASSWORD }, info(T0 + 20, { ip: freshIp() }))).kind).toBe('rate_limited');
-    // After the window the owner gets in.
-    expect((await signIn(tdb.db, { email: u.email, password: PASSWORD }, info(T0 + 15 * 60_000 + 1, { ip: freshIp() }))).kind).toBe('ok');
+    // Even the right password waits at that address: the limiter answers before the password is checked.
+    expect((await signIn(tdb.db, { email: u.email, password: PASSWORD }, info(T0 + 20, { ip: attacker }))).kind).toBe('rate_limited');
+    // The owner, from another address, gets in.
+    expect((await signIn(tdb.db, { email: u.email, password: PASSWORD }, info(T0 + 21, { ip: freshIp() }))).kind).toBe('ok');
+    // After the window the attacker's address may try again.
+    expect((await signIn(tdb.db, { email: u.email, password: PASSWORD }, info(T0 + 15 * 60_000 + 1, { ip: attacker }))).kind).toBe('ok');
+  });
+
+  it('slows guessing from many addresses: once the account is hot, an address that already failed twice waits', async () => {
+    const u = await makeUser(tdb.db);
+    for (let i = 0; i < 10; i++) expect((await signIn(tdb.db, { email: u.email, password: `guess ${i}` }, info(T0 + i, { ip: freshIp() }))).kind).toBe('invalid');
+    const ip = freshIp();
+    expect((await signIn(tdb.db, { email: u.email, password: 'guess a' }, info(T0 + 20, { ip }))).kind).toBe('invalid');
+    expect((await signIn(tdb.db, { email: u.email, password: 'guess b' }, info(T0 + 21, { ip }))).kind).toBe('invalid');
+    expect((await signIn(tdb.db, { email: u.email, password: PASSWORD }, info(T0 + 22, { ip }))).kind).toBe('rate_limited');
+    // A new place still gets its first tries, so the owner is not locked out by the others.
+    expect((await signIn(tdb.db, { email: u.email, password: PASSWORD }, info(T0 + 23, { ip: freshIp() }))).kind).toBe('ok');
+  });
+
+  it('has a hard per-account ceiling for guessing from very many addresses', async () => {
+    const u = await makeUser(tdb.db);
+    const { limit, windowMs } = AUTH_LIMITS.signInAccountCeiling;
+    const key = `signin:account:${digestKey(u.email)}`;
+    for (let i = 0; i < limit; i++) await rateLimit(tdb.db, key, limit, windowMs, T0);
+    expect((await signIn(tdb.db, { email: u.email, password: PASSWORD }, info(T0 + 1, { ip: freshIp() }))).kind).toBe('rate_limited');
+  });
+
+  it('counts concurrent attempts before checking: no more password checks than the limit', async () => {
+    const u = await makeUser(tdb.db);
+    const ip = freshIp();
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn(tdb.db, { email: u.email, password: `parallel guess ${i}` }, info(T0 + i, { ip }))));
+    expect(results.filter((r) => r.kind === 'invalid').length).toBe(AUTH_LIMITS.signInPerAccountAndIp.limit);
+    expect(results.filter((r) => r.kind === 'rate_limited').length).toBe(30 - AUTH_LIMITS.signInPerAccountAndIp.limit);
   });
 });
 
@@ -163,13 +221,26 @@ describe('rate limiter', () => {
 });
 
 describe('password reset', () => {
-  it('answers the same whether or not the address exists, and mails only real accounts', async () => {
+  it('answers the same whether or not the address exists; only a real account gets a link', async () => {
     const u = await makeUser(tdb.db);
     const known = await requestPasswordReset(tdb.db, { email: u.email }, info(T0, { ip: freshIp() }));
     const unknown = await requestPasswordReset(tdb.db, { email: 'ghost@example.org' }, info(T0, { ip: freshIp() }));
     expect(known).toEqual(unknown);
     expect((await mailsTo(u.email)).map((m) => m.template)).toEqual(['reset_password']);
-    expect(await mailsTo('ghost@example.org')).toEqual([]);
+    // The same work for an unknown address: one mail, which says no account uses it (no link).
+    const ghost = await mailsTo('ghost@example.org');
+    expect(ghost.map((m) => m.template)).toEqual(['reset_no_account']);
+    expect(ghost[0]!.text).not.toContain('reset-password');
+    expect(ghost[0]!.text).toContain('/en/account/sign-up');
+  });
+
+  it('keeps only the newest reset link alive', async () => {
+    const u = await makeUser(tdb.db);
+    await requestPasswordReset(tdb.db, { email: u.email }, info(T0, { ip: freshIp() }));
+    await requestPasswordReset(tdb.db, { email: u.email }, info(T0 + 1, { ip: freshIp() }));
+    const [older, newer] = (await mailsTo(u.email)).filter((m) => m.template === 'reset_password').map((m) => tokenFromLink(firstLink(m.text)));
+    expect(await resetPassword(tdb.db, { token: older!, password: 'una frase tutta nuova' }, info(T0 + 2))).toEqual({ kind: 'invalid_token' });
+    expect(await resetPassword(tdb.db, { token: newer!, password: 'una frase tutta nuova' }, info(T0 + 3))).toEqual({ kind: 'ok', userId: u.id });
   });
 
   it('sets a new password once per link, verifies the address and signs out every device', async () => {

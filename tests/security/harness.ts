@@ -4,8 +4,8 @@
 // seeded with the demo data. Each test file starts its own server, so one file's attacks (rate
 // limits, locked accounts, hidden stories) never leak into another's.
 import { spawnSync } from 'node:child_process';
-import { request as httpRequest } from 'node:http';
 import { existsSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { exited, freePort, killGroup, makeDataDir, root, sleep, spawnTracked, type DataDir } from '../reliability/harness.ts';
@@ -82,7 +82,11 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
     },
   };
   for (let attempt = 0; attempt < 600; attempt++) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${err}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await exited(child);
+      data.remove();
+      throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${err}`);
+    }
     try {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`, { headers: { host: new URL(baseUrl).host } });
       if (res.ok) return site;
@@ -123,6 +127,11 @@ export interface RequestOptions {
   form?: Record<string, string>;
   body?: BodyInit;
   method?: string;
+  /**
+   * Source address of the client socket, e.g. '127.0.0.2' (Linux routes all of 127.0.0.0/8 to the
+   * loopback), so one test can play several clients: the server takes the socket's address.
+   */
+  localAddress?: string;
 }
 
 /**
@@ -143,11 +152,11 @@ export async function request(site: Site, path: string, options: RequestOptions 
     headers['content-type'] ??= 'application/x-www-form-urlencoded';
   }
   const url = new URL(path, site.baseUrl);
-  // A SITE_URL host that does not resolve (siteHost option): connect to 127.0.0.1 and name the
-  // host in the Host header, as a browser behind that name would.
-  const res = isLoopbackName(url.hostname)
+  // A SITE_URL host that does not resolve (siteHost option), or a chosen source address
+  // (localAddress): connect to 127.0.0.1 and name the host in the Host header, as a browser would.
+  const res = isLoopbackName(url.hostname) && !options.localAddress
     ? await fetch(url, { method, headers, body, redirect: 'manual' })
-    : await rawRequest(site, `${url.pathname}${url.search}`, { method, headers: { ...headers, host: url.host }, body: body === undefined ? undefined : await new Response(body).arrayBuffer().then((b) => Buffer.from(b)) });
+    : await rawRequest(site, `${url.pathname}${url.search}`, { method, localAddress: options.localAddress, headers: { ...headers, host: url.host }, body: body === undefined ? undefined : await new Response(body).arrayBuffer().then((b) => Buffer.from(b)) });
   options.jar?.store(res);
   return res;
 }
@@ -162,6 +171,8 @@ export interface RawRequestOptions {
   headers?: Record<string, string>;
   /** A Buffer body, or an iterable of chunks sent with chunked transfer encoding (no Content-Length). */
   body?: Buffer | string | AsyncIterable<Buffer> | Iterable<Buffer>;
+  /** Source address of the connection (any 127.0.0.x: Linux routes the whole range to lo). */
+  localAddress?: string;
 }
 
 /**
@@ -174,7 +185,7 @@ export function rawRequest(site: Site, path: string, options: RawRequestOptions 
     const body = options.body;
     const fixed = typeof body === 'string' || Buffer.isBuffer(body);
     if (fixed) headers['content-length'] ??= String(Buffer.byteLength(body));
-    const req = httpRequest({ host: '127.0.0.1', port: site.port, path, method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, setHost: false }, (res) => {
+    const req = httpRequest({ host: '127.0.0.1', port: site.port, path, method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, setHost: false, localAddress: options.localAddress, agent: options.localAddress ? false : undefined }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', reject);
@@ -210,8 +221,8 @@ export function rawRequest(site: Site, path: string, options: RawRequestOptions 
 }
 
 /** Signs in through the real form; returns the response (303 on success) and fills the jar. */
-export async function signIn(site: Site, email: string, password = DEMO_PASSWORD, jar = new Jar(), lang = 'en'): Promise<{ res: Response; jar: Jar }> {
-  const res = await request(site, `/${lang}/account/sign-in`, { jar, form: { email, password } });
+export async function signIn(site: Site, email: string, password = DEMO_PASSWORD, jar = new Jar(), lang = 'en', localAddress?: string): Promise<{ res: Response; jar: Jar }> {
+  const res = await request(site, `/${lang}/account/sign-in`, { jar, form: { email, password }, localAddress });
   return { res, jar };
 }
 
