@@ -6,6 +6,7 @@ import type { SessionUser } from '../auth/types.ts';
 import { maskPii, maskPiiFields, type PiiFinding } from '../content/pii.ts';
 import type { DB } from '../db/client.ts';
 import { appendAudit } from '../db/audit.repository.ts';
+import { normalizeWebsite } from '../domain/website.ts';
 import { findCompanyById, findDuplicateCompany, getCompanyOrThrow, insertCompany, resolveMergedCompany } from '../db/company.repository.ts';
 import { insertMessage } from '../db/message.repository.ts';
 import { enqueueSearchEvent } from '../db/outbox.repository.ts';
@@ -229,6 +230,8 @@ function checkPublishInput(input: PublishStoryInput): void {
     !categories.includes(input.category) ||
     (input.language !== 'it' && input.language !== 'en') ||
     ('name' in input.company && input.company.name.trim() === '') ||
+    // A website is http(s) on a real domain or nothing (decision 0015): never a javascript: link.
+    ('name' in input.company && !!input.company.website?.trim() && normalizeWebsite(input.company.website) === null) ||
     input.channels.some((c) => {
       const dup = seen.has(c.channel);
       seen.add(c.channel);
