@@ -49,7 +49,8 @@ export function normalizeDomain(input: string | null | undefined): string | null
 export const RESERVED_COMPANY_SLUGS: readonly string[] = ['suggest'];
 
 export function slugify(name: string): string {
-  const slug = fold(name)
+  // Words that hold masked personal data ("•••67") are left out of the slug entirely.
+  const slug = fold(name.replace(/\S*•\S*/g, ' '))
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)

@@ -7,7 +7,7 @@ import type { PiiFinding, PiiKind } from '../content/pii.ts';
 import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MAX_PHOTOS_PER_STORY, PhotoRejectedError, type PhotoErrorCode } from '../content/photos.ts';
 import { t, type Locale } from '../i18n/index.ts';
 
-const piiKinds: readonly PiiKind[] = ['email', 'iban', 'card', 'phone'];
+const piiKinds: readonly PiiKind[] = ['email', 'iban', 'card', 'phone', 'tax_code'];
 const photoErrorCodes: readonly PhotoErrorCode[] = ['empty', 'too_large', 'unsupported_format', 'too_many_pixels', 'corrupt', 'too_many_photos'];
 /** File names are shown back to their uploader only; long ones are cut so the URL stays short. */
 const PHOTO_NAME_MAX = 80;

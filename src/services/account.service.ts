@@ -4,6 +4,7 @@
 //
 // No user enumeration: sign-up, sign-in and reset answer the same way, in about the same time,
 // whether or not the address has an account (the difference goes by mail to the owner).
+import { maskPii } from '../content/pii.ts';
 import { z } from 'astro/zod';
 import type { DB } from '../db/client.ts';
 import type { Locale, Role, UserRow } from '../db/schema.ts';
@@ -151,10 +152,11 @@ export async function signUp(
     }
     const user = await tx
       .insertInto('users')
-      .values({ email, display_name: input.displayName.trim(), password_hash: passwordHash, locale, created_at: info.now, email_verified_at: null, password_changed_at: null, banned_at: null })
+      // The display name is public (author of stories and replies): masked like all public text.
+      .values({ email, display_name: maskPii(input.displayName.trim()).text, password_hash: passwordHash, locale, created_at: info.now, email_verified_at: null, password_changed_at: null, banned_at: null })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await sendVerification(tx, { id: user.id, email, display_name: input.displayName.trim(), locale }, info);
+    await sendVerification(tx, { id: user.id, email, display_name: maskPii(input.displayName.trim()).text, locale }, info);
     await appendAudit(tx, { at: info.now, actorId: user.id, actorRole: 'consumer', action: 'user.sign_up', subjectKind: 'user', subjectId: user.id });
   });
   notifyMailEnqueued();

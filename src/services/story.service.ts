@@ -249,8 +249,11 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
   checkPublishInput(rawInput);
   // Public text is masked here, at the service, so that no form can store it unmasked; the order
   // reference is private (moderators and the company only) and stays as typed.
-  const { fields: publicText, found: masked } = maskPiiFields({ title: rawInput.title, body: rawInput.body });
-  const input: PublishStoryInput = { ...rawInput, ...publicText };
+  const { fields: publicText, found: maskedText } = maskPiiFields({ title: rawInput.title, body: rawInput.body });
+  // A new company's name is public too (and makes its slug): "Idraulico Mario Rossi 347…".
+  const companyName = 'name' in rawInput.company ? maskPii(rawInput.company.name) : null;
+  const masked = companyName ? [...maskedText, ...companyName.found] : maskedText;
+  const input: PublishStoryInput = { ...rawInput, ...publicText, company: companyName ? { ...rawInput.company, name: companyName.text } : rawInput.company };
   const { now, config } = options(opts);
   return inTransaction(db, async (trx) => {
     let company;
