@@ -103,4 +103,31 @@ describe('the report page and hidden content', () => {
     }
     expect(reportCount()).toBe(before);
   });
+
+  it('shows nothing of a hidden story anywhere else that names stories (API, company page, feed, sitemap, search)', async () => {
+    const s = storyWithParts(null);
+    const db = site.sql();
+    const company = db.prepare(`select c.id, c.slug from stories s join companies c on c.id = s.company_id where s.id = ?`).get(s.storyId) as { id: number; slug: string };
+    const word = s.title.split(/\s+/).sort((a, b) => b.length - a.length)[0]!;
+    const search = `/en/search?q=${encodeURIComponent(word)}`;
+    // Seen everywhere first (and so cached), then hidden by a moderator through the real form.
+    expect(await (await request(site, `/en/companies/${company.slug}`)).text()).toContain(`/stories/${s.storyId}"`);
+    expect(await (await request(site, search)).text()).toContain(`/stories/${s.storyId}"`);
+    const { jar } = await signIn(site, 'moderatore@example.org');
+    const hide = await request(site, `/en/moderation/story/${s.storyId}`, { jar, form: { action: 'hide', statement: 'Contains personal data of a third person; hidden under our content rules.' } });
+    expect(hide.status).toBeLessThan(400);
+    expect((db.prepare(`select state from stories where id = ?`).get(s.storyId) as { state: string }).state).toBe('hidden');
+    // The search index follows the outbox within moments.
+    for (let i = 0; i < 50 && (await (await request(site, search)).text()).includes(`/stories/${s.storyId}"`); i++) await new Promise((r) => setTimeout(r, 100));
+    const api = await request(site, `/api/v1/stories/${s.storyId}`, { headers: { accept: 'application/json' } });
+    expect(api.status).toBe(410);
+    for (const path of [`/api/v1/stories/${s.storyId}`, `/en/companies/${company.slug}`, `/en/companies/${company.slug}/feed.xml`, `/api/v1/companies/${company.slug}/stories`, '/sitemap.xml', search, `/en/report?target=story:${s.storyId}`]) {
+      const res = await request(site, path);
+      const body = await res.text();
+      expect(body, path).not.toContain(escapeHtml(s.title));
+      expect(body, path).not.toContain(JSON.stringify(s.title).slice(1, -1));
+      expect(body, path).not.toContain(`/stories/${s.storyId}<`);
+      expect(body, path).not.toContain(`/stories/${s.storyId}"`);
+    }
+  });
 });
