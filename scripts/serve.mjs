@@ -3,7 +3,7 @@
 // at all (decision 0009), and so are signed-in visits of the pages whose body is the same for
 // everybody, with the visitor's own header (decision 0012). Everything else — static files,
 // pages, endpoints — is Astro's.
-// Before both, every request passes the checks of src/server/http-guard.ts (decision 0015): the
+// Before both, every request passes the checks of src/server/http-guard.ts (decision 0017): the
 // Host must name SITE_URL's host (forwarded headers only with TRUST_PROXY=on) and the body must
 // be within its limit. Configuration: src/config.ts (validated here, at start-up; README table).
 import { createServer, get } from 'node:http';

@@ -1,5 +1,5 @@
 // The server's configuration: every environment variable the app and its scripts read, in one
-// zod schema (decision 0015). Read at RUN time from process.env (never baked in by the build),
+// zod schema (decision 0017). Read at RUN time from process.env (never baked in by the build),
 // validated at start-up — the server (scripts/serve.mjs) and every script call
 // checkConfigOrExit() first — so an invalid value stops the process with a message naming the
 // variable instead of falling back silently. An empty value counts as unset.

@@ -3,7 +3,7 @@
 // The stored string carries its parameters, so they can be raised later without breaking old
 // hashes (needsRehash tells when to upgrade at the next sign-in). See docs/decisions/0001.
 //
-// Every hash waits its turn in one bounded queue (decision 0015) and runs on a small pool of
+// Every hash waits its turn in one bounded queue (decision 0018) and runs on a small pool of
 // worker threads, never in libuv's thread pool (which file I/O — photos, SQLite's async callers —
 // needs): at most HASH_CONCURRENCY hashes run at once, so the 128 MiB buffers stay bounded, and
 // each worker lowers its own thread's scheduling priority (Linux: nice 10), so under load the

@@ -76,7 +76,7 @@ export async function pruneRateLimits(db: DB, now: number, maxWindowMs: number):
 
 /** The limits of the account forms. Why these numbers: a person never hits them, a script soon does. */
 export const AUTH_LIMITS = {
-  // Sign-in (decision 0016): every attempt is counted BEFORE its password is checked, so a burst
+  // Sign-in (decision 0019): every attempt is counted BEFORE its password is checked, so a burst
   // of concurrent guesses gets no more checks than the limit; a success gives its hit back.
   /** Per client address, across any accounts. */
   signInPerIp: { limit: 20, windowMs: 15 * 60_000 },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isValidIban, luhnValid, maskPii, maskPiiFields, piiNotice } from './pii.ts';
+import fc from 'fast-check';
+import { isValidIban, isValidTaxCode, luhnValid, maskPii, maskPiiFields, piiNotice } from './pii.ts';
 
 const kinds = (text: string) => maskPii(text).found.map((f) => f.kind);
 
@@ -117,5 +118,95 @@ describe('piiNotice', () => {
     });
     expect(piiNotice('en', found)?.items[0]).toBe('phone number: “347 123 4567” → “••• ••• ••67”');
     expect(piiNotice('en', [])).toBeNull();
+  });
+});
+
+describe('maskPii: evasions (issue 11)', () => {
+  it('reads e-mail addresses written with [at], (at), {at} and [dot], and keeps the domain', () => {
+    for (const [text, masked] of [
+      ['scrivete a mario.rossi[at]gmail.com', 'scrivete a •••@gmail.com'],
+      ['scrivete a mario.rossi (at) gmail.com', 'scrivete a •••@gmail.com'],
+      ['write to mario {at} gmail [dot] com now', 'write to •••@gmail.com now'],
+      ['mario[chiocciola]posta(punto)it', '•••@posta.it'],
+    ] as const) {
+      const r = maskPii(text);
+      expect(r.text, text).toBe(masked);
+      expect(r.found.map((f) => f.kind)).toEqual(['email']);
+    }
+  });
+
+  it('sees through full-width characters (＠, digits)', () => {
+    expect(maskPii('mario＠posta.example.it').text).toBe('•••@posta.example.it');
+    expect(maskPii('mario﹫posta.example.it').text).toBe('•••@posta.example.it');
+    expect(maskPii('chiamate il ３４７ １２３ ４５６７ grazie').text).toBe('chiamate il ••• ••• ••67 grazie');
+  });
+
+  it('sees through digits split by zero-width and other invisible characters', () => {
+    for (const sep of ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad']) {
+      const r = maskPii(`cell 347${sep}123${sep}4567 ok`);
+      expect(r.found.map((f) => f.kind), JSON.stringify(sep)).toEqual(['phone']);
+      expect(r.text).toBe('cell ••••••••67 ok');
+    }
+    expect(maskPii('ma\u200brio@gmail.com').text).toBe('•••@gmail.com');
+  });
+
+  it('masks national formats of other countries written without a prefix', () => {
+    expect(kinds('Paris: 06 12 34 56 78')).toEqual(['phone']);
+    expect(kinds('Handy 0151 23456789, Büro 030 12345678')).toEqual(['phone', 'phone']);
+    expect(kinds('UK mobile 07911 123456')).toEqual(['phone']);
+    expect(kinds('+33 6 12 34 56 78, +41 79 123 45 67, +34 612 345 678')).toEqual(['phone', 'phone', 'phone']);
+  });
+
+  it('leaves foreign toll-free lines alone', () => {
+    const text = 'Refund desk: call +1-800-555-0199 or +44 800 123 4567';
+    expect(maskPii(text)).toEqual({ text, found: [] });
+  });
+
+  it('masks a valid codice fiscale (also lower case, spaced, omocodia), keeping the last two characters', () => {
+    expect(maskPii('CF RSSMRA85T10A562S.').text).toBe('CF ••••••••••••••2S.');
+    expect(kinds('codice fiscale rssmra85t10a562s')).toEqual(['tax_code']);
+    expect(kinds('codice fiscale RSS MRA 85T10 A562S')).toEqual(['tax_code']);
+    expect(isValidTaxCode('RSSMRA85T10A562S')).toBe(true);
+    // Omocodia: the last digit 2 of the town code replaced by N, new check character.
+    expect(isValidTaxCode('RSSMRA85T10A56NH')).toBe(true);
+    expect(isValidTaxCode('RSSMRA85T10A562T')).toBe(false);
+    expect(kinds('codice RSSMRA85T10A562T')).toEqual([]);
+  });
+
+  it('masks in the original text: the rest of it is left exactly as typed', () => {
+    const text = 'Ｃｉａｏ! Il mio cellulare: 347\u200b123\u200b4567 — grazie ＠ tutti';
+    expect(maskPii(text).text).toBe('Ｃｉａｏ! Il mio cellulare: ••••••••67 — grazie ＠ tutti');
+  });
+
+  it('property: a mobile number split by any invisible characters and widths is always masked', () => {
+    const invisible = fc.constantFrom('', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff');
+    fc.assert(
+      fc.property(fc.array(invisible, { minLength: 10, maxLength: 10 }), fc.boolean(), fc.integer({ min: 0, max: 9_999_999 }), (seps, wide, rest) => {
+        const digits = `34${String(rest).padStart(8, '0')}`;
+        const shown = wide ? [...digits].map((d) => String.fromCharCode(0xff10 + Number(d))) : [...digits];
+        const text = `chiamami al ${shown.map((d, i) => d + seps[i]).join('')} stasera`;
+        const r = maskPii(text);
+        expect(r.found.map((f) => f.kind)).toEqual(['phone']);
+        expect(r.text.replace(/\D/g, '')).toBe(digits.slice(-2));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('property: ordinary prose with dates, times and amounts is left untouched', () => {
+    const word = fc.constantFrom('ordine', 'pagato', 'il', 'alle', 'euro', 'giorni', 'refund', 'waited', 'on', 'for');
+    const numberish = fc.oneof(
+      fc.tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 2000, max: 2026 })).map(([d, m, y]) => `${d}/${m}/${y}`),
+      fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${h}:${String(m).padStart(2, '0')}`),
+      fc.integer({ min: 1, max: 99_999 }).map((n) => `€ ${n},00`),
+      fc.integer({ min: 1, max: 999 }).map(String),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(word, numberish), { minLength: 1, maxLength: 30 }), (parts) => {
+        const text = parts.join(' ');
+        expect(maskPii(text)).toEqual({ text, found: [] });
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -3,9 +3,17 @@
 // told what was masked. Detection is deliberately conservative where a false positive would
 // damage a story (dates, times, prices, order and ticket numbers, companies' service numbers):
 // see decision 0006.
+//
+// Detection runs on a normalised copy of the text (NFKC: full-width ＠ and digits become ASCII;
+// zero-width characters dropped; `[at]`/`(at)`/`[dot]` read as `@`/`.`), and what it finds is
+// masked in the original text: the span a finding covers there (zero-width characters and
+// look-alikes included) is replaced by the mask. Phone numbers are found by libphonenumber-js
+// (Italy as the default country, any country written with +/00, and national formats of the
+// neighbouring countries), plus North American shapes; companies' service lines stay.
+import { findPhoneNumbersInText, parsePhoneNumberFromString, type CountryCode, type NumberType, type PhoneNumber } from 'libphonenumber-js/max';
 import { t, type Locale } from '../i18n/index.ts';
 
-export type PiiKind = 'email' | 'iban' | 'card' | 'phone';
+export type PiiKind = 'email' | 'iban' | 'card' | 'phone' | 'tax_code';
 
 export interface PiiFinding {
   kind: PiiKind;
@@ -159,6 +167,8 @@ function hasReferenceContext(text: string, index: number): boolean {
 }
 
 const DATE_LIKE = /^(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})|\d{4}[./-]\d{1,2}[./-]\d{1,2})$/;
+/** A slashed date inside a run of numbers ("300 1/1/2000"): the run is not a phone number. */
+const HAS_SLASHED_DATE = /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/;
 
 /**
  * Italian service numbers (toll-free 800/803, shared-cost 840/848, premium 199/89x, 178) belong
@@ -175,13 +185,16 @@ const NANP_SHAPE = /^(?:\([2-9]\d\d\) ?|[2-9]\d\d[-. ])[2-9]\d\d[-. ]\d{4}$/;
 const NANP_TOLL_FREE = /^8(?:00|33|44|55|66|77|88)/;
 
 function classifyPhone(candidate: string): boolean {
-  if (DATE_LIKE.test(candidate.trim())) return false;
+  if (DATE_LIKE.test(candidate.trim()) || HAS_SLASHED_DATE.test(candidate)) return false;
   if (NANP_SHAPE.test(candidate.trim())) return !NANP_TOLL_FREE.test(candidate.replace(/\D/g, ''));
   const international = /^(?:\+|00)/.test(candidate);
   let digits = candidate.replace(/\D/g, '');
   if (international) {
     if (candidate.startsWith('00')) digits = digits.slice(2);
     if (digits.startsWith('39')) return isItalianNumber(digits.slice(2));
+    // A company's service line abroad (+1 800…, +44 800…) is not personal data either.
+    const type = parsePhoneNumberFromString(`+${digits}`)?.getType();
+    if (type !== undefined && SERVICE_TYPES.has(type)) return false;
     return digits.length >= 8 && digits.length <= 15;
   }
   // Without a prefix only Italian shapes are recognised: bare digit runs elsewhere are too
@@ -196,18 +209,162 @@ function isItalianNumber(national: string): boolean {
   return false;
 }
 
+function maskPhone(candidate: string): string {
+  const digitCount = candidate.replace(/\D/g, '').length;
+  let seen = 0;
+  return candidate.replace(/\d/g, (d) => (++seen > digitCount - 2 ? d : MASK));
+}
+
+/** Lines that belong to companies (toll-free, shared cost, premium, universal access numbers). */
+const SERVICE_TYPES: ReadonlySet<NumberType> = new Set<NumberType>(['TOLL_FREE', 'SHARED_COST', 'PREMIUM_RATE', 'UAN', 'PERSONAL_NUMBER', 'VOICEMAIL']);
+
+/** Numbers as libphonenumber finds them: Italian ones in any national format, any country with +/00. */
+function libPhoneHits(text: string): Hit[] {
+  const hits: Hit[] = [];
+  // The library is slow on long texts (~1 ms per kB): it only reads the runs that could be a
+  // number (six digits or more with separators), each with the characters just before it.
+  for (const run of text.matchAll(PHONE_RUN)) {
+    if (DATE_LIKE.test(run[0]) || HAS_SLASHED_DATE.test(run[0]) || hasReferenceContext(text, run.index)) continue;
+    const offset = Math.max(0, run.index - 2);
+    for (const f of findPhoneNumbersInText(text.slice(offset, run.index + run[0].length), { defaultCountry: 'IT' })) {
+      const hit = libPhoneHit(text, f.number, offset + f.startsAt, offset + f.endsAt);
+      if (hit) hits.push(hit);
+    }
+  }
+  return hits;
+}
+
+/** Six digits or more, possibly with a +/00 prefix, brackets and separators between them. */
+const PHONE_RUN = /\+?\(?\d(?:[ \t.()/-]{0,3}\d){5,}\)?/g;
+
+function libPhoneHit(text: string, number: PhoneNumber, start: number, end: number): Hit | null {
+  const candidate = text.slice(start, end);
+  // The same boundaries as the hand-written candidates: not glued to a word, an amount, a time.
+  if (/[\p{L}\p{N}€$£.,:/-]/u.test(text[start - 1] ?? '') || /^(?:\p{N}|[.,:]\p{N})/u.test(text.slice(end, end + 2))) return null;
+  const type = number.getType();
+  if (type !== undefined && SERVICE_TYPES.has(type)) return null;
+  if (number.countryCallingCode === '39' && ITALIAN_SERVICE_NUMBER.test(number.nationalNumber)) return null;
+  if (number.countryCallingCode === '1' && NANP_TOLL_FREE.test(number.nationalNumber)) return null;
+  if (DATE_LIKE.test(candidate.trim()) || hasReferenceContext(text, start)) return null;
+  return { start, end, kind: 'phone', masked: maskPhone(candidate) };
+}
+
+/**
+ * National formats of the countries whose numbers people here most often write without a prefix
+ * (a trunk 0 first: "06 12 34 56 78" in France, "0151 23456789" in Germany, "07911 123456" in
+ * the UK). Only valid, non-service numbers of at least 9 digits.
+ */
+const NATIONAL_COUNTRIES: readonly CountryCode[] = ['FR', 'DE', 'GB', 'CH', 'AT', 'BE', 'NL', 'IE', 'PT'];
+
+function isForeignNationalNumber(candidate: string): boolean {
+  if (HAS_SLASHED_DATE.test(candidate)) return false;
+  const digits = candidate.replace(/\D/g, '');
+  if (!/^0[1-9]/.test(candidate.trim()) || digits.length < 9) return false;
+  return NATIONAL_COUNTRIES.some((country) => {
+    const n = parsePhoneNumberFromString(candidate, country);
+    if (!n || !n.isValid()) return false;
+    const type = n.getType();
+    return type === undefined || !SERVICE_TYPES.has(type);
+  });
+}
+
 function phoneHits(text: string): Hit[] {
   const hits: Hit[] = [];
   for (const m of text.matchAll(PHONE_CANDIDATE)) {
     const candidate = m[0];
-    if (!classifyPhone(candidate)) continue;
+    if (!classifyPhone(candidate) && !isForeignNationalNumber(candidate)) continue;
     if (hasReferenceContext(text, m.index)) continue;
-    const digitCount = candidate.replace(/\D/g, '').length;
-    let seen = 0;
-    const masked = candidate.replace(/\d/g, (d) => (++seen > digitCount - 2 ? d : MASK));
-    hits.push({ start: m.index, end: m.index + candidate.length, kind: 'phone', masked });
+    hits.push({ start: m.index, end: m.index + candidate.length, kind: 'phone', masked: maskPhone(candidate) });
   }
   return hits;
+}
+
+// ---------------------------------------------------------------- codice fiscale (Italian tax code)
+
+// Surname, name (3 letters each), year, month letter, day (+40 for women), town (letter + 3),
+// check letter; digits may be replaced by letters (omocodia). Optional spaces between groups.
+const CF_DIGIT = '[0-9LMNPQRSTUV]';
+const TAX_CODE = new RegExp(
+  `(?<![A-Za-z0-9])[A-Za-z]{3} ?[A-Za-z]{3} ?${CF_DIGIT}{2} ?[ABCDEHLMPRST] ?${CF_DIGIT}{2} ?[A-Za-z] ?${CF_DIGIT}{3} ?[A-Za-z](?![A-Za-z0-9])`,
+  'gi',
+);
+const CF_ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+
+/** Whether a compact, upper-case codice fiscale has the right check character. */
+export function isValidTaxCode(code: string): boolean {
+  if (!/^[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/.test(code)) return false;
+  let sum = 0;
+  for (let i = 0; i < 15; i++) {
+    const c = code[i]!;
+    const v = c >= '0' && c <= '9' ? c.charCodeAt(0) - 48 : c.charCodeAt(0) - 65;
+    sum += i % 2 === 0 ? CF_ODD[v]! : v;
+  }
+  return String.fromCharCode(65 + (sum % 26)) === code[15];
+}
+
+function taxCodeHits(text: string): Hit[] {
+  const hits: Hit[] = [];
+  for (const m of text.matchAll(TAX_CODE)) {
+    const compact = m[0].replace(/ /g, '').toUpperCase();
+    if (!isValidTaxCode(compact)) continue;
+    let seen = 0;
+    const masked = m[0].replace(/[A-Za-z0-9]/g, (c) => (++seen > 14 ? c : MASK));
+    hits.push({ start: m.index, end: m.index + m[0].length, kind: 'tax_code', masked });
+  }
+  return hits;
+}
+
+// ---------------------------------------------------------------- normalisation
+
+/** Characters that show nothing and so can split a number or an address invisibly. */
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/u;
+/** `[at]`, `(at)`, `{at}`, `[chiocciola]` … and the same for dots, with spaces around. */
+const OBFUSCATED = /\s*[[({]\s*(at|chiocciola|dot|punto)\s*[\])}]\s*/iy;
+
+/** Characters NFKC leaves alone and that hide nothing. */
+const PLAIN_TEXT = /^[\t\n\r\x20-\x7e\u00c0-\u017f\u2013\u2014\u2018-\u201e\u20ac]*$/;
+const HAS_OBFUSCATION = /[[({]\s*(?:at|chiocciola|dot|punto)\s*[\])}]/i;
+
+interface Normalised {
+  text: string;
+  /** For each UTF-16 unit of `text`: the start and end of the original span it comes from. */
+  from: number[];
+  to: number[];
+}
+
+/** The text as detection sees it, with a map back to the original. */
+export function normaliseForDetection(original: string): Normalised | { text: string; from: null; to: null } {
+  // Most texts hold nothing to normalise (ASCII, accented letters, typographic quotes, €).
+  if (PLAIN_TEXT.test(original) && !HAS_OBFUSCATION.test(original)) return { text: original, from: null, to: null };
+  let text = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  const emit = (s: string, start: number, end: number) => {
+    for (let k = 0; k < s.length; k++) {
+      from.push(start);
+      to.push(end);
+    }
+    text += s;
+  };
+  let i = 0;
+  while (i < original.length) {
+    const ch = original[i]!;
+    if (ch === '[' || ch === '(' || ch === '{' || /\s/.test(ch)) {
+      OBFUSCATED.lastIndex = i;
+      const m = OBFUSCATED.exec(original);
+      if (m) {
+        const word = m[1]!.toLowerCase();
+        emit(word === 'at' || word === 'chiocciola' ? '@' : '.', i, i + m[0].length);
+        i += m[0].length;
+        continue;
+      }
+    }
+    const cp = original.codePointAt(i)!;
+    const unit = String.fromCodePoint(cp);
+    if (!INVISIBLE.test(unit)) emit(unit.normalize('NFKC'), i, i + unit.length);
+    i += unit.length;
+  }
+  return { text, from, to };
 }
 
 // ---------------------------------------------------------------- masking
@@ -217,10 +374,15 @@ function phoneHits(text: string): Hit[] {
  * overlap (the digits of an e-mail address are not also a phone number).
  */
 export function maskPii(text: string): MaskedText {
+  const norm = normaliseForDetection(text);
   const accepted: Hit[] = [];
   const overlaps = (h: Hit) => accepted.some((a) => h.start < a.end && a.start < h.end);
-  for (const finder of [emailHits, ibanHits, cardHits, phoneHits]) {
-    for (const hit of finder(text)) if (!overlaps(hit)) accepted.push(hit);
+  for (const finder of [emailHits, ibanHits, cardHits, taxCodeHits, phoneHits, libPhoneHits]) {
+    for (const hit of finder(norm.text)) {
+      // Back to the original text: from the first character's span to the last one's.
+      const mapped = norm.from ? { ...hit, start: norm.from[hit.start]!, end: norm.to[hit.end - 1]! } : hit;
+      if (!overlaps(mapped)) accepted.push(mapped);
+    }
   }
   if (accepted.length === 0) return { text, found: [] };
   accepted.sort((a, b) => a.start - b.start);

@@ -1,6 +1,7 @@
 // Companies: lookup, duplicate detection (same web domain, or same normalised name) and creation.
 // Others may append read-only query functions at the end of this file.
 import { DomainError } from '../domain/errors.ts';
+import { normalizeWebsite } from '../domain/website.ts';
 import type { DB } from './client.ts';
 import type { CompanyRow, Locale } from './schema.ts';
 
@@ -48,7 +49,8 @@ export function normalizeDomain(input: string | null | undefined): string | null
 export const RESERVED_COMPANY_SLUGS: readonly string[] = ['suggest'];
 
 export function slugify(name: string): string {
-  const slug = fold(name)
+  // Words that hold masked personal data ("•••67") are left out of the slug entirely.
+  const slug = fold(name.replace(/\S*•\S*/g, ' '))
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
@@ -111,8 +113,9 @@ export async function insertCompany(db: DB, input: NewCompanyInput, now: number)
   const used = new Set([...RESERVED_COMPANY_SLUGS, ...taken.map((r) => r.slug)]);
   let slug = base;
   for (let i = 2; used.has(slug); i++) slug = `${base}-${i}`;
-  const domain = normalizeDomain(input.website);
-  const website = input.website?.trim() ? (input.website.includes('://') ? input.website.trim() : `https://${input.website.trim()}`) : null;
+  // Only a website that passes the rule is stored (normalised); the service refuses the others.
+  const website = normalizeWebsite(input.website)?.url ?? null;
+  const domain = normalizeDomain(website);
   return db
     .insertInto('companies')
     .values({

@@ -240,6 +240,17 @@ export interface RateLimitTable {
   count: number;
 }
 
+/** One-time notices after a redirect (src/lib/flash.ts, decision 0022). */
+export interface FlashMessageTable {
+  /** SHA-256 (hex) of the random id in the visitor's flash cookie. */
+  id: string;
+  /** The session the notice belongs to; null for a signed-out visitor. */
+  session_id: string | null;
+  /** JSON: a Flash (message keys and parameters only). */
+  payload: string;
+  expires_at: number;
+}
+
 export interface Database {
   users: UserTable;
   sessions: SessionTable;
@@ -258,6 +269,7 @@ export interface Database {
   outbox: OutboxTable;
   company_stats: CompanyStatsTable;
   rate_limits: RateLimitTable;
+  flash_messages: FlashMessageTable;
 }
 
 export type UserRow = Selectable<UserTable>;

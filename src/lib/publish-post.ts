@@ -16,7 +16,8 @@ import { actorFromUser, publishStory } from '../services/story.service.ts';
 import { formValues, readForm, validate, type FieldErrors, type FormValues } from './forms.ts';
 import { withAlt } from './story-actions.ts';
 import { publishInputFromForm, publishStorySchema } from './story-forms.ts';
-import { maskedMarker, photoErrorMessage, photoFileNames, photoRejectionParams, withParams, type Notice } from './story-notices.ts';
+import type { FlashSink, PhotoRejection } from './flash.ts';
+import { maskedKinds, photoErrorMessage, photoFileNames, photoRejection, type Notice } from './story-notices.ts';
 
 /** Members may publish this many stories per hour: enough for anyone, too few for a spam run. */
 export const PUBLISH_LIMIT = { limit: 10, windowMs: 60 * 60_000 };
@@ -33,7 +34,11 @@ export interface PublishFormState {
   previewNotice?: Notice | null;
 }
 
-export async function handlePublishPost(request: Request, db: DB, lang: Locale, user: SessionUser, now: number = Date.now()): Promise<Response | PublishFormState> {
+/**
+ * `flash` keeps the notice for the story page (what was masked, a refused photo) on the server
+ * for the poster's session (src/lib/flash.ts); the redirect carries nothing but the story's path.
+ */
+export async function handlePublishPost(request: Request, db: DB, lang: Locale, user: SessionUser, now: number = Date.now(), flash?: FlashSink): Promise<Response | PublishFormState> {
   const tr = (key: string, params?: Record<string, string | number>) => t(lang, key, params);
   const submitted = await readForm(request);
   const values = formValues(submitted);
@@ -66,7 +71,7 @@ export async function handlePublishPost(request: Request, db: DB, lang: Locale, 
       : { name: form.data.companyName ?? '', website: form.data.companyWebsite ?? null, sector: form.data.companySector ?? 'other' };
   try {
     const result = await publishStory(db, actorFromUser(user), publishInputFromForm(form.data, company), { now });
-    let photoParams = {};
+    let photo: PhotoRejection | null = null;
     // A resubmitted story (duplicate) keeps the photos it has; more can be added from its page.
     if (result.created && photos.uploads.length > 0) {
       try {
@@ -74,11 +79,11 @@ export async function handlePublishPost(request: Request, db: DB, lang: Locale, 
       } catch (error) {
         // The story exists: the redirect says which photo was refused and why.
         if (!isPhotoRejected(error)) throw error;
-        photoParams = photoRejectionParams(error, photoNames);
+        photo = photoRejection(error, photoNames);
       }
     }
-    const location = withParams(`/${lang}/stories/${result.storyId}?done=${result.created ? 'published' : 'duplicate'}`, { masked: maskedMarker(result.masked), ...photoParams });
-    return new Response(null, { status: 303, headers: { Location: location } });
+    await flash?.({ kind: 'story', storyId: result.storyId, done: result.created ? 'published' : 'duplicate', masked: maskedKinds(result.masked), photo });
+    return new Response(null, { status: 303, headers: { Location: `/${lang}/stories/${result.storyId}` } });
   } catch (error) {
     if (!isDomainError(error)) throw error;
     return state({ _form: tr(error.i18nKey) }, domainErrorStatus(error.code));

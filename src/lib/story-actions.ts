@@ -24,7 +24,8 @@ import {
 import { addPhotosToStory, photoUploadsFromForm, type PhotoUpload } from '../services/photo.service.ts';
 import { formValues, readForm, validate, type FieldErrors, type FormValues } from './forms.ts';
 import { AddPhotosSchema, EditStorySchema, ReplySchema, StillResolvedSchema, VerdictSchema, WithdrawSchema, storyActions, type StoryAction } from './story-forms.ts';
-import { maskedMarker, photoErrorMessage, photoFileNames, withParams, type Notice } from './story-notices.ts';
+import type { FlashSink } from './flash.ts';
+import { maskedKinds, photoErrorMessage, photoFileNames, type Notice } from './story-notices.ts';
 
 export interface StoryFormState {
   action: StoryAction;
@@ -71,6 +72,8 @@ export async function handleStoryPost(
   lang: Locale,
   storyId: number,
   now: number = Date.now(),
+  /** Keeps the "done" notice for the poster's session (src/lib/flash.ts); nothing goes in the URL. */
+  flash?: FlashSink,
 ): Promise<Response | StoryPostFailure> {
   const user = ctx.locals.user ?? null;
   if (!user) return new Response(null, { status: 303, headers: { Location: signInPath(lang, ctx.url.pathname) } });
@@ -153,6 +156,6 @@ export async function handleStoryPost(
     return fail(action, values, { _form: t(lang, error.i18nKey) }, domainErrorStatus(error.code));
   }
   const anchor = action === 'reply' ? '#thread-h' : action === 'withdraw' ? '' : '#workflow-actions';
-  const location = withParams(`${ctx.url.pathname}?done=${action}${anchor}`, { masked: maskedMarker(masked) });
-  return new Response(null, { status: 303, headers: { Location: location } });
+  await flash?.({ kind: 'story', storyId, done: action, masked: maskedKinds(masked), photo: null });
+  return new Response(null, { status: 303, headers: { Location: `${ctx.url.pathname}${anchor}` } });
 }

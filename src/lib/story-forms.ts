@@ -4,6 +4,7 @@
 import { z } from 'astro/zod';
 import { CHANNELS, LOCALES, STORY_CATEGORIES } from '../domain/vocabulary.ts';
 import type { PublishStoryInput } from '../services/story.service.ts';
+import { normalizeWebsite, WEBSITE_MAX } from '../domain/website.ts';
 import { checkbox, optionalText } from './forms.ts';
 
 export const storyCategories = STORY_CATEGORIES;
@@ -47,8 +48,12 @@ export function publishStorySchema(now: () => number = Date.now) {
       companySlug: optionalText(80),
       /** Company names are short; 120 covers long legal names. */
       companyName: optionalText(120),
-      /** A web address helps tell companies apart (duplicate detection by domain). */
-      companyWebsite: optionalText(200),
+      /**
+       * A web address helps tell companies apart (duplicate detection by domain). Only http(s)
+       * with a real registrable domain (src/domain/website.ts, decision 0021); the service stores
+       * it normalised.
+       */
+      companyWebsite: optionalText(WEBSITE_MAX).refine((v) => v === undefined || normalizeWebsite(v) !== null, { error: 'publish.invalidWebsite' }),
       /** Only used when the company is new. */
       companySector: z.preprocess((v) => (v === '' ? undefined : v), z.enum(companySectors, { error: 'form.invalidChoice' }).optional()),
       title,

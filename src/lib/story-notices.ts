@@ -1,13 +1,14 @@
 // What the author is told after a form about their story went through: which kinds of personal
-// data were masked in the public text, and which photo was refused. The notice travels in the
-// redirect's query string (post/redirect/get), so it carries only compact, non-personal
-// markers: the kinds of data (`masked=phone,email`), never what was typed; a refused photo's
-// position, reason code and file name (`photo=corrupt&photoIndex=2&photoName=scan.png`).
+// data were masked in the public text, and which photo was refused. The notice is a one-time
+// flash kept on the server (src/lib/flash.ts, decision 0022), never read from the URL: it holds
+// the kinds of data masked (never what was typed), a refused photo's position, reason code and
+// the uploader's own file name, and is shown only to the session that posted.
 import type { PiiFinding, PiiKind } from '../content/pii.ts';
 import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MAX_PHOTOS_PER_STORY, PhotoRejectedError, type PhotoErrorCode } from '../content/photos.ts';
 import { t, type Locale } from '../i18n/index.ts';
+import type { PhotoRejection } from './flash.ts';
 
-const piiKinds: readonly PiiKind[] = ['email', 'iban', 'card', 'phone'];
+const piiKinds: readonly PiiKind[] = ['email', 'iban', 'card', 'phone', 'tax_code'];
 const photoErrorCodes: readonly PhotoErrorCode[] = ['empty', 'too_large', 'unsupported_format', 'too_many_pixels', 'corrupt', 'too_many_photos'];
 /** File names are shown back to their uploader only; long ones are cut so the URL stays short. */
 const PHOTO_NAME_MAX = 80;
@@ -17,25 +18,14 @@ export interface Notice {
   items: string[];
 }
 
-/** The distinct kinds of data masked, in order of first appearance ('' when none). */
-export function maskedMarker(found: readonly PiiFinding[]): string {
-  return [...new Set(found.map((f) => f.kind))].join(',');
+/** The distinct kinds of data masked, in order of first appearance. */
+export function maskedKinds(found: readonly PiiFinding[]): PiiKind[] {
+  return [...new Set(found.map((f) => f.kind))];
 }
 
-/** Adds query parameters to a path that may end with a #fragment; empty values are left out. */
-export function withParams(location: string, params: Record<string, string | number | null | undefined>): string {
-  const hashAt = location.indexOf('#');
-  const [path, hash] = hashAt >= 0 ? [location.slice(0, hashAt), location.slice(hashAt)] : [location, ''];
-  const extra = Object.entries(params)
-    .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
-  if (extra.length === 0) return location;
-  return `${path}${path.includes('?') ? '&' : '?'}${extra.join('&')}${hash}`;
-}
-
-/** The notice for a `masked=` marker: a heading, the kinds of data hidden and a reminder. */
-export function maskedNotice(locale: Locale, marker: string | null): Notice | null {
-  const kinds = (marker ?? '').split(',').filter((k): k is PiiKind => (piiKinds as readonly string[]).includes(k));
+/** The notice for the kinds of data masked: a heading, the kinds hidden and a reminder. */
+export function maskedNotice(locale: Locale, masked: readonly string[]): Notice | null {
+  const kinds = masked.filter((k): k is PiiKind => (piiKinds as readonly string[]).includes(k));
   if (kinds.length === 0) return null;
   return {
     heading: t(locale, 'content.pii.notice'),
@@ -59,26 +49,19 @@ export function photoErrorMessage(locale: Locale, error: PhotoRejectedError, nam
   return t(locale, 'content.photo.named', { n: index + 1, name: (names[index] ?? '').slice(0, PHOTO_NAME_MAX) || '—', reason });
 }
 
-/** Query parameters telling the story page which photo was refused after publishing. */
-export function photoRejectionParams(error: PhotoRejectedError, names: readonly string[]): Record<string, string | number | null> {
+/** Which photo was refused after the story was published, for the flash. */
+export function photoRejection(error: PhotoRejectedError, names: readonly string[]): PhotoRejection {
   const index = typeof error.params.index === 'number' ? error.params.index : null;
-  return {
-    photo: error.code,
-    photoIndex: index === null ? null : index + 1,
-    photoName: index === null ? null : (names[index] ?? '').slice(0, PHOTO_NAME_MAX) || null,
-  };
+  return { code: error.code, index, name: index === null ? null : (names[index] ?? '').slice(0, PHOTO_NAME_MAX) || null };
 }
 
-/** The notice for a photo refused after the story was published (from the redirect's query). */
-export function photoRejectionNotice(locale: Locale, params: URLSearchParams): string | null {
-  const code = params.get('photo');
-  if (!code || !(photoErrorCodes as readonly string[]).includes(code)) return null;
-  const n = Number(params.get('photoIndex'));
-  const index = Number.isSafeInteger(n) && n >= 1 && n <= 100 ? n - 1 : null;
-  const error = new PhotoRejectedError(code as PhotoErrorCode, rejectionParams(code as PhotoErrorCode, index));
-  const name = (params.get('photoName') ?? '').slice(0, PHOTO_NAME_MAX);
+/** The notice for a photo refused after the story was published. */
+export function photoRejectionNotice(locale: Locale, photo: PhotoRejection | null | undefined): string | null {
+  if (!photo || !(photoErrorCodes as readonly string[]).includes(photo.code)) return null;
+  const index = Number.isSafeInteger(photo.index) && photo.index! >= 0 && photo.index! < 100 ? photo.index : null;
+  const error = new PhotoRejectedError(photo.code, rejectionParams(photo.code, index));
   const names: string[] = [];
-  if (index !== null) names[index] = name;
+  if (index !== null) names[index] = (photo.name ?? '').slice(0, PHOTO_NAME_MAX);
   return t(locale, 'content.photo.rejectedAfterPublish', { photo: photoErrorMessage(locale, error, names) });
 }
 

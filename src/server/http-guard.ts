@@ -1,5 +1,5 @@
 // Checks scripts/serve.mjs makes on every request BEFORE the page cache and Astro see it
-// (decision 0015): the Host names our public site (DNS rebinding, forged links), forwarded
+// (decision 0017): the Host names our public site (DNS rebinding, forged links), forwarded
 // headers only from a trusted proxy, and request bodies within small limits (checked from
 // Content-Length, or counted while a chunked body is read) so that nobody makes us buffer
 // megabytes. Imported as is by scripts/serve.mjs (Node strips the types): relative .ts imports only.

@@ -4,6 +4,7 @@
 //
 // No user enumeration: sign-up, sign-in and reset answer the same way, in about the same time,
 // whether or not the address has an account (the difference goes by mail to the owner).
+import { maskPii } from '../content/pii.ts';
 import { z } from 'astro/zod';
 import type { DB } from '../db/client.ts';
 import type { Locale, Role, UserRow } from '../db/schema.ts';
@@ -166,10 +167,11 @@ export async function signUp(
     }
     const user = await tx
       .insertInto('users')
-      .values({ email, display_name: input.displayName.trim(), password_hash: passwordHash, locale, created_at: info.now, email_verified_at: null, password_changed_at: null, banned_at: null })
+      // The display name is public (author of stories and replies): masked like all public text.
+      .values({ email, display_name: maskPii(input.displayName.trim()).text, password_hash: passwordHash, locale, created_at: info.now, email_verified_at: null, password_changed_at: null, banned_at: null })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await sendVerification(tx, { id: user.id, email, display_name: input.displayName.trim(), locale }, info);
+    await sendVerification(tx, { id: user.id, email, display_name: maskPii(input.displayName.trim()).text, locale }, info);
     await appendAudit(tx, { at: info.now, actorId: user.id, actorRole: 'consumer', action: 'user.sign_up', subjectKind: 'user', subjectId: user.id });
   });
   notifyMailEnqueued();
@@ -262,7 +264,7 @@ export async function signInAddressLimited(db: DB, info: Pick<RequestInfo, 'ip' 
  * Checks the password and opens a NEW session (never reuses one presented by the browser: that
  * would allow session fixation); the previous session of this browser, if any, is deleted.
  *
- * Limits (decision 0016): the attempt is counted before the password is checked (each count is
+ * Limits (decision 0019): the attempt is counted before the password is checked (each count is
  * one atomic upsert), so concurrent guesses cannot slip past the limit; a success gives its hits
  * back. Per address, per account and address, and per account — the last only for addresses that
  * already failed here, plus a high ceiling for all — so failing on purpose from one place never

@@ -321,7 +321,7 @@ export async function verifyEvidence(
       data: { note: note.trim().slice(0, STATEMENT_MAX_CHARS) || null },
     });
     await enqueueSearchEvent(trx, { kind: 'story.upsert', storyId }, now);
-    const target: ReportTarget = { kind: 'story', id: String(storyId), storyId, companyId: story.company_id, authorId: story.author_id, hidden: story.state === 'hidden' };
+    const target: ReportTarget = { kind: 'story', id: String(storyId), storyId, companyId: story.company_id, authorId: story.author_id, hidden: story.state === 'hidden', storyHidden: story.state === 'hidden' };
     await mailAuthor(trx, target, 'verified', note.trim(), now, options);
   });
 }

@@ -8,6 +8,7 @@ import { countStoryPhotos, insertPhoto } from '../db/photo.repository.ts';
 import type { Role } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
 import { deletePhotoFiles, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_STORY, PhotoRejectedError, photosDir, processPhoto, type StoredPhoto } from '../content/photos.ts';
+import { maskPii } from '../content/pii.ts';
 import { inTransaction } from './transaction.ts';
 
 export interface PhotoActor {
@@ -66,7 +67,8 @@ export async function addPhotosToStory(
       const existing = await countStoryPhotos(trx, storyId);
       if (existing + stored.length > MAX_PHOTOS_PER_STORY) throw new PhotoRejectedError('too_many_photos', { max: MAX_PHOTOS_PER_STORY });
       for (const [i, p] of stored.entries()) {
-        const alt = files[i]!.alt?.trim().slice(0, PHOTO_ALT_MAX) || null;
+        // Alt text is public (read out by screen readers, in the page's HTML): masked like all public text.
+        const alt = maskPii(files[i]!.alt?.trim().slice(0, PHOTO_ALT_MAX) ?? '').text || null;
         await insertPhoto(trx, { id: p.id, storyId, uploaderId: actor.id, position: existing + i, width: p.width, height: p.height, bytes: p.bytes, alt, createdAt: now });
       }
       await appendAudit(trx, {

@@ -82,6 +82,8 @@ export interface ReportTarget {
   /** The person whose content it is (null: imported, anonymised or erased). */
   authorId: number | null;
   hidden: boolean;
+  /** The story the item belongs to is hidden by a moderator (the story itself, for a story). */
+  storyHidden: boolean;
 }
 
 /** The reported item with its story and author, or null when it does not exist (or is withdrawn). */
@@ -90,7 +92,7 @@ export async function findReportTarget(db: DB, kind: ReportTargetKind, id: strin
     if (!/^\d+$/.test(id)) return null;
     const s = await db.selectFrom('stories').select(['id', 'company_id', 'author_id', 'state']).where('id', '=', Number(id)).executeTakeFirst();
     if (!s || s.state === 'withdrawn') return null;
-    return { kind, id: String(s.id), storyId: s.id, companyId: s.company_id, authorId: s.author_id, hidden: s.state === 'hidden' };
+    return { kind, id: String(s.id), storyId: s.id, companyId: s.company_id, authorId: s.author_id, hidden: s.state === 'hidden', storyHidden: s.state === 'hidden' };
   }
   if (kind === 'message') {
     if (!/^\d+$/.test(id)) return null;
@@ -101,7 +103,7 @@ export async function findReportTarget(db: DB, kind: ReportTargetKind, id: strin
       .where('story_messages.id', '=', Number(id))
       .executeTakeFirst();
     if (!m || m.state === 'withdrawn') return null;
-    return { kind, id: String(m.id), storyId: m.story_id, companyId: m.company_id, authorId: m.author_id, hidden: m.hidden_at !== null };
+    return { kind, id: String(m.id), storyId: m.story_id, companyId: m.company_id, authorId: m.author_id, hidden: m.hidden_at !== null, storyHidden: m.state === 'hidden' };
   }
   const p = await db
     .selectFrom('photos')
@@ -110,7 +112,17 @@ export async function findReportTarget(db: DB, kind: ReportTargetKind, id: strin
     .where('photos.id', '=', id)
     .executeTakeFirst();
   if (!p || p.state === 'withdrawn') return null;
-  return { kind, id: p.id, storyId: p.story_id, companyId: p.company_id, authorId: p.uploader_id, hidden: p.hidden_at !== null };
+  return { kind, id: p.id, storyId: p.story_id, companyId: p.company_id, authorId: p.uploader_id, hidden: p.hidden_at !== null, storyHidden: p.state === 'hidden' };
+}
+
+/**
+ * The item as the public may report it: null when it does not exist, is withdrawn, is hidden, or
+ * belongs to a hidden story. Hidden content is already taken down; the report form must not show
+ * anything of it (not even its story's title), exactly as for an id that never existed.
+ */
+export async function findReportableTarget(db: DB, kind: ReportTargetKind, id: string): Promise<ReportTarget | null> {
+  const target = await findReportTarget(db, kind, id);
+  return target && !target.hidden && !target.storyHidden ? target : null;
 }
 
 /** Who the reporter is, as counted on the transparency page. */
@@ -140,7 +152,7 @@ export async function submitReport(db: DB, input: ReportInput, reporter: Reporte
   if (!limit.ok) return { kind: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds };
 
   return inTransaction(db, async (trx) => {
-    const target = await findReportTarget(trx, input.targetKind, input.targetId);
+    const target = await findReportableTarget(trx, input.targetKind, input.targetId);
     if (!target) throw new DomainError('story_not_found');
     if (reporter.user) {
       const open = await trx

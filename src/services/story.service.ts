@@ -7,6 +7,7 @@ import type { SessionUser } from '../auth/types.ts';
 import { maskPii, maskPiiFields, type PiiFinding } from '../content/pii.ts';
 import type { DB } from '../db/client.ts';
 import { appendAudit } from '../db/audit.repository.ts';
+import { normalizeWebsite } from '../domain/website.ts';
 import { findCompanyById, findDuplicateCompany, getCompanyOrThrow, insertCompany, resolveMergedCompany } from '../db/company.repository.ts';
 import { insertMessage } from '../db/message.repository.ts';
 import { enqueueSearchEvent } from '../db/outbox.repository.ts';
@@ -228,6 +229,8 @@ function checkPublishInput(input: PublishStoryInput): void {
     !isStoryCategory(input.category) ||
     !isLocale(input.language) ||
     ('name' in input.company && input.company.name.trim() === '') ||
+    // A website is http(s) on a real domain or nothing (decision 0021): never a javascript: link.
+    ('name' in input.company && !!input.company.website?.trim() && normalizeWebsite(input.company.website) === null) ||
     input.channels.some((c) => {
       const dup = seen.has(c.channel);
       seen.add(c.channel);
@@ -245,8 +248,11 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
   checkPublishInput(rawInput);
   // Public text is masked here, at the service, so that no form can store it unmasked; the order
   // reference is private (moderators and the company only) and stays as typed.
-  const { fields: publicText, found: masked } = maskPiiFields({ title: rawInput.title, body: rawInput.body });
-  const input: PublishStoryInput = { ...rawInput, ...publicText };
+  const { fields: publicText, found: maskedText } = maskPiiFields({ title: rawInput.title, body: rawInput.body });
+  // A new company's name is public too (and makes its slug): "Idraulico Mario Rossi 347…".
+  const companyName = 'name' in rawInput.company ? maskPii(rawInput.company.name) : null;
+  const masked = companyName ? [...maskedText, ...companyName.found] : maskedText;
+  const input: PublishStoryInput = { ...rawInput, ...publicText, company: companyName ? { ...rawInput.company, name: companyName.text } : rawInput.company };
   const { now, config } = options(opts);
   return inTransaction(db, async (trx) => {
     let company;

@@ -80,7 +80,7 @@ describe('the story journey in the browser', () => {
     await page.check('input[name="channels"][value="email"]');
     await page.fill('#wait-email', '2');
     await page.selectOption('#unit-email', 'days');
-    await Promise.all([page.waitForURL(/\/it\/stories\/\d+\?done=published/), page.click('button[name="intent"][value="publish"]')]);
+    await Promise.all([page.waitForURL(/\/it\/stories\/\d+$/), page.click('button[name="intent"][value="publish"]')]);
     const storyUrl = page.url().split('?')[0]!;
     const storyId = Number(storyUrl.split('/').at(-1));
     expect(await page.locator('h1').first().innerText()).toBe(title);
@@ -113,17 +113,17 @@ describe('the story journey in the browser', () => {
     expect(await seriousAxeViolations(company.page)).toEqual([]);
     await Promise.all([company.page.waitForURL(new RegExp(`/it/stories/${storyId}`)), inboxRow.locator('a').click()]);
     await company.page.fill('#reply-company-body', 'Ci scusiamo: il bouquet partirà oggi stesso e le rimborsiamo la consegna.');
-    await Promise.all([company.page.waitForURL(/done=reply/), company.page.click('button[name="intent"][value="send"]')]);
+    await Promise.all([company.page.waitForURL(/\/stories\/\d+#thread-h$/), company.page.click('button[name="intent"][value="send"]')]);
     expect(await company.page.locator('.thread .msg.company').last().innerText()).toContain('partirà oggi stesso');
 
     // The consumer answers in the thread and gives the verdict.
     await page.goto(storyUrl);
     await page.fill('#reply-consumer-body', 'Grazie, il bouquet è arrivato.');
-    await Promise.all([page.waitForURL(/done=reply/), page.click('button[name="intent"][value="send"]')]);
+    await Promise.all([page.waitForURL(/\/stories\/\d+#thread-h$/), page.click('button[name="intent"][value="send"]')]);
     await page.check('input[name="resolved"][value="yes"]');
     await page.check('input[name="wouldBuyAgain"][value="yes"]');
     await page.selectOption('#verdict-rating', '4');
-    await Promise.all([page.waitForURL(/done=verdict/), page.click('button:has-text("Dai il tuo esito")')]);
+    await Promise.all([page.waitForURL(/\/stories\/\d+#workflow-actions$/), page.click('button:has-text("Dai il tuo esito")')]);
     expect(await page.locator('.badge.state-resolved').first().innerText()).toContain('Risolto');
 
     // The company page: the late reply counts as a reply, adds to the reply times, moves the score.

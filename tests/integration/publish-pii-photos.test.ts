@@ -13,6 +13,7 @@ import { findMessagesForStory } from '../../src/db/message.repository.ts';
 import { findStoryById } from '../../src/db/story.repository.ts';
 import { handlePublishPost } from '../../src/lib/publish-post.ts';
 import { handleStoryPost, type StoryPostFailure } from '../../src/lib/story-actions.ts';
+import type { Flash } from '../../src/lib/flash.ts';
 import { maskedNotice, photoRejectionNotice } from '../../src/lib/story-notices.ts';
 import { addPhotosToStory } from '../../src/services/photo.service.ts';
 import { editStory, giveVerdict, publishStory, replyToStory } from '../../src/services/story.service.ts';
@@ -70,6 +71,12 @@ const publishFields = (overrides: Record<string, string | string[]> = {}) => ({
   ...overrides,
 });
 
+/** Collects the notices a handler hands to the page's flash (src/lib/flash.ts). */
+function flashes(): { sink: (f: Flash) => Promise<void>; got: Flash[] } {
+  const got: Flash[] = [];
+  return { got, sink: async (f) => void got.push(f) };
+}
+
 const storyCount = async () => Number((await t.db.selectFrom('stories').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 const photoRows = (storyId: number) => t.db.selectFrom('photos').selectAll().where('story_id', '=', storyId).orderBy('position').execute();
 const filesOf = (id: string) => readdirSync(dir).filter((f) => f.startsWith(id)).sort();
@@ -92,17 +99,19 @@ describe('publishing from the form', () => {
     expect(await storyCount()).toBe(0);
   });
 
-  it('stores the story masked, keeps the order reference as typed, and tells the author in the redirect', async () => {
-    const res = await handlePublishPost(multipart('http://x/it/publish', publishFields()), t.db, 'it', author, T0);
+  it('stores the story masked, keeps the order reference as typed, and tells the author in a flash', async () => {
+    const flash = flashes();
+    const res = await handlePublishPost(multipart('http://x/it/publish', publishFields()), t.db, 'it', author, T0, flash.sink);
     expect(res).toBeInstanceOf(Response);
     const location = (res as Response).headers.get('location')!;
-    expect(location).toMatch(/^\/it\/stories\/\d+\?done=published&masked=phone%2Cemail$/);
+    expect(location).toMatch(/^\/it\/stories\/\d+$/);
+    expect(flash.got).toEqual([{ kind: 'story', storyId: Number(location.split('/').pop()), done: 'published', masked: ['phone', 'email'], photo: null }]);
     const story = (await findStoryById(t.db, Number(/stories\/(\d+)/.exec(location)![1])))!;
     expect(story.body).not.toContain(PHONE);
     expect(story.body).not.toContain(EMAIL);
     expect(story.body).toContain('••• ••• ••67');
     expect(story.orderReference).toBe('3471234567');
-    const notice = maskedNotice('it', new URL(location, 'http://x').searchParams.get('masked'));
+    const notice = maskedNotice('it', flash.got[0]!.kind === 'story' ? flash.got[0]!.masked : []);
     expect(notice!.items).toEqual(['numero di telefono', 'indirizzo e-mail', 'I dati originali non sono stati salvati: controlla il testo pubblicato.']);
   });
 
@@ -115,7 +124,7 @@ describe('publishing from the form', () => {
       T0,
     );
     const location = (res as Response).headers.get('location')!;
-    expect(location).toMatch(/^\/en\/stories\/\d+\?done=published&masked=phone%2Cemail$/);
+    expect(location).toMatch(/^\/en\/stories\/\d+$/);
     const rows = await photoRows(Number(/stories\/(\d+)/.exec(location)![1]));
     expect(rows.map((r) => [r.position, r.alt, r.uploader_id])).toEqual([[0, 'Wilted roses in the box', author.id]]);
     expect(filesOf(rows[0]!.id)).toEqual([`${rows[0]!.id}-1600.webp`, `${rows[0]!.id}-400.webp`]);
@@ -135,19 +144,23 @@ describe('publishing from the form', () => {
 
   it('publishes the story and names the photo refused when decoding fails afterwards', async () => {
     const broken = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4])], 'rotta.png', { type: 'image/png' });
+    const flash = flashes();
     const res = await handlePublishPost(
       multipart('http://x/it/publish', publishFields({ title: 'Consegna in ritardo e foto rovinata', body: 'Il corriere ha lasciato il pacco sotto la pioggia, tutto bagnato e rovinato dentro.' }), [await pngFile(), broken]),
       t.db,
       'it',
       author,
       T0,
+      flash.sink,
     );
     const location = (res as Response).headers.get('location')!;
-    expect(location).toMatch(/^\/it\/stories\/\d+\?done=published&photo=corrupt&photoIndex=2&photoName=rotta\.png$/);
+    expect(location).toMatch(/^\/it\/stories\/\d+$/);
     const storyId = Number(/stories\/(\d+)/.exec(location)![1]);
+    const photo = { code: 'corrupt', index: 1, name: 'rotta.png' } as const;
+    expect(flash.got).toEqual([{ kind: 'story', storyId, done: 'published', masked: [], photo }]);
     expect(await findStoryById(t.db, storyId)).not.toBeNull();
     expect(await photoRows(storyId)).toEqual([]);
-    expect(photoRejectionNotice('it', new URL(location, 'http://x').searchParams)).toBe(
+    expect(photoRejectionNotice('it', photo)).toBe(
       'La storia è pubblicata, ma senza foto. Foto 2 (rotta.png): Il file è danneggiato o incompleto: prova a caricarlo di nuovo. Puoi aggiungere le foto dal modulo qui sotto.',
     );
   });
@@ -174,22 +187,26 @@ describe('the story page forms mask public text', () => {
     expect(res.state.piiNotice!.items).toEqual([`indirizzo e-mail: «${EMAIL}» → «•••@posta.example.it»`]);
   });
 
-  it('stores a reply masked and says so in the redirect', async () => {
-    const res = await handleStoryPost(storyPost(url(), { _action: 'reply', body: `Chiamateci pure, oppure chiamate voi al ${PHONE}.` }, rep), t.db, 'it', storyId, T0 + 3_600_000);
-    expect((res as Response).headers.get('location')).toBe(`/it/stories/${storyId}?done=reply&masked=phone#thread-h`);
+  it('stores a reply masked and says so in the flash', async () => {
+    const flash = flashes();
+    const res = await handleStoryPost(storyPost(url(), { _action: 'reply', body: `Chiamateci pure, oppure chiamate voi al ${PHONE}.` }, rep), t.db, 'it', storyId, T0 + 3_600_000, flash.sink);
+    expect((res as Response).headers.get('location')).toBe(`/it/stories/${storyId}#thread-h`);
+    expect(flash.got).toEqual([{ kind: 'story', storyId, done: 'reply', masked: ['phone'], photo: null }]);
     const [message] = await findMessagesForStory(t.db, storyId);
     expect(message!.body).toBe('Chiamateci pure, oppure chiamate voi al ••• ••• ••67.');
   });
 
   it('masks an edited story and a verdict comment', async () => {
+    const flash = flashes();
     const edit = await handleStoryPost(
       storyPost(url(), { _action: 'edit', title: 'Reset password arrivato dopo 10 ore', body: `Aggiornamento: mi hanno richiamato al ${PHONE} dopo due giorni, ma il problema resta.` }, author),
       t.db,
       'it',
       storyId,
       T0 + 7_200_000,
+      flash.sink,
     );
-    expect((edit as Response).headers.get('location')).toBe(`/it/stories/${storyId}?done=edit&masked=phone#workflow-actions`);
+    expect((edit as Response).headers.get('location')).toBe(`/it/stories/${storyId}#workflow-actions`);
     expect((await findStoryById(t.db, storyId))!.body).toBe('Aggiornamento: mi hanno richiamato al ••• ••• ••67 dopo due giorni, ma il problema resta.');
     const verdict = await handleStoryPost(
       storyPost(url(), { _action: 'verdict', resolved: 'yes', wouldBuyAgain: 'yes', rating: '4', comment: `Risolto, grazie. ${EMAIL}` }, author),
@@ -197,8 +214,13 @@ describe('the story page forms mask public text', () => {
       'it',
       storyId,
       T0 + 86_400_000,
+      flash.sink,
     );
-    expect((verdict as Response).headers.get('location')).toBe(`/it/stories/${storyId}?done=verdict&masked=email#workflow-actions`);
+    expect((verdict as Response).headers.get('location')).toBe(`/it/stories/${storyId}#workflow-actions`);
+    expect(flash.got.map((f) => (f.kind === 'story' ? [f.done, f.masked] : null))).toEqual([
+      ['edit', ['phone']],
+      ['verdict', ['email']],
+    ]);
     expect((await findStoryById(t.db, storyId))!.verdictComment).toBe('Risolto, grazie. •••@posta.example.it');
   });
 
@@ -231,7 +253,7 @@ describe('adding photos from the story page', () => {
 
   it('adds the author’s photos with their description and redirects back', async () => {
     const res = await handleStoryPost(storyPost(url(), { _action: 'add_photos', photoAlt: 'Scatola schiacciata' }, author, [await pngFile(), await pngFile('b.png')]), t.db, 'it', storyId, T0);
-    expect((res as Response).headers.get('location')).toBe(`/it/stories/${storyId}?done=add_photos#workflow-actions`);
+    expect((res as Response).headers.get('location')).toBe(`/it/stories/${storyId}#workflow-actions`);
     expect((await photoRows(storyId)).map((r) => [r.position, r.alt])).toEqual([
       [0, 'Scatola schiacciata'],
       [1, 'Scatola schiacciata'],

@@ -106,7 +106,7 @@ export class HttpWriter {
       intent: 'publish',
     });
     if (!res) return;
-    const id = /\/it\/stories\/(\d+)\?done=published/.exec(res.headers.get('location') ?? '')?.[1];
+    const id = /^\/it\/stories\/(\d+)$/.exec(res.headers.get('location') ?? '')?.[1];
     if (res.status === 303 && id) {
       this.ack.stories.push(Number(id));
       this.authorOf.set(Number(id), member);
@@ -119,7 +119,7 @@ export class HttpWriter {
     const body = `Risposta di prova ${++this.sequence} da ${member.userId}`;
     const res = await this.post(baseUrl, `/it/stories/${storyId}`, member, { _action: 'reply', body });
     if (!res) return;
-    if (res.status === 303 && (res.headers.get('location') ?? '').includes('done=reply')) {
+    if (res.status === 303 && (res.headers.get('location') ?? '').endsWith('#thread-h')) {
       this.ack.replies.push({ storyId, body });
       this.stats.acknowledged++;
     } else this.stats.unexpected.push(`reply → ${res.status}`);

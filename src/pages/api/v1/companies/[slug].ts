@@ -3,6 +3,7 @@ import type { APIRoute } from 'astro';
 import { getDb } from '../../../../db/client.ts';
 import { findCompanyBySlug, findCompanyStats } from '../../../../db/browse.repository.ts';
 import { json, jsonError } from '../../../../lib/http.ts';
+import { websiteHref } from '../../../../domain/website.ts';
 
 export const GET: APIRoute = async ({ params }) => {
   const db = getDb();
@@ -13,7 +14,8 @@ export const GET: APIRoute = async ({ params }) => {
     {
       slug: company.slug,
       name: company.name,
-      website: company.website,
+      // Only a website that passes the rule (decision 0021); junk in old rows is left out.
+      website: websiteHref(company.website),
       domain: company.domain,
       country: company.country,
       sector: company.sector,
