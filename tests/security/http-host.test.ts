@@ -80,7 +80,7 @@ describe('links use SITE_URL given at start, not the build', () => {
 describe('behind a trusted proxy (TRUST_PROXY=on)', () => {
   let site: Site;
   beforeAll(async () => {
-    site = await startSite({ siteHost: 'answerable.test', env: { TRUST_PROXY: 'on', NODE_ENV: 'production' } });
+    site = await startSite({ siteHost: 'answerable.test', env: { TRUST_PROXY: 'on', NODE_ENV: 'production', ALLOW_DEMO_ACCOUNTS: 'on' } });
   });
   afterAll(() => site?.stop());
 
