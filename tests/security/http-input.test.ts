@@ -65,6 +65,19 @@ describe('XML output', () => {
     expect(xml).not.toMatch(/&#(?:x0*[0-8bcef]|x0*1[0-9a-f]|0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]));/i);
     expect(xml).toContain('Verticaltab  and  here');
   });
+
+  it('a company name with XML-forbidden characters keeps the SVG badge and the sitemap well-formed', async () => {
+    site.sql().prepare(`update companies set name = 'Fiori\u000bVeloci \u0002\ufffe' where slug = 'fioriveloci'`).run();
+    const forbidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+    const badge = await request(site, '/badge/fioriveloci.svg');
+    expect(badge.status).toBe(200);
+    const svg = await badge.text();
+    expect(svg).toContain('FioriVeloci');
+    expect(svg).not.toMatch(forbidden);
+    const sitemap = await request(site, '/sitemap.xml');
+    expect(sitemap.status).toBe(200);
+    expect(await sitemap.text()).not.toMatch(forbidden);
+  });
 });
 
 describe('request body size', () => {
