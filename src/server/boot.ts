@@ -1,9 +1,11 @@
-// Process start-up inside the server: migrations first, then the background workers — the
+// Process start-up inside the server: migrations first, then company statistics recomputed when
+// the scoring rules version changed (an upgrade), then the background workers — the
 // search outbox relay, the mail outbox relay, the workflow scheduler (every minute) and the
 // orphan-photo sweep (every hour). Idempotent; the middleware awaits it before the first request.
 import type { DB } from '../db/client.ts';
 import { getDatabase } from '../db/client.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { rebuildIfRulesChanged } from '../db/stats.repository.ts';
 import { startMailRelay } from '../mail/outbox.ts';
 import { startSearchRelay } from '../search/outbox-relay.ts';
 import { getSearchIndex } from '../search/select.ts';
@@ -35,6 +37,7 @@ function startOrphanPhotoSweep(db: DB, everyMs = 3_600_000): Stop {
 async function boot(): Promise<void> {
   const { db } = getDatabase();
   await migrateToLatest(db);
+  if (await rebuildIfRulesChanged(db, Date.now())) console.log('[stats] scoring rules changed: every company recomputed');
   const workers = process.env.ANSWERABLE_WORKERS === 'off' ? [] : (process.env.ANSWERABLE_WORKERS ?? 'search,mail,scheduler').split(',');
   if (workers.includes('search')) stops.push(startSearchRelay(db, getSearchIndex()));
   if (workers.includes('mail') && process.env.MAIL_RELAY !== 'off') stops.push(startMailRelay(db));
