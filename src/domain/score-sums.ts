@@ -172,7 +172,6 @@ export function addStoryAt(sums: Float64Array, lists: SumLists | null, s: Scorin
     sums[S.waiting]!++;
   }
   const v = s.verdict;
-  const silence = silenceAt(s.publishedAt);
   if (v !== null && (v.at ?? s.publishedAt) <= asOf) {
     sums[S.verdicts]!++;
     if (v.resolved) sums[S.x + RES]! += W;
@@ -193,7 +192,7 @@ export function addStoryAt(sums: Float64Array, lists: SumLists | null, s: Scorin
       }
     }
     if (lists && v.at !== null && s.firstReplyHours !== null) lists.resolutionHours.push(Math.max(0, v.at - s.publishedAt) / HOUR_MS);
-  } else if (!imported && silence <= asOf && (repliedAt === null || repliedAt >= silence)) {
+  } else if (!imported && silenceAt(s.publishedAt) <= asOf && (repliedAt === null || repliedAt >= silenceAt(s.publishedAt))) {
     if (full) sums[S.silent]!++;
     sums[S.w + RES]! += W;
     sums[S.w + WBA]! += W;
@@ -367,9 +366,13 @@ export function buildDayBucket(day: number, stories: readonly ScoringStory[], as
         // The last tick by asOf (the silence limit once past it) and the next one; a tick at or
         // after the reply never matters (the reply itself is a later moment).
         const k = Math.floor((asOf - s.publishedAt) / DAY_MS);
-        for (const j of [Math.min(k, SILENCE_DAYS), k + 1]) {
-          if (j < 1 || j > SILENCE_DAYS) continue;
-          const tick = s.publishedAt + j * DAY_MS;
+        const last = Math.min(k, SILENCE_DAYS);
+        if (last >= 1) {
+          const tick = s.publishedAt + last * DAY_MS;
+          if (tick > s.replyDueAt && (repliedAt === null || tick < repliedAt)) moment(tick);
+        }
+        if (k + 1 >= 1 && k + 1 <= SILENCE_DAYS) {
+          const tick = s.publishedAt + (k + 1) * DAY_MS;
           if (tick > s.replyDueAt && (repliedAt === null || tick < repliedAt)) moment(tick);
         }
       }
