@@ -10,6 +10,7 @@ import * as ftsWithoutPrefix from '../../migrations/2026-11-23T1400-fts-without-
 import * as statsAggregates from '../../migrations/2026-11-23T1500-stats-aggregates.ts';
 import * as pageReadModels from '../../migrations/2026-11-23T1600-page-read-models.ts';
 import * as flashMessages from '../../migrations/2026-12-04T1000-flash-messages.ts';
+import * as scoreRulesV2 from '../../migrations/2026-12-04T1100-score-rules-v2.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T0900-initial': initial,
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T1500-stats-aggregates': statsAggregates,
   '2026-11-23T1600-page-read-models': pageReadModels,
   '2026-12-04T1000-flash-messages': flashMessages,
+  '2026-12-04T1100-score-rules-v2': scoreRulesV2,
 };
 
 export const migrationProvider: MigrationProvider = {

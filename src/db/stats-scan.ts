@@ -7,8 +7,9 @@
 import { CompiledQuery } from 'kysely';
 import { CHANNELS, type IdentifiedStory } from '../domain/score-sums.ts';
 import type { ScoringStory } from '../domain/scoring.ts';
-import { publicStates, repliedStates } from '../domain/story-workflow.ts';
+import { repliedStates } from '../domain/story-workflow.ts';
 import type { DB } from './client.ts';
+import { closedWithoutVerdictAt, statsStates } from './stats-source.ts';
 
 const HOUR_MS = 3_600_000;
 const PAGE = 20_000;
@@ -22,7 +23,7 @@ interface StoryPageRow {
   reply_due_at: number;
   first_reply_at: number | null;
   verdict_at: number | null;
-  /** bit 0 imported, bit 1 replied by state, bits 2–3 resolved + 1, bits 4–5 would buy again + 1, bits 6+ rating (0 = none) */
+  /** bit 0 imported, bit 1 replied by state, bits 2–3 resolved + 1, bits 4–5 would buy again + 1, bits 6–8 rating (0 = none), bit 9 withdrawn, bit 10 closed without verdict */
   f: number;
 }
 
@@ -38,9 +39,10 @@ interface ChannelPageRow {
 // Few columns per row: packing the small ones into one integer halves the cost of building rows.
 const storyPageSql = `select id, company_id, published_at, reply_due_at, first_reply_at, verdict_at,
     (source = 'cfpb') | ((state in (${inList(repliedStates)})) << 1) | ((coalesce(resolved, -1) + 1) << 2)
-    | ((coalesce(would_buy_again, -1) + 1) << 4) | (coalesce(rating, 0) << 6) as f
+    | ((coalesce(would_buy_again, -1) + 1) << 4) | (coalesce(rating, 0) << 6)
+    | ((state = 'withdrawn') << 9) | ((state = 'closed_no_verdict') << 10) as f
   from stories indexed by stories_stats
-  where (company_id, published_at, id) > (?, ?, ?) and company_id < ? and state in (${inList(publicStates)})
+  where (company_id, published_at, id) > (?, ?, ?) and company_id < ? and state in (${inList(statsStates)})
   order by company_id, published_at, id limit ${PAGE}`;
 const channelPageSql = `select story_id, channel, case channel ${CHANNELS.map((c, i) => `when '${c}' then ${i}`).join(' ')} else -1 end as code, wait_minutes, answered from story_channels
   where (story_id, channel) > (?, ?) order by story_id, channel limit ${PAGE}`;
@@ -83,7 +85,9 @@ function storyOf(r: StoryPageRow, ch: ChannelColumns): ScoringStory {
   const timed = (r.f & 1) === 0;
   const resolved = ((r.f >> 2) & 3) - 1;
   const wba = ((r.f >> 4) & 3) - 1;
-  const rating = r.f >> 6;
+  const rating = (r.f >> 6) & 7;
+  const withdrawn = (r.f & 512) !== 0;
+  const state = withdrawn ? 'withdrawn' : (r.f & 1024) !== 0 ? 'closed_no_verdict' : '';
   const channels: ScoringStory['channels'][number][] = [];
   if (r.id + 1 < ch.start.length) {
     for (let k = ch.start[r.id]!; k < ch.start[r.id + 1]!; k++) {
@@ -92,6 +96,9 @@ function storyOf(r: StoryPageRow, ch: ChannelColumns): ScoringStory {
     }
   }
   return {
+    imported: !timed,
+    withdrawn,
+    closedAt: closedWithoutVerdictAt(state, timed, r.published_at, r.first_reply_at, resolved !== -1),
     publishedAt: r.published_at,
     replyDueAt: r.reply_due_at,
     replied: r.first_reply_at !== null || (r.f & 2) !== 0,

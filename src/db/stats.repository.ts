@@ -8,7 +8,7 @@
 // figures with figuresFromBuckets(), so they cannot disagree.
 import { CompiledQuery } from 'kysely';
 import { inTransaction } from '../services/transaction.ts';
-import { periods, type Band, type ChannelFigure, type ComponentName, type HistoryPoint, type Period, type ScoreCounts, type ScoringStory } from '../domain/scoring.ts';
+import { RULES_VERSION, periods, type Band, type ChannelFigure, type ComponentName, type HistoryPoint, type Period, type ScoreCounts, type ScoringStory } from '../domain/scoring.ts';
 import {
   DAY_BUCKET_FORMAT,
   DAY_MS,
@@ -22,15 +22,14 @@ import {
   type IdentifiedStory,
 } from '../domain/score-sums.ts';
 import type { DB } from './client.ts';
-import { publicStates, repliedStates } from '../domain/story-workflow.ts';
+import { repliedStates } from '../domain/story-workflow.ts';
 import { scanCompanyStories } from './stats-scan.ts';
+import { closedWithoutVerdictAt, statsStates } from './stats-source.ts';
 import type { CompanyStatsRow, NewCompanyStats, StatsPeriod } from './schema.ts';
 
 const HOUR_MS = 3_600_000;
 
-/** Hidden and withdrawn stories leave the statistics. */
-// Statistics count the publicly visible stories; a reply is on record in the replied states.
-const countedStates = publicStates;
+const countedStates = statsStates;
 const repliedStateSet = new Set<string>(repliedStates);
 
 /** The only columns statistics need (kept narrow: this runs on every event). */
@@ -57,6 +56,9 @@ export function toScoringStory(r: Omit<StatsSourceRow, 'company_id'>): ScoringSt
   const timed = r.source !== 'cfpb';
   const replied = r.first_reply_at !== null || repliedStateSet.has(r.state);
   return {
+    imported: !timed,
+    withdrawn: r.state === 'withdrawn',
+    closedAt: closedWithoutVerdictAt(r.state, timed, r.published_at, r.first_reply_at, r.resolved !== null),
     publishedAt: r.published_at,
     replyDueAt: r.reply_due_at,
     replied,
@@ -78,7 +80,14 @@ function parseChannels(ch: string | null): ScoringStory['channels'] {
 }
 
 export interface StatsDetails {
-  version: 1;
+  /** Format of this JSON (2 since rules version 2 added the fields below). */
+  version: 2;
+  /** The scoring rules the figures follow (scoring.ts RULES_VERSION). */
+  rulesVersion: number;
+  /** Good or better capped at Fair for too few verdicts. */
+  bandCapped: boolean;
+  /** Scored from imported public data only (reply rate and resolution, renormalised). */
+  importedOnly: boolean;
   asOf: number;
   windowStart: number | null;
   counts: ScoreCounts;
@@ -93,7 +102,10 @@ export function statsRowsFromFigures(companyId: number, figures: CompanyFigures,
   return periods.map((period) => {
     const s = figures.windows[period];
     const details: StatsDetails = {
-      version: 1,
+      version: 2,
+      rulesVersion: s.rulesVersion,
+      bandCapped: s.bandCapped,
+      importedOnly: s.importedOnly,
       asOf: now,
       windowStart: s.windowStart,
       counts: s.counts,
@@ -273,10 +285,10 @@ interface BlockRow {
 
 // Block encoding: [−DAY_BUCKET_FORMAT, nDays, (day, validFrom, validUntil, length, day data…)×nDays],
 // ascending by day. The first word is negative so that it cannot be taken for the day count that
-// began blocks of format 1 (written before the word existed; same layout otherwise).
+// began blocks of format 1 (written before the word existed).
 const LEGACY_FORMAT = 1;
-/** Formats this code reads: its own, and format 1, whose day layout is the same. */
-const READABLE_FORMATS = new Set([LEGACY_FORMAT, DAY_BUCKET_FORMAT]);
+/** Formats this code reads: its own only (formats 1 and 2 hold the day layout of score rules v1). */
+const READABLE_FORMATS = new Set([DAY_BUCKET_FORMAT]);
 
 export function encodeBlock(days: readonly DayBucket[]): Float64Array {
   let size = 2;
@@ -502,14 +514,18 @@ export async function computeAllCompanyStats(
 }
 
 /**
- * Recomputes and stores every company's statistics and day sums (npm run stats:rebuild). Writes
+ * Recomputes and stores every company's statistics and day sums (npm run stats:rebuild), and
+ * records the scoring rules version they follow. Writes
  * go in chunks, one transaction each, and never overwrite figures or days an event computed
  * later than `now` while the rebuild was reading (those are fresher). Day marks set before the
  * scan are cleared first; marks set meanwhile stay and are picked up by the next event.
  */
 export async function rebuildAllCompanyStats(db: DB, now: number, chunkSize = 500): Promise<number> {
   await db.executeQuery(CompiledQuery.raw('delete from company_stats_dirty'));
-  return rebuildCompanyRange(db, now, chunkSize, -Infinity, Infinity);
+  const companies = await rebuildCompanyRange(db, now, chunkSize, -Infinity, Infinity);
+  // Every company now follows the code's scoring rules.
+  await recordStatsRulesVersion(db);
+  return companies;
 }
 
 /** rebuildAllCompanyStats for the companies with from ≤ id < to (without clearing the day marks). */
@@ -539,6 +555,30 @@ export async function rebuildCompanyRange(db: DB, now: number, chunkSize: number
     },
     [from, to],
   );
+}
+
+// --- rules version -------------------------------------------------------------------------------
+
+/** The scoring rules version the stored statistics were computed with (null: never recorded). */
+export async function findStatsRulesVersion(db: DB): Promise<number | null> {
+  const { rows } = await db.executeQuery<{ value: string }>(CompiledQuery.raw("select value from stats_meta where key = 'rules_version'"));
+  return rows.length === 0 ? null : Number(rows[0]!.value);
+}
+
+export async function recordStatsRulesVersion(db: DB, version: number = RULES_VERSION): Promise<void> {
+  await db.executeQuery(
+    CompiledQuery.raw("insert into stats_meta (key, value) values ('rules_version', ?) on conflict (key) do update set value = excluded.value", [String(version)]),
+  );
+}
+
+/**
+ * Recomputes every company when the stored statistics follow other scoring rules than the code
+ * (an upgrade), then records the code's version. Returns whether it rebuilt.
+ */
+export async function rebuildIfRulesChanged(db: DB, now: number): Promise<boolean> {
+  if ((await findStatsRulesVersion(db)) === RULES_VERSION) return false;
+  await rebuildAllCompanyStats(db, now);
+  return true;
 }
 
 /** Companies whose statistics are older than `staleBefore` (the scheduler refreshes ageing weights daily). */
@@ -578,7 +618,8 @@ export function toCompanyStats(row: CompanyStatsRow): CompanyStats {
   let details: StatsDetails | null;
   try {
     const parsed = JSON.parse(row.details) as Partial<StatsDetails>;
-    details = parsed.version === 1 ? (parsed as StatsDetails) : null;
+    // Details of another format (older rules) are not read: the start-up rebuild replaces them.
+    details = parsed.version === 2 && parsed.rulesVersion === RULES_VERSION ? (parsed as StatsDetails) : null;
   } catch {
     details = null;
   }

@@ -41,6 +41,8 @@ function expectSameScore(got: CompanyScore, want: CompanyScore): void {
   expect(got.counts).toEqual(want.counts);
   expect(got.windowStart).toBe(want.windowStart);
   expect(got.band).toBe(want.band);
+  expect(got.bandCapped).toBe(want.bandCapped);
+  expect(got.importedOnly).toBe(want.importedOnly);
   for (const k of ['score', 'scoreLow', 'scoreHigh', 'replyRate', 'resolutionRate', 'wouldBuyAgainRate'] as const) expect(got[k]).toBe(want[k]);
   // Order statistics are the same values, picked without sorting.
   for (const k of ['medianFirstReplyHours', 'p90FirstReplyHours', 'medianResolutionHours'] as const) expect(got[k]).toBe(want[k]);
@@ -65,6 +67,10 @@ const storyArb = (from: number, to: number): fc.Arbitrary<ScoringStory> =>
       resolved: fc.boolean(),
       wba: fc.option(fc.boolean(), { nil: null }),
       rating: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+      // Rules version 2: withdrawn stories (counted only with a reply), stories closed without a
+      // verdict (also with a late verdict after the closing), replies after the 30-day silence limit.
+      withdrawn: fc.integer({ min: 0, max: 5 }).map((n) => n === 0),
+      closed: fc.boolean(),
       channels: fc.uniqueArray(
         fc.record({ channel: fc.constantFrom(...CHANNELS), waitMinutes: fc.option(fc.integer({ min: 0, max: 600 }), { nil: null }), answered: fc.boolean() }),
         { maxLength: 3, selector: (c) => c.channel },
@@ -80,6 +86,9 @@ const storyArb = (from: number, to: number): fc.Arbitrary<ScoringStory> =>
           ? null
           : { at: r.imported ? null : r.publishedAt + r.verdictDays * DAY_MS, resolved: r.resolved, wouldBuyAgain: r.wba, rating: r.rating },
       channels: r.channels,
+      imported: r.imported,
+      withdrawn: r.withdrawn,
+      closedAt: r.closed && r.replyHours !== null ? (r.imported ? r.publishedAt : r.publishedAt + r.replyHours * HOUR + 60 * DAY_MS) : null,
     }));
 
 describe('score sums', () => {

@@ -20,10 +20,17 @@
 // it up to floating-point rounding (about 1e-15 relative); the rounded score agrees except for
 // a raw score within that distance of an exact half.
 import {
+  CLOSED_NO_VERDICT_RESOLUTION,
   HALF_LIFE_DAYS,
   PRIORS,
+  RULES_VERSION,
+  SILENCE_DAYS,
+  bandCappedFor,
   bandFor,
   components,
+  isImportedOnly,
+  silenceAt,
+  unansweredHours,
   defaultPeriod,
   historyMoments,
   monthKey,
@@ -55,25 +62,30 @@ export const S = {
   stories: 0,
   eligible: 1,
   replied: 2,
-  /** Σ W·x of each component (replyRate, replySpeed, resolution, wouldBuyAgain): 3…6 */
-  x: 3,
-  /** Σ W of each component: 7…10 */
-  w: 7,
-  timedReplies: 11,
-  verdicts: 12,
-  resolved: 13,
-  wouldBuyAgainAnswers: 14,
-  wouldBuyAgain: 15,
-  ratings: 16,
-  ratingSum: 17,
+  verdicts: 3,
+  imported: 4,
+  /** Σ W·x of each component (replyRate, replySpeed, resolution, wouldBuyAgain): 5…8 */
+  x: 5,
+  /** Σ W of each component: 9…12 */
+  w: 9,
+  timedReplies: 13,
+  speedObservations: 14,
+  resolved: 15,
+  wouldBuyAgainAnswers: 16,
+  wouldBuyAgain: 17,
+  ratings: 18,
+  ratingSum: 19,
+  silent: 20,
+  closedNoVerdict: 21,
+  withdrawn: 22,
   /** Not stored (eligible − replied and stories − eligible): */
-  overdue: 18,
-  waiting: 19,
+  overdue: 23,
+  waiting: 24,
 } as const;
-export const SUM_FIELDS = 20;
+export const SUM_FIELDS = 25;
 /** The fields a day stores. */
-export const STORED_FIELDS = 18;
-export const HISTORY_FIELDS = 11;
+export const STORED_FIELDS = 23;
+export const HISTORY_FIELDS = 13;
 
 /** Channel codes in the bucket encoding: a channel's index in the vocabulary. */
 export { CHANNELS };
@@ -123,8 +135,14 @@ const WBA = 3;
  */
 export function addStoryAt(sums: Float64Array, lists: SumLists | null, s: ScoringStory, asOf: number, fields = SUM_FIELDS): void {
   const full = fields === SUM_FIELDS;
+  if (s.withdrawn) {
+    if (full) sums[S.withdrawn]!++;
+    if (!s.replied) return;
+  }
   const W = epochWeight(s.publishedAt);
+  const imported = s.imported === true;
   sums[S.stories]!++;
+  if (imported) sums[S.imported]!++;
   const repliedAt = s.replied ? (s.firstReplyHours === null ? s.publishedAt : s.publishedAt + s.firstReplyHours * HOUR_MS) : null;
   if (repliedAt !== null && repliedAt <= asOf) {
     sums[S.eligible]!++;
@@ -132,7 +150,10 @@ export function addStoryAt(sums: Float64Array, lists: SumLists | null, s: Scorin
     sums[S.x + RR]! += W;
     sums[S.w + RR]! += W;
     if (s.firstReplyHours !== null) {
-      if (full) sums[S.timedReplies]!++;
+      if (full) {
+        sums[S.timedReplies]!++;
+        sums[S.speedObservations]!++;
+      }
       if (lists) lists.replyHours.push(s.firstReplyHours);
       sums[S.x + SPEED]! += W * replySpeed(s.firstReplyHours);
       sums[S.w + SPEED]! += W;
@@ -141,11 +162,19 @@ export function addStoryAt(sums: Float64Array, lists: SumLists | null, s: Scorin
     sums[S.eligible]!++;
     if (full) sums[S.overdue]!++;
     sums[S.w + RR]! += W;
+    if (!imported) {
+      const h = unansweredHours(s.publishedAt, asOf);
+      if (full) sums[S.speedObservations]!++;
+      if (lists) lists.replyHours.push(h);
+      sums[S.x + SPEED]! += W * replySpeed(h);
+      sums[S.w + SPEED]! += W;
+    }
   } else if (full) {
     sums[S.waiting]!++;
   }
   const v = s.verdict;
   if (v !== null && (v.at ?? s.publishedAt) <= asOf) {
+    sums[S.verdicts]!++;
     if (v.resolved) sums[S.x + RES]! += W;
     sums[S.w + RES]! += W;
     if (v.wouldBuyAgain !== null) {
@@ -153,7 +182,6 @@ export function addStoryAt(sums: Float64Array, lists: SumLists | null, s: Scorin
       sums[S.w + WBA]! += W;
     }
     if (full) {
-      sums[S.verdicts]!++;
       if (v.resolved) sums[S.resolved]!++;
       if (v.wouldBuyAgain !== null) {
         sums[S.wouldBuyAgainAnswers]!++;
@@ -165,6 +193,14 @@ export function addStoryAt(sums: Float64Array, lists: SumLists | null, s: Scorin
       }
     }
     if (lists && v.at !== null && s.firstReplyHours !== null) lists.resolutionHours.push(Math.max(0, v.at - s.publishedAt) / HOUR_MS);
+  } else if (!imported && silenceAt(s.publishedAt) <= asOf && (repliedAt === null || repliedAt >= silenceAt(s.publishedAt))) {
+    if (full) sums[S.silent]!++;
+    sums[S.w + RES]! += W;
+    sums[S.w + WBA]! += W;
+  } else if (s.closedAt != null && s.closedAt <= asOf) {
+    if (full) sums[S.closedNoVerdict]!++;
+    sums[S.x + RES]! += W * CLOSED_NO_VERDICT_RESOLUTION;
+    sums[S.w + RES]! += W;
   }
   if (lists) {
     for (const c of s.channels) {
@@ -178,12 +214,25 @@ export function addStoryAt(sums: Float64Array, lists: SumLists | null, s: Scorin
   }
 }
 
-/** The moments at which the story's contribution changes (publication, reply or deadline, verdict). */
+/**
+ * The moments at which the story's contribution changes: publication, reply or deadline, each
+ * day tick while it waits past its deadline for a first reply (its age counts in whole days, up
+ * to 30), the silence limit, the closing without a verdict, the verdict.
+ */
 export function storyMoments(s: ScoringStory): number[] {
   const out = [s.publishedAt];
   const repliedAt = s.replied ? (s.firstReplyHours === null ? s.publishedAt : s.publishedAt + s.firstReplyHours * HOUR_MS) : null;
   if (repliedAt !== null) out.push(repliedAt);
-  if (repliedAt === null || repliedAt > s.replyDueAt) out.push(s.replyDueAt);
+  if (repliedAt === null || repliedAt > s.replyDueAt) {
+    out.push(s.replyDueAt);
+    if (s.imported !== true) {
+      for (let k = 1; k <= SILENCE_DAYS; k++) {
+        const tick = s.publishedAt + k * DAY_MS;
+        if (tick > s.replyDueAt && (repliedAt === null || tick < repliedAt)) out.push(tick);
+      }
+    }
+  }
+  if (s.closedAt != null) out.push(s.closedAt);
   if (s.verdict !== null) out.push(s.verdict.at ?? s.publishedAt);
   return out;
 }
@@ -227,9 +276,11 @@ assertCodesFit('stored statistics channel count', CHANNELS.length, 8); // nChann
 /**
  * Format of a day's `data` and of the stored block around it (src/db/stats.repository.ts writes
  * it first in every block). Bump it whenever either layout changes: blocks of another format are
- * recomputed from their stories instead of misread. 1 = the first layout, stored without the word.
+ * recomputed from their stories instead of misread. 1 = the first layout, stored without the word;
+ * 2 = the same layout with the word; 3 = score rules v2 (23 fields a day: overdue and closed
+ * stories, withdrawals, imported counts).
  */
-export const DAY_BUCKET_FORMAT = 2;
+export const DAY_BUCKET_FORMAT = 3;
 const HEAD = 1;
 const MONTH_END_SIZE = 1 + HISTORY_FIELDS;
 const MONTH_ENDS_AT = HEAD + STORED_FIELDS;
@@ -324,7 +375,25 @@ export function buildDayBucket(day: number, stories: readonly ScoringStory[], as
     moment(s.publishedAt);
     const repliedAt = s.replied ? (s.firstReplyHours === null ? s.publishedAt : s.publishedAt + s.firstReplyHours * HOUR_MS) : null;
     if (repliedAt !== null) moment(repliedAt);
-    if (repliedAt === null || repliedAt > s.replyDueAt) moment(s.replyDueAt);
+    if (repliedAt === null || repliedAt > s.replyDueAt) {
+      moment(s.replyDueAt);
+      if (s.imported !== true) {
+        // The day ticks of storyMoments(): only the two around asOf can bound the validity.
+        // The last tick by asOf (the silence limit once past it) and the next one; a tick at or
+        // after the reply never matters (the reply itself is a later moment).
+        const k = Math.floor((asOf - s.publishedAt) / DAY_MS);
+        const last = Math.min(k, SILENCE_DAYS);
+        if (last >= 1) {
+          const tick = s.publishedAt + last * DAY_MS;
+          if (tick > s.replyDueAt && (repliedAt === null || tick < repliedAt)) moment(tick);
+        }
+        if (k + 1 >= 1 && k + 1 <= SILENCE_DAYS) {
+          const tick = s.publishedAt + (k + 1) * DAY_MS;
+          if (tick > s.replyDueAt && (repliedAt === null || tick < repliedAt)) moment(tick);
+        }
+      }
+    }
+    if (s.closedAt != null) moment(s.closedAt);
     if (s.verdict !== null) moment(s.verdict.at ?? s.publishedAt);
     if (s.publishedAt <= asOf) addStoryAt(sums, lists, s, asOf);
   }
@@ -421,9 +490,9 @@ function estimates(sums: Float64Array, asOf: number): Record<ComponentName, Esti
   const f = momentWeight(asOf);
   const n: Record<ComponentName, number> = {
     replyRate: sums[S.eligible]!,
-    replySpeed: sums[S.timedReplies] ?? 0,
-    resolution: sums[S.verdicts] ?? 0,
-    wouldBuyAgain: sums[S.wouldBuyAgainAnswers] ?? 0,
+    replySpeed: sums[S.speedObservations] ?? 0,
+    resolution: sums[S.verdicts]! + (sums[S.silent] ?? 0) + (sums[S.closedNoVerdict] ?? 0),
+    wouldBuyAgain: (sums[S.wouldBuyAgainAnswers] ?? 0) + (sums[S.silent] ?? 0),
   };
   const est = {} as Record<ComponentName, Estimate>;
   components.forEach((name, i) => {
@@ -445,6 +514,7 @@ export function scoreFromSums(sums: Float64Array, lists: WindowLists, asOf: numb
     eligible: sums[S.eligible]!,
     replied: sums[S.replied]!,
     timedReplies: sums[S.timedReplies]!,
+    speedObservations: sums[S.speedObservations]!,
     overdue: sums[S.eligible]! - sums[S.replied]!,
     waiting: sums[S.stories]! - sums[S.eligible]!,
     verdicts: sums[S.verdicts]!,
@@ -452,13 +522,19 @@ export function scoreFromSums(sums: Float64Array, lists: WindowLists, asOf: numb
     wouldBuyAgainAnswers: sums[S.wouldBuyAgainAnswers]!,
     wouldBuyAgain: sums[S.wouldBuyAgain]!,
     ratings: sums[S.ratings]!,
+    silent: sums[S.silent]!,
+    closedNoVerdict: sums[S.closedNoVerdict]!,
+    imported: sums[S.imported]!,
+    withdrawn: sums[S.withdrawn]!,
   };
   const est = estimates(sums, asOf);
-  const { score, scoreLow, scoreHigh } = scoreOf(est, counts.stories);
+  const importedOnly = isImportedOnly(counts.stories, counts.imported);
+  const { raw, score, scoreLow, scoreHigh } = scoreOf(est, counts.eligible, importedOnly);
   const channels: ChannelFigure[] = [...lists.channels.entries()]
     .map(([code, e]) => ({ channel: CHANNELS[code]!, stories: e.stories, answered: e.answered, medianWaitMinutes: selectQuantile(e.waits, 0.5), waits: e.waits.length }))
     .sort((a, b) => b.stories - a.stories || a.channel.localeCompare(b.channel));
   return {
+    rulesVersion: RULES_VERSION,
     period,
     asOf,
     windowStart,
@@ -466,15 +542,17 @@ export function scoreFromSums(sums: Float64Array, lists: WindowLists, asOf: numb
     replyRate: ratio(counts.replied, counts.eligible),
     medianFirstReplyHours: selectQuantile(lists.replyHours, 0.5),
     p90FirstReplyHours: selectQuantile(lists.replyHours, 0.9),
-    resolutionRate: ratio(counts.resolved, counts.verdicts),
-    wouldBuyAgainRate: ratio(counts.wouldBuyAgain, counts.wouldBuyAgainAnswers),
+    resolutionRate: ratio(counts.resolved + CLOSED_NO_VERDICT_RESOLUTION * counts.closedNoVerdict, counts.verdicts + counts.silent + counts.closedNoVerdict),
+    wouldBuyAgainRate: ratio(counts.wouldBuyAgain, counts.wouldBuyAgainAnswers + counts.silent),
     meanRating: counts.ratings === 0 ? null : sums[S.ratingSum]! / counts.ratings,
     medianResolutionHours: selectQuantile(lists.resolutionHours, 0.5),
     components: est,
     score,
     scoreLow,
     scoreHigh,
-    band: bandFor(score, counts.stories),
+    band: bandFor(raw, counts.eligible, counts.verdicts),
+    bandCapped: bandCappedFor(raw, counts.eligible, counts.verdicts),
+    importedOnly,
     channels,
   };
 }
@@ -482,8 +560,9 @@ export function scoreFromSums(sums: Float64Array, lists: WindowLists, asOf: numb
 /** A history point's figures from history sums. */
 export function historyScoreFromSums(sums: Float64Array, asOf: number): { stories: number; score: number | null; band: CompanyScore['band']; replyRate: number | null } {
   const stories = sums[S.stories]!;
-  const { score } = scoreOf(estimates(sums, asOf), stories);
-  return { stories, score, band: bandFor(score, stories), replyRate: ratio(sums[S.replied]!, sums[S.eligible]!) };
+  const eligible = sums[S.eligible]!;
+  const { raw, score } = scoreOf(estimates(sums, asOf), eligible, isImportedOnly(stories, sums[S.imported]!));
+  return { stories, score, band: bandFor(raw, eligible, sums[S.verdicts]!), replyRate: ratio(sums[S.replied]!, eligible) };
 }
 
 // --- one company's figures from its day buckets ------------------------------------------------------

@@ -16,6 +16,8 @@ export interface WorkedExampleStory {
   /** Hours to the first reply; null = no reply. */
   replyHours: number | null;
   verdict: { resolved: boolean; wouldBuyAgain: boolean; rating: number; daysAfterPublish: number } | null;
+  /** Closed without a verdict (the 60-day window after the reply ended): ½ resolved. */
+  closedWithoutVerdict?: boolean;
   channels: { channel: string; waitMinutes: number | null; answered: boolean }[];
 }
 
@@ -67,11 +69,15 @@ export const workedExampleStories: WorkedExampleStory[] = [
     daysAgo: 300,
     replyHours: 240,
     verdict: null,
+    closedWithoutVerdict: true,
     channels: [{ channel: 'web_form', waitMinutes: null, answered: false }],
   },
 ];
 
-/** The example as scoring input (7-day reply deadline). */
+/** Days after the first reply a story without a verdict closes. */
+const VERDICT_WINDOW_DAYS = 60;
+
+/** The example as scoring input (7-day reply deadline, 60-day verdict window). */
 export function workedExampleInput(asOf: number = workedExampleAsOf): ScoringStory[] {
   return workedExampleStories.map((s) => {
     const publishedAt = asOf - s.daysAgo * DAY;
@@ -89,6 +95,7 @@ export function workedExampleInput(asOf: number = workedExampleAsOf): ScoringSto
           }
         : null,
       channels: s.channels,
+      closedAt: s.closedWithoutVerdict && s.replyHours !== null ? publishedAt + s.replyHours * 3_600_000 + VERDICT_WINDOW_DAYS * DAY : null,
     };
   });
 }

@@ -28,6 +28,8 @@ function story(daysAgo: number, opts: Partial<ScoringStory> & { replyHours?: num
     firstReplyHours: replyHours,
     verdict: opts.verdict ?? null,
     channels: opts.channels ?? [],
+    withdrawn: opts.withdrawn ?? false,
+    closedAt: opts.closedAt ?? null,
   };
 }
 
@@ -75,9 +77,12 @@ describe('building blocks', () => {
     expect(betaEstimate({ alpha: 2, beta: 2 }, []).estimate).toBe(0.5);
   });
 
-  it('puts scores on the band boundaries into the higher band', () => {
+  it('puts scores on the band boundaries into the higher band, from the unrounded score', () => {
     expect(bandFor(85, 5)).toBe('exemplary');
     expect(bandFor(84, 5)).toBe('good');
+    // 84.5 rounds to 85 on the page but is not Exemplary (rules version 2).
+    expect(bandFor(84.5, 5)).toBe('good');
+    expect(bandFor(69.99, 9)).toBe('fair');
     expect(bandFor(70, 9)).toBe('good');
     expect(bandFor(69, 9)).toBe('fair');
     expect(bandFor(55, 9)).toBe('fair');
@@ -88,17 +93,28 @@ describe('building blocks', () => {
     expect(bandFor(100, 4)).toBe('not_enough_data');
     expect(bandFor(null, 40)).toBe('not_enough_data');
   });
+
+  it('caps Good or better at Fair when verdicts cover fewer than 30% of the eligible stories', () => {
+    expect(bandFor(90, 10, 3)).toBe('exemplary');
+    expect(bandFor(90, 10, 2)).toBe('fair');
+    expect(bandFor(75, 100, 29)).toBe('fair');
+    expect(bandFor(75, 100, 30)).toBe('good');
+    // Fair and below are not raised or lowered by the cap.
+    expect(bandFor(50, 100, 0)).toBe('poor');
+  });
 });
 
 describe('the worked example of the how-scores-work page', () => {
   const result = computeScore(workedExampleInput(), workedExampleAsOf, '12m');
 
   it('counts six stories: five past their deadline or answered, one still inside it', () => {
+    expect(result.rulesVersion).toBe(2);
     expect(result.counts).toEqual({
       stories: 6,
       eligible: 5,
       replied: 4,
       timedReplies: 4,
+      speedObservations: 5,
       overdue: 1,
       waiting: 1,
       verdicts: 3,
@@ -106,16 +122,23 @@ describe('the worked example of the how-scores-work page', () => {
       wouldBuyAgainAnswers: 3,
       wouldBuyAgain: 2,
       ratings: 3,
+      silent: 1,
+      closedNoVerdict: 1,
+      imported: 0,
+      withdrawn: 0,
     });
   });
 
-  it('shows the plain figures: 80% replied, median 51 h, p90 189.6 h, 2 of 3 resolved', () => {
+  it('shows the plain figures: 80% replied, median 72 h, p90 528 h, 2.5 of 5 resolved', () => {
     expect(result.replyRate).toBe(0.8);
-    // Reply hours 2, 30, 72, 240 → median (30 + 72) / 2; p90 at position 2.7 → 72 + 0.7·168.
-    expect(result.medianFirstReplyHours).toBe(51);
-    expect(result.p90FirstReplyHours).toBeCloseTo(189.6, 9);
-    expect(result.resolutionRate).toBeCloseTo(2 / 3, 12);
-    expect(result.wouldBuyAgainRate).toBeCloseTo(2 / 3, 12);
+    // Reply hours 2, 30, 72, 240 and D unanswered for 200 days (counted as 30 days = 720 h)
+    // → median 72; p90 at position 3.6 → 240 + 0.6·480.
+    expect(result.medianFirstReplyHours).toBe(72);
+    expect(result.p90FirstReplyHours).toBeCloseTo(528, 9);
+    // A, B resolved; C not; D silent for 30 days (unresolved); F closed without verdict (½).
+    expect(result.resolutionRate).toBeCloseTo(2.5 / 5, 12);
+    // A, B yes; C no; D silent (no).
+    expect(result.wouldBuyAgainRate).toBeCloseTo(2 / 4, 12);
     expect(result.meanRating).toBeCloseTo(11 / 3, 12);
     expect(result.medianResolutionHours).toBe(144);
   });
@@ -127,24 +150,33 @@ describe('the worked example of the how-scores-work page', () => {
     expect(result.components.replyRate.estimate).toBeCloseTo(a / (a + b), 12);
     expect(result.components.replyRate.n).toBe(5);
 
+    // D, unanswered for 200 days, counts with speed 0 (30 days or more).
     const speedA = 2 + w(10) * 1 + w(40) * replySpeed(30) + w(100) * replySpeed(72) + w(300) * replySpeed(240);
-    const speedB = 2 + w(40) * (1 - replySpeed(30)) + w(100) * (1 - replySpeed(72)) + w(300) * (1 - replySpeed(240));
+    const speedB = 2 + w(40) * (1 - replySpeed(30)) + w(100) * (1 - replySpeed(72)) + w(300) * (1 - replySpeed(240)) + w(200);
     expect(result.components.replySpeed.estimate).toBeCloseTo(speedA / (speedA + speedB), 12);
+    expect(result.components.replySpeed.n).toBe(5);
 
-    const ra = 2 + w(10) + w(40);
-    const rb = 2 + w(100);
+    // Resolution: A, B yes; C no; D silent (no); F closed without verdict (½).
+    const ra = 2 + w(10) + w(40) + 0.5 * w(300);
+    const rb = 2 + w(100) + w(200) + 0.5 * w(300);
     expect(result.components.resolution.estimate).toBeCloseTo(ra / (ra + rb), 12);
-    expect(result.components.wouldBuyAgain.estimate).toBeCloseTo(ra / (ra + rb), 12);
+    expect(result.components.resolution.n).toBe(5);
+    // Would buy again: A, B yes; C no; D silent (no); F nothing.
+    const wa = 2 + w(10) + w(40);
+    const wb = 2 + w(100) + w(200);
+    expect(result.components.wouldBuyAgain.estimate).toBeCloseTo(wa / (wa + wb), 12);
+    expect(result.components.wouldBuyAgain.n).toBe(4);
   });
 
-  it('pins the score, its 80% interval and the band: 62 (51–73), Fair', () => {
+  it('pins the score, its 80% interval and the band: 59 (48–70), Fair', () => {
     const c = result.components;
     const raw = 30 * c.replyRate.estimate + 20 * c.replySpeed.estimate + 30 * c.resolution.estimate + 20 * c.wouldBuyAgain.estimate;
-    expect(raw).toBeCloseTo(61.914, 3);
-    expect(result.score).toBe(62);
-    expect(result.scoreLow).toBe(51);
-    expect(result.scoreHigh).toBe(73);
+    expect(raw).toBeCloseTo(59.066, 3);
+    expect(result.score).toBe(59);
+    expect(result.scoreLow).toBe(48);
+    expect(result.scoreHigh).toBe(70);
     expect(result.band).toBe('fair');
+    expect(result.bandCapped).toBe(false);
   });
 
   it('pins the per-channel table with median waits', () => {
@@ -160,6 +192,7 @@ describe('the worked example of the how-scores-work page', () => {
   it('keeps only the last 183 days in the 6-month window', () => {
     const six = computeScore(workedExampleInput(), workedExampleAsOf, '6m');
     expect(six.counts.stories).toBe(4); // D (200 days) and F (300 days) fall out
+    expect(six.counts.eligible).toBe(3); // E is still inside its deadline: evidence of nothing yet
     expect(six.band).toBe('not_enough_data');
     expect(six.score).not.toBeNull();
   });
@@ -198,11 +231,76 @@ describe('edge cases', () => {
     const r = computeScore(stories, asOf);
     expect(r.replyRate).toBe(0);
     expect(r.counts.overdue).toBe(20);
-    expect(r.medianFirstReplyHours).toBeNull();
+    // Unanswered stories count in reply times with their age in whole days: 10…29 days.
+    expect(r.medianFirstReplyHours).toBe(19.5 * 24);
+    expect(r.components.replySpeed.n).toBe(20);
     expect(r.band).toBe('unresponsive');
     expect(r.scoreLow).toBeGreaterThanOrEqual(0);
-    // With no verdicts and no timed replies, those components stay at the prior.
+    // Under 30 days unanswered: no verdict is presumed yet.
     expect(r.components.resolution.estimate).toBe(0.5);
+    expect(r.counts.silent).toBe(0);
+  });
+
+  it('counts a story unanswered for 30 days as unresolved and "would not buy again", until its author gives a verdict', () => {
+    const silent = story(30);
+    const r = computeScore([silent], asOf);
+    expect(r.counts.silent).toBe(1);
+    expect(r.components.resolution.beta).toBeCloseTo(2 + w(30), 12);
+    expect(r.components.wouldBuyAgain.beta).toBeCloseTo(2 + w(30), 12);
+    expect(r.components.replySpeed.beta).toBeCloseTo(2 + w(30), 12);
+    expect(computeScore([story(29.99)], asOf).counts.silent).toBe(0);
+    // The author's verdict wins.
+    const judged = computeScore([story(40, { verdict: { at: asOf - DAY, resolved: true, wouldBuyAgain: true, rating: 4 } })], asOf);
+    expect(judged.counts.silent).toBe(0);
+    expect(judged.resolutionRate).toBe(1);
+    // A reply after the 30 days does not lift it (the silence happened).
+    const late = computeScore([story(50, { replyHours: 35 * 24 })], asOf);
+    expect(late.counts.silent).toBe(1);
+    expect(late.medianFirstReplyHours).toBe(35 * 24);
+  });
+
+  it('counts a story closed without a verdict as half resolved, and a late verdict in its place', () => {
+    const closed = story(100, { replyHours: 5, closedAt: asOf - 30 * DAY });
+    const r = computeScore([closed], asOf);
+    expect(r.counts.closedNoVerdict).toBe(1);
+    expect(r.resolutionRate).toBe(0.5);
+    expect(r.components.resolution.alpha).toBeCloseTo(r.components.resolution.beta, 12);
+    expect(r.counts.wouldBuyAgainAnswers).toBe(0);
+    const late = computeScore([{ ...closed, verdict: { at: asOf - DAY, resolved: false, wouldBuyAgain: false, rating: 1 } }], asOf);
+    expect(late.counts.closedNoVerdict).toBe(0);
+    expect(late.resolutionRate).toBe(0);
+  });
+
+  it('keeps a story withdrawn after a company reply in the figures, and counts every withdrawal', () => {
+    const answered = story(40, { replyHours: 2, withdrawn: true, verdict: { at: asOf - 30 * DAY, resolved: false, wouldBuyAgain: false, rating: 1 } });
+    const unanswered = story(40, { withdrawn: true });
+    const r = computeScore([answered, unanswered], asOf);
+    expect(r.counts.withdrawn).toBe(2);
+    expect(r.counts.stories).toBe(1);
+    expect(r.counts.replied).toBe(1);
+    expect(r.resolutionRate).toBe(0);
+  });
+
+  it('scores a company known only from imported data on reply rate and resolution, scaled to 100', () => {
+    const imported = (daysAgo: number, resolved: boolean): ScoringStory => ({
+      ...story(daysAgo, { replied: true, verdict: { at: null, resolved, wouldBuyAgain: null, rating: null } }),
+      imported: true,
+    });
+    const r = computeScore(Array.from({ length: 10 }, (_, i) => imported(20 + i, true)), asOf);
+    expect(r.importedOnly).toBe(true);
+    const c = r.components;
+    expect(r.score).toBe(Math.round((100 / 60) * (30 * c.replyRate.estimate + 30 * c.resolution.estimate)));
+    expect(r.score).toBeGreaterThanOrEqual(85);
+    // One member story makes it a member company again, scored on all four components.
+    const mixed = computeScore([...Array.from({ length: 10 }, (_, i) => imported(20 + i, true)), story(20, { replyHours: 1 })], asOf);
+    expect(mixed.importedOnly).toBe(false);
+  });
+
+  it('gives no score and no band while every story is still inside its reply deadline', () => {
+    const r = computeScore(Array.from({ length: 5 }, () => story(0)), asOf);
+    expect(r.counts.stories).toBe(5);
+    expect(r.score).toBeNull();
+    expect(r.band).toBe('not_enough_data');
   });
 
   it('rewards a company that answers everything within a day and solves it', () => {
@@ -222,8 +320,9 @@ describe('edge cases', () => {
     expect(b.band).toBe(a.band);
     expect(b.components.replyRate.estimate).toBeCloseTo(a.components.replyRate.estimate, 12);
     expect(b.counts).toEqual(a.counts);
-    expect(a.medianFirstReplyHours).toBe(5);
-    expect(a.p90FirstReplyHours).toBe(5);
+    // Replies of 5 h and two stories unanswered for 20 days (480 h).
+    expect(a.medianFirstReplyHours).toBe(242.5);
+    expect(a.p90FirstReplyHours).toBe(480);
   });
 
   it('counts an imported story with an untimed reply for the reply rate but never for reply times', () => {
@@ -258,7 +357,7 @@ describe('monthly history', () => {
     expect(h[0]!.month).toBe('2025-06');
     expect(h.at(-1)!.month).toBe('2026-11');
     expect(h.at(-1)!.at).toBe(workedExampleAsOf);
-    expect(h.at(-1)!.score).toBe(62);
+    expect(h.at(-1)!.score).toBe(59);
     expect(h[1]!.at).toBe(Date.UTC(2025, 7, 1) - 1);
     // Before the first story (300 days ago, late January 2026) there is nothing to score.
     expect(h[0]!.score).toBeNull();

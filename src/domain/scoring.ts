@@ -1,36 +1,46 @@
 // The responsiveness figures and the Answerable Score of one company (product.md, "The
-// responsiveness score"). Pure: the caller passes the company's stories and the moment `asOf`.
-// Everything here is published on the how-scores-work page; change a constant and that page,
-// and the pinned worked example in scoring.test.ts, change with it.
+// responsiveness score" and "Score rules, version 2"). Pure: the caller passes the company's
+// stories and the moment `asOf`. Everything here is published on the how-scores-work page; change
+// a constant and that page, and the pinned worked example in scoring.test.ts, change with it.
 //
-// Method, in short:
+// Method, in short (rules version 2):
 // - Window: stories published in the last 6 months (183 days), 12 months (365 days, the
-//   default) or all time. Hidden and withdrawn stories are not passed in at all.
+//   default) or all time. Hidden stories are not passed in. A withdrawn story counts only when
+//   the company had replied to it (rule 6: content gone, numbers stay); every withdrawn story
+//   counts in `counts.withdrawn`.
 // - Each story weighs w = 2^(−age / 182.5 days): a six-month-old story counts half.
 // - Four rates, each a Bayesian estimate with a Beta(2, 2) prior (as if every company started
 //   with two good and two bad pseudo-stories, so two stories cannot make 0 or 100):
 //     posterior α = 2 + Σ w·x, β = 2 + Σ w·(1 − x), estimate = α / (α + β)
 //   reply rate       x = 1 if the company replied (only stories that got a reply or whose
-//                     7-day deadline has passed count; a story still inside its deadline is not
-//                     held against anyone)
+//                     reply deadline has passed count; a story still inside its deadline is not
+//                     held against anyone and counts for nothing yet)
 //   reply speed      x = speed of each first reply: 1 at ≤ 24 h, 0 at ≥ 30 days, on a log
-//                     scale between (1 − ln(h/24) / ln 30); only replies with a real timestamp
-//   resolution       x = 1 for a "resolved" verdict, 0 for "not resolved"
-//   would buy again  x = 1 for yes, 0 for no
-// - Score = 30·reply rate + 20·reply speed + 30·resolution + 20·would buy again, rounded.
+//                     scale between (1 − ln(h/24) / ln 30); a story past its deadline without a
+//                     reply counts with its age in whole days as h (so 0 from 30 days on).
+//                     Imported stories have no real times and never count here.
+//   resolution       x = 1 for a "resolved" verdict, 0 for "not resolved" (also after a
+//                     "still resolved? — no"), 0 for a story left unanswered for its first 30
+//                     days without a verdict of its author, ½ for a story closed without a
+//                     verdict (from its closing)
+//   would buy again  x = 1 for yes, 0 for no; 0 for a story left unanswered for 30 days
+//                     without a verdict
+// - Score = 30·reply rate + 20·reply speed + 30·resolution + 20·would buy again. A company known
+//   only from imported data is scored on reply rate and resolution alone, scaled to 100.
+//   No score while no story has been answered or passed its deadline.
 // - 80% interval: each Beta posterior is approximated by a normal with the same mean and
 //   variance αβ / ((α+β)²(α+β+1)); the four are independent, so the score's variance is
 //   Σ points² · variance; interval = score ± 1.2816·sd, clipped to 0–100. (No simulation: the
 //   same stories always give the same interval.)
-// - Band by the rounded score: Exemplary ≥ 85, Good ≥ 70, Fair ≥ 55, Poor ≥ 40, Unresponsive
-//   below; "not enough data" under 5 stories in the window (the score is still computed and
-//   shown with its interval, but no band and no ranking).
+// - Band by the unrounded score: Exemplary ≥ 85, Good ≥ 70, Fair ≥ 55, Poor ≥ 40, Unresponsive
+//   below; "not enough data" under 5 stories answered or past their deadline. Good or better
+//   needs verdicts on at least 30% of those stories, otherwise the band is capped at Fair
+//   (`bandCapped`).
 // - Plain figures shown beside the score are unweighted: reply rate, median and 90th
-//   percentile of hours to first reply (linear interpolation between order statistics, so the
-//   median of an even count is the mean of the two middle values), resolution rate,
-//   would-buy-again rate, mean rating, median waits per channel.
-// - Imported stories (public complaint databases) have no real reply timestamps: they count
-//   for the reply rate and the verdict rates but never for any time figure (firstReplyHours null).
+//   percentile of hours to first reply, unanswered stories past their deadline included with
+//   their age (linear interpolation between order statistics, so the median of an even count
+//   is the mean of the two middle values), resolution rate and would-buy-again rate over the
+//   same observations as the score, mean rating, median waits per channel.
 //
 // computeScore() and scoreHistory() are the reference. The stored figures (company_stats) apply
 // the same rules to per-day sums (score-sums.ts, decision 0011): same counts, quantiles, bands and
@@ -47,8 +57,16 @@ const HOUR_MS = 3_600_000;
 export const WINDOW_DAYS: Record<Period, number | null> = { '6m': 183, '12m': 365, all: null };
 /** Age at which a story counts half. */
 export const HALF_LIFE_DAYS = 182.5;
-/** Fewer stories than this in the window: band "not enough data", left out of rankings. */
+/** The version of the scoring rules the figures follow (shown on how-scores-work, stored with the figures). */
+export const RULES_VERSION = 2;
+/** Fewer stories answered or past their deadline than this in the window: band "not enough data", left out of rankings. */
 export const MIN_STORIES_FOR_BAND = 5;
+/** Good or better needs verdicts on at least this share of the stories answered or past their deadline. */
+export const MIN_VERDICT_SHARE = 0.3;
+/** A story unanswered this long counts as unresolved and "would not buy again" until its author gives a verdict (30 days). */
+export const SILENCE_DAYS = 30;
+/** A story closed without a verdict counts this much resolved. */
+export const CLOSED_NO_VERDICT_RESOLUTION = 0.5;
 /** Two-sided 80% interval: the 90th percentile of the standard normal. */
 export const Z_80 = 1.2815515655446004;
 /** Reply speed: full marks at or below this many hours… */
@@ -58,6 +76,8 @@ export const SPEED_ZERO_HOURS = 30 * 24;
 
 export type ComponentName = 'replyRate' | 'replySpeed' | 'resolution' | 'wouldBuyAgain';
 export const components: readonly ComponentName[] = ['replyRate', 'replySpeed', 'resolution', 'wouldBuyAgain'];
+/** The components imported public data can show (no real reply times, no "would buy again"). */
+export const IMPORTED_COMPONENTS: readonly ComponentName[] = ['replyRate', 'resolution'];
 
 /** Points of each component in the 0–100 score. */
 export const POINTS: Record<ComponentName, number> = { replyRate: 30, replySpeed: 20, resolution: 30, wouldBuyAgain: 20 };
@@ -109,6 +129,12 @@ export interface ScoringStory {
   firstReplyHours: number | null;
   verdict: ScoringVerdict | null;
   channels: readonly ScoringChannel[];
+  /** From a public complaint database: no real reply times, so no time rule applies to it. */
+  imported?: boolean;
+  /** Withdrawn by its author: counts only when the company had replied (then like any other story). */
+  withdrawn?: boolean;
+  /** When it closed without a verdict (½ resolved from then unless a verdict comes); null/absent when it did not. */
+  closedAt?: number | null;
 }
 
 export interface Estimate {
@@ -145,8 +171,10 @@ export interface ScoreCounts {
   /** Stories that got a reply or whose reply deadline has passed (reply-rate denominator). */
   eligible: number;
   replied: number;
-  /** Replies with a real timestamp (reply-time denominator). */
+  /** Replies with a real timestamp. */
   timedReplies: number;
+  /** Observations of reply speed: timed replies plus unanswered (not imported) stories past their deadline. */
+  speedObservations: number;
   /** Unanswered stories past their deadline. */
   overdue: number;
   /** Unanswered stories still inside their deadline. */
@@ -156,9 +184,18 @@ export interface ScoreCounts {
   wouldBuyAgainAnswers: number;
   wouldBuyAgain: number;
   ratings: number;
+  /** Stories without a verdict left unanswered for their first 30 days: unresolved, would not buy again. */
+  silent: number;
+  /** Stories closed without a verdict (½ resolved each). */
+  closedNoVerdict: number;
+  /** Imported stories among `stories`. */
+  imported: number;
+  /** Stories withdrawn by their authors (those with a company reply are also in `stories`). */
+  withdrawn: number;
 }
 
 export interface CompanyScore {
+  rulesVersion: number;
   period: Period;
   asOf: number;
   /** First moment in the window (null = all time). */
@@ -178,6 +215,10 @@ export interface CompanyScore {
   scoreLow: number | null;
   scoreHigh: number | null;
   band: Band;
+  /** Good or better was capped at Fair: verdicts on fewer than 30% of the eligible stories. */
+  bandCapped: boolean;
+  /** Every story in the window is imported: scored on reply rate and resolution only. */
+  importedOnly: boolean;
   channels: ChannelFigure[];
 }
 
@@ -274,10 +315,38 @@ export function posteriorEstimate(alpha: number, beta: number, n: number, weight
   };
 }
 
-export function bandFor(score: number | null, stories: number): Band {
-  if (score === null || stories < MIN_STORIES_FOR_BAND) return 'not_enough_data';
-  for (const { band, min } of BAND_THRESHOLDS) if (score >= min) return band;
-  return 'unresponsive';
+/** Hours an unanswered story past its deadline counts in reply time at `asOf`: its age in whole days, at most 30 days. */
+export function unansweredHours(publishedAt: number, asOf: number): number {
+  return Math.min(Math.floor(Math.max(0, asOf - publishedAt) / DAY_MS) * 24, SPEED_ZERO_HOURS);
+}
+
+/** The moment from which a story without a reply before it counts as silent (unresolved, would not buy again). */
+export function silenceAt(publishedAt: number): number {
+  return publishedAt + SILENCE_DAYS * DAY_MS;
+}
+
+/** Whether verdicts cover too few eligible stories for Good or better (exact in integers). */
+export function tooFewVerdicts(verdicts: number, eligible: number): boolean {
+  return verdicts * 10 < eligible * Math.round(MIN_VERDICT_SHARE * 10);
+}
+
+/** The band of an unrounded score: "not enough data" under 5 eligible stories; Good or better capped at Fair with too few verdicts. */
+export function bandFor(raw: number | null, eligible: number, verdicts: number = eligible): Band {
+  if (raw === null || eligible < MIN_STORIES_FOR_BAND) return 'not_enough_data';
+  let found: Band = 'unresponsive';
+  for (const { band, min } of BAND_THRESHOLDS) {
+    if (raw >= min) {
+      found = band;
+      break;
+    }
+  }
+  if ((found === 'exemplary' || found === 'good') && tooFewVerdicts(verdicts, eligible)) return 'fair';
+  return found;
+}
+
+/** Whether bandFor() capped the band for too few verdicts. */
+export function bandCappedFor(raw: number | null, eligible: number, verdicts: number): boolean {
+  return raw !== null && eligible >= MIN_STORIES_FOR_BAND && raw >= BAND_THRESHOLDS[1]!.min && tooFewVerdicts(verdicts, eligible);
 }
 
 /** Start of the window ending at asOf (null = all time). */
@@ -317,6 +386,7 @@ export function computeScore(stories: readonly ScoringStory[], asOf: number, per
     eligible: 0,
     replied: 0,
     timedReplies: 0,
+    speedObservations: 0,
     overdue: 0,
     waiting: 0,
     verdicts: 0,
@@ -324,6 +394,10 @@ export function computeScore(stories: readonly ScoringStory[], asOf: number, per
     wouldBuyAgainAnswers: 0,
     wouldBuyAgain: 0,
     ratings: 0,
+    silent: 0,
+    closedNoVerdict: 0,
+    imported: 0,
+    withdrawn: 0,
   };
   const full = options.detail !== 'score';
   const acc: Record<ComponentName, Accumulator> = {
@@ -335,12 +409,20 @@ export function computeScore(stories: readonly ScoringStory[], asOf: number, per
   const replyHours: number[] = [];
   const resolutionHours: number[] = [];
   let ratingSum = 0;
+  let resolutionSum = 0;
   const channelMap = new Map<string, { stories: number; answered: number; waits: number[] }>();
 
   for (const s of stories) {
     if (s.publishedAt > asOf) continue;
     if (start !== null && s.publishedAt < start) continue;
+    if (s.withdrawn) {
+      counts.withdrawn++;
+      // Withdrawn before any company reply: it leaves the figures (only the count stays).
+      if (!s.replied) continue;
+    }
     counts.stories++;
+    const imported = s.imported === true;
+    if (imported) counts.imported++;
     const w = ageWeight(s.publishedAt, asOf);
 
     // Reply: as of asOf. An untimed (imported) reply counts from publication.
@@ -352,6 +434,7 @@ export function computeScore(stories: readonly ScoringStory[], asOf: number, per
       observe(acc.replyRate, 1, w);
       if (s.firstReplyHours !== null) {
         counts.timedReplies++;
+        counts.speedObservations++;
         if (full) replyHours.push(s.firstReplyHours);
         observe(acc.replySpeed, replySpeed(s.firstReplyHours), w);
       }
@@ -359,15 +442,26 @@ export function computeScore(stories: readonly ScoringStory[], asOf: number, per
       counts.eligible++;
       counts.overdue++;
       observe(acc.replyRate, 0, w);
+      if (!imported) {
+        // Silence is not neutral: an overdue story counts in reply time with its age.
+        const h = unansweredHours(s.publishedAt, asOf);
+        counts.speedObservations++;
+        if (full) replyHours.push(h);
+        observe(acc.replySpeed, replySpeed(h), w);
+      }
     } else {
       counts.waiting++;
     }
 
     const v = s.verdict;
+    const silence = silenceAt(s.publishedAt);
     if (v !== null && (v.at ?? s.publishedAt) <= asOf) {
       counts.verdicts++;
       observe(acc.resolution, v.resolved ? 1 : 0, w);
-      if (v.resolved) counts.resolved++;
+      if (v.resolved) {
+        counts.resolved++;
+        resolutionSum++;
+      }
       if (v.wouldBuyAgain !== null) {
         counts.wouldBuyAgainAnswers++;
         if (v.wouldBuyAgain) counts.wouldBuyAgain++;
@@ -379,6 +473,14 @@ export function computeScore(stories: readonly ScoringStory[], asOf: number, per
       }
       // The resolution clock only for stories whose times are real (same rule as replies).
       if (full && v.at !== null && s.firstReplyHours !== null) resolutionHours.push(Math.max(0, v.at - s.publishedAt) / HOUR_MS);
+    } else if (!imported && silence <= asOf && (repliedAt === null || repliedAt >= silence)) {
+      counts.silent++;
+      observe(acc.resolution, 0, w);
+      observe(acc.wouldBuyAgain, 0, w);
+    } else if (s.closedAt != null && s.closedAt <= asOf) {
+      counts.closedNoVerdict++;
+      resolutionSum += CLOSED_NO_VERDICT_RESOLUTION;
+      observe(acc.resolution, CLOSED_NO_VERDICT_RESOLUTION, w);
     }
 
     if (full) {
@@ -394,7 +496,8 @@ export function computeScore(stories: readonly ScoringStory[], asOf: number, per
 
   const est = {} as Record<ComponentName, Estimate>;
   for (const name of components) est[name] = estimateOf(acc[name]);
-  const { score, scoreLow, scoreHigh } = scoreOf(est, counts.stories);
+  const importedOnly = isImportedOnly(counts.stories, counts.imported);
+  const { raw, score, scoreLow, scoreHigh } = scoreOf(est, counts.eligible, importedOnly);
 
   replyHours.sort((a, b) => a - b);
   const channels: ChannelFigure[] = [...channelMap.entries()]
@@ -402,6 +505,7 @@ export function computeScore(stories: readonly ScoringStory[], asOf: number, per
     .sort((a, b) => b.stories - a.stories || a.channel.localeCompare(b.channel));
 
   return {
+    rulesVersion: RULES_VERSION,
     period,
     asOf,
     windowStart: start,
@@ -409,30 +513,51 @@ export function computeScore(stories: readonly ScoringStory[], asOf: number, per
     replyRate: ratio(counts.replied, counts.eligible),
     medianFirstReplyHours: quantile(replyHours, 0.5),
     p90FirstReplyHours: quantile(replyHours, 0.9),
-    resolutionRate: ratio(counts.resolved, counts.verdicts),
-    wouldBuyAgainRate: ratio(counts.wouldBuyAgain, counts.wouldBuyAgainAnswers),
+    resolutionRate: ratio(resolutionSum, counts.verdicts + counts.silent + counts.closedNoVerdict),
+    wouldBuyAgainRate: ratio(counts.wouldBuyAgain, counts.wouldBuyAgainAnswers + counts.silent),
     meanRating: counts.ratings === 0 ? null : ratingSum / counts.ratings,
     medianResolutionHours: median(resolutionHours),
     components: est,
     score,
     scoreLow,
     scoreHigh,
-    band: bandFor(score, counts.stories),
+    band: bandFor(raw, counts.eligible, counts.verdicts),
+    bandCapped: bandCappedFor(raw, counts.eligible, counts.verdicts),
+    importedOnly,
     channels,
   };
 }
 
-/** The 0–100 score and its 80% interval from the four estimates; all null when the window holds no story. */
-export function scoreOf(est: Record<ComponentName, Estimate>, stories: number): { score: number | null; scoreLow: number | null; scoreHigh: number | null } {
-  if (stories === 0) return { score: null, scoreLow: null, scoreHigh: null };
+/** Every story of the window is imported (a company known only from public complaint data). */
+export function isImportedOnly(stories: number, imported: number): boolean {
+  return stories > 0 && imported === stories;
+}
+
+/**
+ * The 0–100 score (unrounded and rounded) and its 80% interval from the four estimates; all null
+ * while no story is answered or past its deadline. Imported-only companies: reply rate and
+ * resolution, scaled to 100.
+ */
+export function scoreOf(
+  est: Record<ComponentName, Estimate>,
+  eligible: number,
+  importedOnly = false,
+): { raw: number | null; score: number | null; scoreLow: number | null; scoreHigh: number | null } {
+  if (eligible === 0) return { raw: null, score: null, scoreLow: null, scoreHigh: null };
+  const used = importedOnly ? IMPORTED_COMPONENTS : components;
+  let total = 0;
+  for (const name of used) total += POINTS[name];
+  const scale = 100 / total;
   let raw = 0;
   let variance = 0;
-  for (const name of components) {
-    raw += POINTS[name] * est[name].estimate;
-    variance += POINTS[name] * POINTS[name] * est[name].variance;
+  for (const name of used) {
+    const points = POINTS[name] * scale;
+    raw += points * est[name].estimate;
+    variance += points * points * est[name].variance;
   }
   const sd = Math.sqrt(variance);
   return {
+    raw,
     score: Math.round(raw),
     scoreLow: Math.round(clamp(raw - Z_80 * sd, 0, 100)),
     scoreHigh: Math.round(clamp(raw + Z_80 * sd, 0, 100)),

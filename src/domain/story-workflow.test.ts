@@ -266,12 +266,23 @@ describe('patches and effects', () => {
     expect(r.ok && r.effects.some((e) => e.type === 'schedule_followup')).toBe(false);
   });
 
-  it('clears the verdict when "no" reopens the story, and records the answer', () => {
+  it('reopens the story on a first "no" and keeps it on record as unresolved (not erased into "no verdict")', () => {
     const r = transition(story('resolved'), stillNo, author, now + 20 * DAY_MS);
     if (!r.ok) throw new Error(r.code);
-    expect(r.patch).toMatchObject({ state: 'answered', reopenedAt: now + 20 * DAY_MS, verdictAt: null, resolved: null, rating: null, closedAt: null });
+    expect(r.patch).toMatchObject({ state: 'answered', reopenedAt: now + 20 * DAY_MS, resolved: false, closedAt: null });
+    // The verdict's time, would-buy-again and rating stay until a new verdict replaces them.
+    expect(r.patch).not.toHaveProperty('verdictAt');
+    expect(r.patch).not.toHaveProperty('wouldBuyAgain');
+    expect(r.patch).not.toHaveProperty('rating');
     expect(r.effects).toContainEqual({ type: 'answer_followup', kind: '7d', stillResolved: false });
     expect(r.effects).toContainEqual({ type: 'cancel_followups' });
+    expect(r.effects).toContainEqual({ type: 'recompute_stats' });
+  });
+
+  it('ends the story on a second "no" as unresolved, would not buy again, without a rating', () => {
+    const r = transition(story('resolved', { reopenedAt: now + 2 * DAY_MS, wouldBuyAgain: true, rating: 5 }), stillNo, author, now + 40 * DAY_MS);
+    if (!r.ok) throw new Error(r.code);
+    expect(r.patch).toMatchObject({ state: 'unresolved', resolved: false, wouldBuyAgain: false, rating: null });
   });
 
   it('remembers the state before hiding and leaves the search index', () => {

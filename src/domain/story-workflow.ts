@@ -236,16 +236,14 @@ export function transition(
       const answer: Effect = { type: 'answer_followup', kind: event.kind, stillResolved: event.stillResolved };
       if (event.stillResolved) return ok('resolved', { lastActivityAt: now }, [answer]);
       if (story.reopenedAt === null) {
-        // "No" reopens the story once: the company gets another chance and the consumer a new verdict.
+        // "No" reopens the story once: the company gets another chance and the consumer a new
+        // verdict. Until then the story counts as unresolved (score rules v2, rule 7): the
+        // verdict stays on record with resolved = no, it is not erased into "no verdict".
         return ok(
           'answered',
           {
             reopenedAt: now,
-            verdictAt: null,
-            resolved: null,
-            wouldBuyAgain: null,
-            rating: null,
-            verdictComment: null,
+            resolved: false,
             closedAt: null,
             lastActivityAt: now,
           },
@@ -258,8 +256,9 @@ export function transition(
           ],
         );
       }
-      // Already reopened once: the consumer's word stands, the story ends unresolved.
-      return ok('unresolved', { resolved: false, lastActivityAt: now }, [
+      // Already reopened once: the consumer's word stands, the story ends unresolved, would not
+      // buy again, and the earlier rating no longer speaks for it (rule 7).
+      return ok('unresolved', { resolved: false, wouldBuyAgain: false, rating: null, lastActivityAt: now }, [
         answer,
         { type: 'cancel_followups' },
         { type: 'notify', to: 'company', template: 'story_reopened' },

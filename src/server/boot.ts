@@ -1,4 +1,5 @@
-// Process start-up inside the server: migrations first, then the background workers — the
+// Process start-up inside the server: migrations first, then company statistics recomputed when
+// the scoring rules version changed (an upgrade), then the background workers — the
 // search outbox relay, the mail outbox relay, the workflow scheduler (every minute) and the
 // orphan-photo sweep (every hour). Idempotent; the middleware awaits it before the first request.
 // In production it refuses to start while demo accounts exist (src/server/demo-accounts.ts).
@@ -6,6 +7,7 @@ import { config } from '../config.ts';
 import type { DB } from '../db/client.ts';
 import { getDatabase } from '../db/client.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { rebuildIfRulesChanged } from '../db/stats.repository.ts';
 import { startMailRelay } from '../mail/outbox.ts';
 import { startSearchRelay } from '../search/outbox-relay.ts';
 import { getSearchIndex } from '../search/select.ts';
@@ -46,6 +48,7 @@ async function boot(): Promise<void> {
       process.exit(1);
     }
   }
+  if (await rebuildIfRulesChanged(db, Date.now())) console.log('[stats] scoring rules changed: every company recomputed');
   if (workers.includes('search')) stops.push(startSearchRelay(db, getSearchIndex()));
   if (workers.includes('mail') && mailRelay) stops.push(startMailRelay(db));
   if (workers.includes('scheduler')) {

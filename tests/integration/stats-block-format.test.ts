@@ -1,5 +1,5 @@
-// Stored day blocks (company_stats_days.data) begin with a format word. Blocks written before the
-// word existed are still read as they are; a block of a format this code does not know is
+// Stored day blocks (company_stats_days.data) begin with a format word. A block of a format this
+// code does not read (the score rules v1 layouts, with or without the word, or a later one) is
 // recomputed from the stories and stored again in the current format.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeCompanyFigures, decodeBlock, encodeBlock, statsDaysOptions } from '../../src/db/stats.repository.ts';
@@ -58,16 +58,18 @@ describe('stored statistics blocks', () => {
     expect(await computeCompanyFigures(t.db, companyId, NOW)).toEqual(expected);
   });
 
-  it('still reads blocks written before the format word, to the same figures', async () => {
+  it('recomputes blocks of the older layouts (written without the word, or as format 2) instead of misreading them', async () => {
     const expected = await fromStories();
     const current = blocks();
-    for (const { block, data } of current) store(block, words(data).slice(1)); // the old layout: no word
-    const legacy = blocks();
-    for (const [i, { data }] of legacy.entries()) {
-      expect(words(data)[0]).toBeGreaterThan(0); // a day count
-      expect(decodeBlock(data)).toEqual(decodeBlock(current[i]!.data));
-    }
+    const [first, second] = current;
+    store(first!.block, words(first!.data).slice(1)); // format 1: no word
+    const two = words(second!.data);
+    two[0] = -2;
+    store(second!.block, two); // format 2: the v1 day layout with its word
+    expect(decodeBlock(blocks()[0]!.data)).toBeNull();
+    expect(decodeBlock(blocks()[1]!.data)).toBeNull();
     expect(await computeCompanyFigures(t.db, companyId, NOW)).toEqual(expected);
+    for (const { data } of blocks()) expect(words(data)[0]).toBe(-DAY_BUCKET_FORMAT);
   });
 
   it('recomputes a block of an unknown format from the stories and stores it in the current format', async () => {

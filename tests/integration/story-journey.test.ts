@@ -139,20 +139,23 @@ describe('a florist’s stories from publication to verdict', () => {
     expect((await findStoryById(t.db, s2))!.state).toBe('overdue');
     expect(await auditActions(t.db, s2)).toEqual(['story.publish', 'story.deadline_passed']);
     const stats = await findCompanyStats(t.db, companyId, '12m');
-    expect(stats).toMatchObject({ replyRate: 0.5, medianFirstReplyHours: 30 });
-    expect(stats!.details!.counts).toMatchObject({ eligible: 2, replied: 1, overdue: 1 });
+    // Rules v2: the unanswered story counts in reply times with its age in whole days (7 days =
+    // 168 h), so the median is (30 + 168) / 2, not the 30 h of the one reply.
+    expect(stats).toMatchObject({ replyRate: 0.5, medianFirstReplyHours: 99 });
+    expect(stats!.details!.counts).toMatchObject({ eligible: 2, replied: 1, overdue: 1, speedObservations: 2 });
   });
 
-  it('asks "still resolved?" after 7 days, and a "no" reopens the story', async () => {
+  it('asks "still resolved?" after 7 days, and a "no" reopens the story, counted as unresolved until a new verdict', async () => {
     expect(await runTick(t.db, T0 + 10 * DAY)).toMatchObject({ followupsSent: 1 });
     expect(await runTick(t.db, T0 + 10 * DAY + 1)).toMatchObject({ followupsSent: 0 });
     expect((await mails('story.still_resolved')).length).toBe(1);
     const r = await answerStillResolved(t.db, alice, { storyId: s1, kind: '7d', stillResolved: false }, { now: T0 + 11 * DAY });
     expect(r).toMatchObject({ from: 'resolved', to: 'answered' });
     const story = await findStoryById(t.db, s1);
-    expect(story).toMatchObject({ reopenedAt: T0 + 11 * DAY, verdictAt: null, resolved: null });
+    // Rules v2 (rule 7): the verdict stays on record as "not resolved"; it is not erased into neutral.
+    expect(story).toMatchObject({ state: 'answered', reopenedAt: T0 + 11 * DAY, verdictAt: T0 + 3 * DAY, resolved: false, wouldBuyAgain: true, rating: 4 });
     expect((await findFollowups(t.db, s1)).map((f) => [f.kind, f.stillResolved])).toEqual([['7d', false]]);
-    expect((await findCompanyStats(t.db, companyId, '12m'))!.resolutionRate).toBeNull();
+    expect((await findCompanyStats(t.db, companyId, '12m'))!.resolutionRate).toBe(0);
     expect(await refusal(answerStillResolved(t.db, alice, { storyId: s1, kind: '7d', stillResolved: false }, { now: T0 + 11 * DAY }))).toBe('invalid_state');
   });
 
@@ -201,7 +204,7 @@ describe('a florist’s stories from publication to verdict', () => {
     expect(revisions[0]).toMatchObject({ title: 'Reset password arrivato dopo 10 ore', editorId: alice.userId });
   });
 
-  it('drops a withdrawn story from the figures and leaves exactly what the domain computes', async () => {
+  it('keeps a story withdrawn after the company replied in the figures (content gone, numbers stay), exactly as the domain computes', async () => {
     await withdrawStory(t.db, bob, { storyId: s2 }, { now: T0 + 18 * DAY });
     expect((await findStoryById(t.db, s2))!.state).toBe('withdrawn');
     const now = T0 + 18 * DAY;
@@ -219,15 +222,32 @@ describe('a florist’s stories from publication to verdict', () => {
             { channel: 'phone_paid', waitMinutes: 12, answered: true },
           ],
         },
+        {
+          // S2: answered late (335 h), no verdict, withdrawn; it would close 60 days after the reply.
+          publishedAt: T0 + HOUR,
+          replyDueAt: T0 + HOUR + 7 * DAY,
+          replied: true,
+          firstReplyHours: 335,
+          verdict: null,
+          channels: [
+            { channel: 'chat', waitMinutes: null, answered: false },
+            { channel: 'email', waitMinutes: 600, answered: true },
+            { channel: 'phone_paid', waitMinutes: 12, answered: true },
+          ],
+          withdrawn: true,
+          closedAt: T0 + 14 * DAY + 60 * DAY,
+        },
       ],
       now,
       '12m',
     );
     const stats = await findCompanyStats(t.db, companyId, '12m');
+    expect(expected.counts).toMatchObject({ stories: 2, withdrawn: 1 });
+    expect(stats!.details!.counts).toEqual(expected.counts);
     expect(stats).toMatchObject({
-      storyCount: 1,
+      storyCount: 2,
       replyRate: 1,
-      medianFirstReplyHours: 30,
+      medianFirstReplyHours: (30 + 335) / 2,
       resolutionRate: 1,
       meanRating: 5,
       score: expected.score,
