@@ -13,12 +13,12 @@ import { PageCache, pageCacheHandler } from './server/page-cache.ts';
 import { config } from './config.ts';
 import { deleteSessionCookie, isHttps, readSessionToken, setSessionCookie } from './auth/cookies.ts';
 import { isCrossSiteRequest, publicOrigins } from './auth/csrf.ts';
-import { withSecurityHeaders } from './auth/headers.ts';
-import { clientIp, requestLocale } from './auth/request.ts';
+import { withSecurityHeaders } from './http/security-headers.ts';
+import { clientIp, requestLocale } from './http/request.ts';
 import { apiLimiter, tooManyRequests } from './server/read-limits.ts';
 import { validateSessionToken } from './auth/session.ts';
 import { mailRelayRunning, startMailRelay } from './mail/outbox.ts';
-import { crossSiteForbidden, hashingBusy, isDatabaseUnavailableError, serviceUnavailable, wantsJson } from './auth/unavailable.ts';
+import { crossSiteForbidden, hashingBusy, isDatabaseUnavailableError, serviceUnavailable, wantsJson } from './http/error-responses.ts';
 import { HashingBusy } from './auth/password.ts';
 
 export interface MiddlewareDeps {

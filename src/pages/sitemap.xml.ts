@@ -5,7 +5,7 @@ import { config } from '../config.ts';
 import { getDb } from '../db/client.ts';
 import { listedStates } from '../db/browse.repository.ts';
 import { LOCALES } from '../domain/vocabulary.ts';
-import { escapeXml } from '../lib/http.ts';
+import { escapeXml } from '../http/endpoint.ts';
 
 export const GET: APIRoute = async () => {
   const base = config().siteUrl;

@@ -46,7 +46,7 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-// ---- Schemas (field messages are i18n keys, see src/lib/forms.ts) ----
+// ---- Schemas (field messages are i18n keys, see src/http/forms.ts) ----
 
 /** Why 254: the longest address SMTP can carry (RFC 5321 path limit). */
 const EmailField = z.preprocess(

@@ -9,7 +9,7 @@ import type { DB } from '../db/client.ts';
 import type { ReportRow, Role } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
 import { rateLimit } from '../auth/rate-limit.ts';
-import { checkbox, optionalText } from '../lib/forms.ts';
+import { checkbox, optionalText } from './input-fields.ts';
 import { inTransaction } from './transaction.ts';
 
 export const REPORT_REASONS = [

@@ -4,7 +4,7 @@ import type { APIRoute } from 'astro';
 import { getDb } from '../../db/client.ts';
 import { findCompanyBySlug, findCompanyStats } from '../../db/browse.repository.ts';
 import { isLocale, t } from '../../i18n/index.ts';
-import { escapeXml } from '../../lib/http.ts';
+import { escapeXml } from '../../http/endpoint.ts';
 
 const bandColor: Record<string, string> = {
   exemplary: '#146c2e',

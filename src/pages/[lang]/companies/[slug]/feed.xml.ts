@@ -4,8 +4,8 @@ import { config } from '../../../../config.ts';
 import { getDb } from '../../../../db/client.ts';
 import { findCompanyBySlug, findCompanyStories } from '../../../../db/browse.repository.ts';
 import { t } from '../../../../i18n/index.ts';
-import { escapeXml } from '../../../../lib/http.ts';
-import { pageLocale } from '../../../../lib/page.ts';
+import { escapeXml } from '../../../../http/endpoint.ts';
+import { pageLocale } from '../../../../http/page.ts';
 
 export const GET: APIRoute = async ({ params, url }) => {
   const lang = pageLocale(params);

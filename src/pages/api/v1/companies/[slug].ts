@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { getDb } from '../../../../db/client.ts';
 import { findCompanyBySlug, findCompanyStats } from '../../../../db/browse.repository.ts';
-import { json, jsonError } from '../../../../lib/http.ts';
+import { json, jsonError } from '../../../../http/endpoint.ts';
 import { websiteHref } from '../../../../domain/website.ts';
 
 export const GET: APIRoute = async ({ params }) => {

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { getDb } from '../../../../db/client.ts';
 import { listCompanies } from '../../../../db/browse.repository.ts';
-import { intParam, json } from '../../../../lib/http.ts';
+import { intParam, json } from '../../../../http/endpoint.ts';
 
 export const GET: APIRoute = async ({ url }) => {
   const page = intParam(url, 'page', 1, 100_000);

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { getDb } from '../../../../db/client.ts';
 import { findStoryPage } from '../../../../db/browse.repository.ts';
-import { json, jsonError, parseId } from '../../../../lib/http.ts';
+import { json, jsonError, parseId } from '../../../../http/endpoint.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { getDb } from '../../../../../db/client.ts';
 import { findCompanyBySlug, findCompanyStories, listedStates } from '../../../../../db/browse.repository.ts';
 import type { StoryState } from '../../../../../db/schema.ts';
-import { intParam, json, jsonError } from '../../../../../lib/http.ts';
+import { intParam, json, jsonError } from '../../../../../http/endpoint.ts';
 
 export const GET: APIRoute = async ({ params, url }) => {
   const db = getDb();
