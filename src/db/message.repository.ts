@@ -43,3 +43,8 @@ export async function countMessagesForStory(db: DB, storyId: number): Promise<nu
   const row = await db.selectFrom('story_messages').select((eb) => eb.fn.countAll<number>().as('n')).where('story_id', '=', storyId).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** What a moderator sees of a reported message, or null. */
+export async function findMessageForModeration(db: DB, id: number) {
+  return (await db.selectFrom('story_messages').select(['body', 'author_role', 'created_at']).where('id', '=', id).executeTakeFirst()) ?? null;
+}

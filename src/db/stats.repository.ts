@@ -610,3 +610,8 @@ export async function findAllCompanyStats(db: DB, companyId: number): Promise<Pa
   const rows = await db.selectFrom('company_stats').selectAll().where('company_id', '=', companyId).execute();
   return Object.fromEntries(rows.map((r) => [r.period, toCompanyStats(r)]));
 }
+
+/** Every stored statistics row of a company (one per period), as stored: the open-data API and the badge. */
+export async function listCompanyStatsRows(db: DB, companyId: number): Promise<CompanyStatsRow[]> {
+  return db.selectFrom('company_stats').selectAll().where('company_id', '=', companyId).execute();
+}

@@ -5,7 +5,7 @@ import { DomainError } from '../domain/errors.ts';
 import type { StoryPatch, WorkflowStory } from '../domain/story-workflow.ts';
 import type { FollowupKind } from '../domain/clocks.ts';
 import type { DB } from './client.ts';
-import type { Channel, Flag, Locale, NewStory, StoryCategory, StoryRow, StoryUpdate } from './schema.ts';
+import type { Channel, Flag, Locale, NewStory, StoryCategory, StoryRow, StoryState, StoryUpdate } from './schema.ts';
 
 export interface Story extends WorkflowStory {
   id: number;
@@ -362,4 +362,26 @@ export async function findActiveThreads(db: DB, companyIds: readonly number[], l
     .limit(limit)
     .execute();
   return rows.map(toInboxItem);
+}
+
+/** A story's id and title (the report page names the story it reports in), or null. */
+export async function findStoryTitle(db: DB, id: number): Promise<{ id: number; title: string } | null> {
+  return (await db.selectFrom('stories').select(['id', 'title']).where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+/** Titles of the given stories by id (the moderation queue). */
+export async function listStoryTitles(db: DB, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('stories').select(['id', 'title']).where('id', 'in', ids).execute();
+  return new Map(rows.map((s) => [s.id, s.title] as const));
+}
+
+/** What a moderator sees of a reported story (the private order reference included). */
+export async function findStoryForModeration(db: DB, id: number) {
+  return (await db.selectFrom('stories').select(['id', 'title', 'body', 'state', 'order_reference', 'evidence_verified_at']).where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+/** The newest stories in the given states, for the sitemap (bounded). */
+export async function listSitemapStories(db: DB, states: readonly StoryState[], limit: number): Promise<{ id: number; last_activity_at: number }[]> {
+  return db.selectFrom('stories').select(['id', 'last_activity_at']).where('state', 'in', states).orderBy('published_at', 'desc').limit(limit).execute();
 }

@@ -45,10 +45,6 @@ export interface ClaimView {
   createdAt: number;
 }
 
-export async function findCompanyBySlug(db: DB, slug: string): Promise<CompanyRow | null> {
-  return (await db.selectFrom('companies').selectAll().where('slug', '=', slug).executeTakeFirst()) ?? null;
-}
-
 /** The company's bare domain (lower case, no "www."), or null when unknown. */
 export function companyDomain(company: Pick<CompanyRow, 'domain'>): string | null {
   const d = company.domain?.trim().toLowerCase().replace(/^www\./, '');

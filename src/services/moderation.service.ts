@@ -4,6 +4,7 @@
 import { config } from '../config.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { DB } from '../db/client.ts';
+import { resolveMergedCompany } from '../db/company.repository.ts';
 import { enqueueMail, enqueueSearchEvent } from '../db/outbox.repository.ts';
 import type { Locale, ReportRow, Role } from '../db/schema.ts';
 import { recomputeCompanyStats } from '../db/stats.repository.ts';
@@ -328,31 +329,6 @@ export async function verifyEvidence(
 
 // ---------------------------------------------------------------- duplicate companies
 
-/** Follows merged_into_id to the company that is kept (cycle-safe); the company itself if not merged. */
-export async function resolveMergedCompany(db: DB, companyId: number): Promise<number | null> {
-  let id = companyId;
-  for (let hops = 0; hops < 10; hops++) {
-    const c = await db.selectFrom('companies').select(['id', 'merged_into_id']).where('id', '=', id).executeTakeFirst();
-    if (!c) return null;
-    if (c.merged_into_id === null) return c.id;
-    id = c.merged_into_id;
-  }
-  return null;
-}
-
-/**
- * Where a merged company's page should redirect: the slug of the company it was merged into, or
- * null when the company was not merged (or does not exist).
- */
-export async function findMergeRedirect(db: DB, slug: string): Promise<string | null> {
-  const c = await db.selectFrom('companies').select(['id', 'merged_into_id']).where('slug', '=', slug).executeTakeFirst();
-  if (!c || c.merged_into_id === null) return null;
-  const finalId = await resolveMergedCompany(db, c.id);
-  if (finalId === null || finalId === c.id) return null;
-  const target = await db.selectFrom('companies').select('slug').where('id', '=', finalId).executeTakeFirst();
-  return target?.slug ?? null;
-}
-
 /**
  * Merges a duplicate company into the one that is kept: its stories and claims move, it is
  * marked merged_into_id (its page redirects), search documents follow, the kept company's
@@ -369,7 +345,7 @@ export async function mergeCompanies(
   assertModerator(actor);
   const reasons = cleanStatement(statement);
   return inTransaction(db, async (trx) => {
-    const keptId = await resolveMergedCompany(trx, keepId);
+    const keptId = (await resolveMergedCompany(trx, keepId))?.id ?? null;
     const dup = await trx.selectFrom('companies').select(['id', 'merged_into_id', 'claimed_by_user_id', 'claimed_at']).where('id', '=', duplicateId).executeTakeFirst();
     if (!dup || keptId === null) throw new DomainError('company_not_found');
     if (dup.merged_into_id !== null || keptId === dup.id) throw new DomainError('invalid_input', 'already merged or same company');
