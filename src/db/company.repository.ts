@@ -201,3 +201,27 @@ export async function findCompanyRepresentatives(db: DB, companyId: number): Pro
     .execute();
   return rows.map((r) => ({ userId: r.id, email: r.email, locale: r.locale }));
 }
+
+/** A granted claim: the company shows this person as its claimant, unless it already has one. */
+export async function setClaimantIfNone(db: DB, companyId: number, userId: number, now: number): Promise<void> {
+  await db.updateTable('companies').set({ claimed_by_user_id: userId, claimed_at: now, updated_at: now }).where('id', '=', companyId).where('claimed_by_user_id', 'is', null).execute();
+}
+
+/** The company's claimant after a revocation (another representative, or nobody). */
+export async function setClaimant(db: DB, companyId: number, claimant: { userId: number; claimedAt: number | null } | null, now: number): Promise<void> {
+  await db
+    .updateTable('companies')
+    .set({ claimed_by_user_id: claimant?.userId ?? null, claimed_at: claimant?.claimedAt ?? null, updated_at: now })
+    .where('id', '=', companyId)
+    .execute();
+}
+
+/** A merge: the duplicate points at the kept company and no longer has a claimant of its own. */
+export async function markCompanyMerged(db: DB, companyId: number, keptId: number, now: number): Promise<void> {
+  await db.updateTable('companies').set({ merged_into_id: keptId, claimed_by_user_id: null, claimed_at: null, updated_at: now }).where('id', '=', companyId).execute();
+}
+
+/** Erasure: the person is no longer shown as any company's claimant. */
+export async function clearClaimantEverywhere(db: DB, userId: number): Promise<void> {
+  await db.updateTable('companies').set({ claimed_by_user_id: null, claimed_at: null }).where('claimed_by_user_id', '=', userId).execute();
+}

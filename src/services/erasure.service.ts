@@ -10,6 +10,10 @@ import { sql } from 'kysely';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { DB } from '../db/client.ts';
 import { enqueueSearchEvent } from '../db/outbox.repository.ts';
+import { anonymiseReportsOf } from '../db/report.repository.ts';
+import { deleteClaimsOf } from '../db/claim.repository.ts';
+import { clearClaimantEverywhere } from '../db/company.repository.ts';
+import { deleteUser, findUserById } from '../db/user.repository.ts';
 import { DomainError } from '../domain/errors.ts';
 import { deletePhotoFiles, isPhotoId, parsePhotoFileName, photosDir } from '../content/photos.ts';
 import { changeStoryVisibility } from './story-visibility.ts';
@@ -43,7 +47,7 @@ export async function eraseAccount(
 ): Promise<ErasureSummary> {
   const dir = options.photosDir ?? photosDir();
   const { summary, photoIds } = await inTransaction(db, async (trx) => {
-    const user = await trx.selectFrom('users').select(['id', 'email', 'role']).where('id', '=', userId).executeTakeFirst();
+    const user = await findUserById(trx, userId);
     if (!user) throw new DomainError('not_allowed', 'no such account');
     const stories = await trx.selectFrom('stories').select(['id', 'state']).where('author_id', '=', userId).execute();
     const storyIds = stories.map((s) => s.id);
@@ -95,13 +99,12 @@ export async function eraseAccount(
     await trx.updateTable('story_revisions').set({ editor_id: null }).where('editor_id', '=', userId).execute();
 
     // Reports filed by the person stay (they are counted) without a link to them.
-    await trx.updateTable('reports').set({ reporter_id: null, reporter_email: null }).where('reporter_id', '=', userId).execute();
-    await trx.updateTable('reports').set({ reporter_email: null }).where('reporter_email', '=', user.email).execute();
+    await anonymiseReportsOf(trx, userId, user.email);
 
     const sessions = await trx.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
     await trx.deleteFrom('user_tokens').where('user_id', '=', userId).execute();
-    await trx.deleteFrom('company_claims').where('user_id', '=', userId).execute();
-    await trx.updateTable('companies').set({ claimed_by_user_id: null, claimed_at: null }).where('claimed_by_user_id', '=', userId).execute();
+    await deleteClaimsOf(trx, userId);
+    await clearClaimantEverywhere(trx, userId);
     // Mail to the person, sent or pending: the address and the text are personal data.
     await trx.deleteFrom('outbox').where('topic', '=', 'mail').where('key', '=', user.email).execute();
     if (await tableExists(trx, 'dev_mailbox')) await sql`delete from dev_mailbox where "to" = ${user.email}`.execute(trx);
@@ -110,7 +113,7 @@ export async function eraseAccount(
       .deleteFrom('rate_limits')
       .where((eb) => eb.or([eb('key', 'like', `%:user:${userId}`), eb('key', '=', `publish:${userId}`)]))
       .execute();
-    await trx.deleteFrom('users').where('id', '=', userId).execute();
+    await deleteUser(trx, userId);
 
     const summary: ErasureSummary = { stories: stories.length, photos: photoIds.length, messages: messageIds.length, sessions: Number(sessions.numDeletedRows) };
     await appendAudit(trx, {
