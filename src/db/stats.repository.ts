@@ -7,7 +7,7 @@
 // sequential scans (rebuildAllCompanyStats). Both paths build days with buildDayBucket() and
 // figures with figuresFromBuckets(), so they cannot disagree.
 import { CompiledQuery } from 'kysely';
-import { inTransaction } from '../services/transaction.ts';
+import { inTransaction } from './transaction.ts';
 import { periods, type Band, type ChannelFigure, type ComponentName, type HistoryPoint, type Period, type ScoreCounts, type ScoringStory } from '../domain/scoring.ts';
 import {
   DAY_BUCKET_FORMAT,

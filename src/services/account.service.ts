@@ -28,7 +28,7 @@ import {
 import { AUTH_LIMITS, rateLimit, rateLimitAll, rateLimitPeek, releaseRateLimit, resetRateLimit } from '../auth/rate-limit.ts';
 import { createSession, invalidateSession, invalidateUserSessions, type CreatedSession } from '../auth/session.ts';
 import { digestKey, generateToken, splitToken } from '../auth/token.ts';
-import { inTransaction } from './transaction.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { consumeUserToken, createUserToken, revokeUserTokens } from '../auth/user-tokens.ts';
 
 /** Who is asking and from where: injected so tests control the clock and the client address. */

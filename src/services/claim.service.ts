@@ -13,7 +13,7 @@ import { AUTH_LIMITS, rateLimit } from '../auth/rate-limit.ts';
 import { consumeUserToken, createUserToken, findUserToken } from '../auth/user-tokens.ts';
 import type { SessionUser } from '../auth/types.ts';
 import type { RateLimited, RequestInfo } from './account.service.ts';
-import { inTransaction } from './transaction.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { decideClaim, findClaimById, findClaimWithNames, findFirstGrantedClaim, hasGrantedClaim, insertClaim, listClaims, userHasGrantedClaim, type ClaimView } from '../db/claim.repository.ts';
 import { setClaimant, setClaimantIfNone } from '../db/company.repository.ts';
 import { changeRoleIf } from '../db/user.repository.ts';

@@ -17,7 +17,7 @@ import { deleteUser, findUserById } from '../db/user.repository.ts';
 import { DomainError } from '../domain/errors.ts';
 import { deletePhotoFiles, isPhotoId, parsePhotoFileName, photosDir } from '../content/photos.ts';
 import { changeStoryVisibility } from './story-visibility.ts';
-import { inTransaction } from './transaction.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export type StoryChoice = 'withdraw' | 'anonymise';
 

@@ -15,7 +15,7 @@ import { DomainError } from '../domain/errors.ts';
 import { t } from '../i18n/index.ts';
 import { findReportTarget, type ReportTarget, type ReportTargetKind } from './report.service.ts';
 import { changeStoryVisibility } from './story-visibility.ts';
-import { inTransaction } from './transaction.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export interface Moderator {
   id: number;

@@ -9,7 +9,7 @@ import type { Role } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
 import { deletePhotoFiles, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_STORY, PhotoRejectedError, photosDir, processPhoto, type StoredPhoto } from '../content/photos.ts';
 import { maskPii } from '../content/pii.ts';
-import { inTransaction } from './transaction.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export interface PhotoActor {
   id: number;

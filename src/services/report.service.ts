@@ -11,7 +11,7 @@ import type { ReportRow, Role } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
 import { rateLimit } from '../auth/rate-limit.ts';
 import { checkbox, optionalText } from './input-fields.ts';
-import { inTransaction } from './transaction.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export const REPORT_REASONS = [
   'illegal',

@@ -14,7 +14,7 @@ import { DAY_MS } from '../domain/clocks.ts';
 import { DomainError } from '../domain/errors.ts';
 import { notifyStillResolved } from './notifications.ts';
 import { closeVerdictWindow, markStoryOverdue, serverWorkflowConfig, type ServiceOptions } from './story.service.ts';
-import { inTransaction } from './transaction.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export interface TickResult {
   overdue: number;

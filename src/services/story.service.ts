@@ -40,7 +40,7 @@ import {
   type TransitionResult,
 } from '../domain/story-workflow.ts';
 import { notify } from './notifications.ts';
-import { inTransaction } from './transaction.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { isChannel, isLocale, isStoryCategory } from '../domain/vocabulary.ts';
 
 export interface ServiceOptions {

@@ -6,7 +6,7 @@
 // This is the only place that opens a Kysely transaction (`npm run lint` refuses db.transaction()
 // elsewhere); synchronous better-sqlite3 batches use sqlite.transaction(fn).immediate().
 import { sql } from 'kysely';
-import type { DB } from '../db/client.ts';
+import type { DB } from './client.ts';
 import { DomainError } from '../domain/errors.ts';
 
 const insideTransaction = new WeakSet<object>();
