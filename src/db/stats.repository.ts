@@ -615,3 +615,13 @@ export async function findAllCompanyStats(db: DB, companyId: number): Promise<Pa
 export async function listCompanyStatsRows(db: DB, companyId: number): Promise<CompanyStatsRow[]> {
   return db.selectFrom('company_stats').selectAll().where('company_id', '=', companyId).execute();
 }
+
+/** When the company's 12-month figures were last computed, or null when it has none. */
+export async function findStatsComputedAt(db: DB, companyId: number): Promise<number | null> {
+  return (await db.selectFrom('company_stats').select('computed_at').where('company_id', '=', companyId).where('period', '=', '12m').executeTakeFirst())?.computed_at ?? null;
+}
+
+/** A merged company has no figures of its own any more. */
+export async function deleteCompanyStats(db: DB, companyId: number): Promise<void> {
+  await db.deleteFrom('company_stats').where('company_id', '=', companyId).execute();
+}

@@ -6,11 +6,14 @@ import { appendAudit } from '../db/audit.repository.ts';
 import type { DB } from '../db/client.ts';
 import { findCompanyById, getCompanyOrThrow, markCompanyMerged, resolveMergedCompany, setClaimant } from '../db/company.repository.ts';
 import { moveClaims } from '../db/claim.repository.ts';
+import { findStoryEvidence, findStoryTitle, markEvidenceVerified, moveStoriesToCompany } from '../db/story.repository.ts';
+import { setMessageHidden } from '../db/message.repository.ts';
+import { setPhotoHidden } from '../db/photo.repository.ts';
 import { findUserById } from '../db/user.repository.ts';
 import { decideReports, listOpenReportGroups, listOpenReportsForTarget, listReportsWithReporterName, type ReportWithReporterName } from '../db/report.repository.ts';
 import { enqueueMail, enqueueSearchEvent } from '../db/outbox.repository.ts';
 import type { Locale, ReportRow, Role } from '../db/schema.ts';
-import { recomputeCompanyStats } from '../db/stats.repository.ts';
+import { deleteCompanyStats, recomputeCompanyStats } from '../db/stats.repository.ts';
 import { DomainError } from '../domain/errors.ts';
 import { t } from '../i18n/index.ts';
 import { findReportTarget, type ReportTarget, type ReportTargetKind } from './report.service.ts';
@@ -65,7 +68,7 @@ async function findRecipient(db: DB, userId: number | null): Promise<Recipient |
 }
 
 async function describeTarget(db: DB, target: ReportTarget): Promise<{ title: string }> {
-  const s = await db.selectFrom('stories').select('title').where('id', '=', target.storyId).executeTakeFirst();
+  const s = await findStoryTitle(db, target.storyId);
   return { title: s?.title ?? '' };
 }
 
@@ -149,9 +152,9 @@ async function setContentHidden(
   }
   if (target.hidden === hide) throw new DomainError('invalid_state');
   if (target.kind === 'message') {
-    await db.updateTable('story_messages').set({ hidden_at: hide ? now : null }).where('id', '=', Number(target.id)).execute();
+    await setMessageHidden(db, Number(target.id), hide ? now : null);
   } else {
-    await db.updateTable('photos').set({ hidden_at: hide ? now : null }).where('id', '=', target.id).execute();
+    await setPhotoHidden(db, target.id, hide ? now : null);
   }
   await appendAudit(db, {
     at: now,
@@ -287,15 +290,11 @@ export async function verifyEvidence(
 ): Promise<void> {
   assertModerator(actor);
   await inTransaction(db, async (trx) => {
-    const story = await trx
-      .selectFrom('stories')
-      .select(['id', 'company_id', 'author_id', 'state', 'order_reference', 'evidence_verified_at'])
-      .where('id', '=', storyId)
-      .executeTakeFirst();
+    const story = await findStoryEvidence(trx, storyId);
     if (!story) throw new DomainError('story_not_found');
     if (story.state === 'withdrawn' || story.evidence_verified_at !== null) throw new DomainError('invalid_state');
     if (!story.order_reference) throw new DomainError('invalid_input', 'no private evidence to verify');
-    await trx.updateTable('stories').set({ evidence_verified_at: now, updated_at: now }).where('id', '=', storyId).execute();
+    await markEvidenceVerified(trx, storyId, now);
     await appendAudit(trx, {
       at: now,
       actorId: actor.id,
@@ -335,8 +334,7 @@ export async function mergeCompanies(
     if (!dup || keptId === null) throw new DomainError('company_not_found');
     if (dup.merged_into_id !== null || keptId === dup.id) throw new DomainError('invalid_input', 'already merged or same company');
 
-    const stories = await trx.selectFrom('stories').select('id').where('company_id', '=', dup.id).execute();
-    await trx.updateTable('stories').set({ company_id: keptId, updated_at: now }).where('company_id', '=', dup.id).execute();
+    const movedIds = await moveStoriesToCompany(trx, dup.id, keptId, now);
     await moveClaims(trx, dup.id, keptId);
     const kept = await getCompanyOrThrow(trx, keptId);
     if (kept.claimed_by_user_id === null && dup.claimed_by_user_id !== null) {
@@ -344,7 +342,7 @@ export async function mergeCompanies(
     }
     await markCompanyMerged(trx, dup.id, keptId, now);
     // The duplicate has no figures of its own any more; the kept company's include the moved stories.
-    await trx.deleteFrom('company_stats').where('company_id', '=', dup.id).execute();
+    await deleteCompanyStats(trx, dup.id);
     await recomputeCompanyStats(trx, keptId, now);
     await appendAudit(trx, {
       at: now,
@@ -354,12 +352,12 @@ export async function mergeCompanies(
       subjectKind: 'company',
       subjectId: dup.id,
       companyId: keptId,
-      data: { into: keptId, stories: stories.length, statement: reasons },
+      data: { into: keptId, stories: movedIds.length, statement: reasons },
     });
     await enqueueSearchEvent(trx, { kind: 'company.delete', companyId: dup.id }, now);
     await enqueueSearchEvent(trx, { kind: 'company.upsert', companyId: keptId }, now);
-    for (const s of stories) await enqueueSearchEvent(trx, { kind: 'story.upsert', storyId: s.id }, now);
-    return { storiesMoved: stories.length, keptId };
+    for (const storyId of movedIds) await enqueueSearchEvent(trx, { kind: 'story.upsert', storyId }, now);
+    return { storiesMoved: movedIds.length, keptId };
   });
 }
 

@@ -5,6 +5,9 @@
 // to moderators so that mass-reporting campaigns are visible.
 import { z } from 'astro/zod';
 import { appendAudit } from '../db/audit.repository.ts';
+import { findStoryHeader } from '../db/story.repository.ts';
+import { findMessageWithStory } from '../db/message.repository.ts';
+import { findPhotoWithStory } from '../db/photo.repository.ts';
 import { countReportsBy, findOpenReportBy, insertReport, listFrequentReporters } from '../db/report.repository.ts';
 import type { DB } from '../db/client.ts';
 import type { ReportRow, Role } from '../db/schema.ts';
@@ -91,27 +94,17 @@ export interface ReportTarget {
 export async function findReportTarget(db: DB, kind: ReportTargetKind, id: string): Promise<ReportTarget | null> {
   if (kind === 'story') {
     if (!/^\d+$/.test(id)) return null;
-    const s = await db.selectFrom('stories').select(['id', 'company_id', 'author_id', 'state']).where('id', '=', Number(id)).executeTakeFirst();
+    const s = await findStoryHeader(db, Number(id));
     if (!s || s.state === 'withdrawn') return null;
     return { kind, id: String(s.id), storyId: s.id, companyId: s.company_id, authorId: s.author_id, hidden: s.state === 'hidden', storyHidden: s.state === 'hidden' };
   }
   if (kind === 'message') {
     if (!/^\d+$/.test(id)) return null;
-    const m = await db
-      .selectFrom('story_messages')
-      .innerJoin('stories', 'stories.id', 'story_messages.story_id')
-      .select(['story_messages.id', 'story_messages.story_id', 'story_messages.author_id', 'story_messages.hidden_at', 'stories.company_id', 'stories.state'])
-      .where('story_messages.id', '=', Number(id))
-      .executeTakeFirst();
+    const m = await findMessageWithStory(db, Number(id));
     if (!m || m.state === 'withdrawn') return null;
     return { kind, id: String(m.id), storyId: m.story_id, companyId: m.company_id, authorId: m.author_id, hidden: m.hidden_at !== null, storyHidden: m.state === 'hidden' };
   }
-  const p = await db
-    .selectFrom('photos')
-    .innerJoin('stories', 'stories.id', 'photos.story_id')
-    .select(['photos.id', 'photos.story_id', 'photos.uploader_id', 'photos.hidden_at', 'stories.company_id', 'stories.state'])
-    .where('photos.id', '=', id)
-    .executeTakeFirst();
+  const p = await findPhotoWithStory(db, id);
   if (!p || p.state === 'withdrawn') return null;
   return { kind, id: p.id, storyId: p.story_id, companyId: p.company_id, authorId: p.uploader_id, hidden: p.hidden_at !== null, storyHidden: p.state === 'hidden' };
 }
