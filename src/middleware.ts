@@ -16,10 +16,10 @@ import { deleteSessionCookie, isHttps, readSessionToken, setSessionCookie } from
 import { isCrossSiteRequest, publicOrigins } from './auth/csrf.ts';
 import { withSecurityHeaders } from './http/security-headers.ts';
 import { clientIp, requestLocale } from './http/request.ts';
-import { apiLimiter, tooManyRequests } from './server/read-limits.ts';
+import { apiLimiter } from './server/read-limits.ts';
 import { validateSessionToken } from './auth/session.ts';
 import { mailRelayRunning, startMailRelay } from './mail/outbox.ts';
-import { crossSiteForbidden, hashingBusy, isDatabaseUnavailableError, serviceUnavailable, wantsJson } from './http/error-responses.ts';
+import { crossSiteForbidden, hashingBusy, isDatabaseUnavailableError, serviceUnavailable, tooManyRequests, wantsJson } from './http/error-responses.ts';
 import { HashingBusy } from './auth/password.ts';
 
 export interface MiddlewareDeps {
