@@ -46,7 +46,7 @@ export default defineConfig({
     ssr: { external: ['better-sqlite3', 'sharp'] },
     // Every processed <script> becomes a file, never an inline script (Astro inlines scripts
     // below this size): pages have no inline scripts, so the CSP is `script-src 'self'` with no
-    // hashes and the security middleware never reads a page (src/auth/headers.ts).
+    // hashes and the security middleware never reads a page (src/http/security-headers.ts).
     build: { assetsInlineLimit: 0 },
   },
 });

@@ -3,7 +3,8 @@
 //      and a clear 503 when the database reports disk-full / I/O errors;
 //   2. cross-site check for every non-GET request (forms AND JSON; the only such check, Astro's
 //      checkOrigin is off) → 403 with a localized message;
-//   3. the session cookie → locals.user / locals.session, with the sliding refresh.
+//   3. the session cookie → locals.user / locals.session, with the sliding refresh; the database
+//      → locals.db (the only way pages, components and endpoints reach it).
 // Permissions are NOT checked here: every page and action checks them itself.
 import { defineMiddleware, sequence } from 'astro/middleware';
 import type { MiddlewareHandler } from 'astro';
@@ -13,12 +14,12 @@ import { PageCache, pageCacheHandler } from './server/page-cache.ts';
 import { config } from './config.ts';
 import { deleteSessionCookie, isHttps, readSessionToken, setSessionCookie } from './auth/cookies.ts';
 import { isCrossSiteRequest, publicOrigins } from './auth/csrf.ts';
-import { withSecurityHeaders } from './auth/headers.ts';
-import { clientIp, requestLocale } from './auth/request.ts';
-import { apiLimiter, tooManyRequests } from './server/read-limits.ts';
+import { withSecurityHeaders } from './http/security-headers.ts';
+import { clientIp, requestLocale } from './http/request.ts';
+import { apiLimiter } from './server/read-limits.ts';
 import { validateSessionToken } from './auth/session.ts';
 import { mailRelayRunning, startMailRelay } from './mail/outbox.ts';
-import { crossSiteForbidden, hashingBusy, isDatabaseUnavailableError, serviceUnavailable, wantsJson } from './auth/unavailable.ts';
+import { crossSiteForbidden, hashingBusy, isDatabaseUnavailableError, serviceUnavailable, tooManyRequests, wantsJson } from './http/error-responses.ts';
 import { HashingBusy } from './auth/password.ts';
 
 export interface MiddlewareDeps {
@@ -77,6 +78,7 @@ export function createMiddleware(deps: MiddlewareDeps): MiddlewareHandler {
     ctx.locals.user = null;
     ctx.locals.session = null;
     if (ctx.isPrerendered) return next();
+    ctx.locals.db = deps.db();
     const token = readSessionToken(ctx.cookies, ctx.url);
     if (token) {
       const found = await validateSessionToken(deps.db(), token, deps.now());

@@ -4,6 +4,7 @@
 import { config } from '../config.ts';
 import type { DB } from '../db/client.ts';
 import type { Role } from '../db/schema.ts';
+import { userHasGrantedClaim } from '../db/claim.repository.ts';
 import { isLocale, t, defaultLocale, type Locale } from '../i18n/index.ts';
 import type { SessionUser } from './types.ts';
 
@@ -122,12 +123,5 @@ export function canSeePrivateEvidence(user: SessionUser | null, companyId: numbe
  * ago no longer counts, even if the request's session snapshot says otherwise).
  */
 export async function userRepresentsCompany(db: DB, userId: number, companyId: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('company_claims')
-    .select('id')
-    .where('user_id', '=', userId)
-    .where('company_id', '=', companyId)
-    .where('status', 'in', ['verified', 'approved'])
-    .executeTakeFirst();
-  return row !== undefined;
+  return userHasGrantedClaim(db, userId, companyId);
 }

@@ -109,3 +109,11 @@ export function tooManyRequests(locale: Locale, retryAfterSeconds: number, json 
     ? Response.json({ error: 'rate_limited', message, retryAfter: retryAfterSeconds }, { status: 429, headers })
     : new Response(message, { status: 429, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } });
 }
+
+/** Erasure: the rate-limit windows keyed by the account ("report:user:7", "publish:7", …). */
+export async function deleteAccountRateLimits(db: DB, userId: number): Promise<void> {
+  await db
+    .deleteFrom('rate_limits')
+    .where((eb) => eb.or([eb('key', 'like', `%:user:${userId}`), eb('key', '=', `publish:${userId}`)]))
+    .execute();
+}

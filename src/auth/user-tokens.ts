@@ -83,3 +83,8 @@ export async function revokeUserTokens(db: DB, userId: number, kind: TokenKind, 
     .where('used_at', 'is', null)
     .execute();
 }
+
+/** Erasure: every one-time link of the person. */
+export async function deleteUserTokens(db: DB, userId: number): Promise<void> {
+  await db.deleteFrom('user_tokens').where('user_id', '=', userId).execute();
+}

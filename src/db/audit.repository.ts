@@ -44,3 +44,11 @@ export async function findAuditForSubject(db: DB, kind: string, id: string | num
     .orderBy('id')
     .execute();
 }
+
+/** Audit rows of the given actions with `from <= at < to`, oldest first (index audit_log_action_at). */
+export async function listAuditByActions(db: DB, actions: readonly string[], range: { from?: number; to?: number } = {}): Promise<{ action: string; at: number; data: string | null }[]> {
+  let q = db.selectFrom('audit_log').select(['action', 'at', 'data']).where('action', 'in', actions);
+  if (range.from !== undefined) q = q.where('at', '>=', range.from);
+  if (range.to !== undefined) q = q.where('at', '<', range.to);
+  return q.orderBy('at').execute();
+}

@@ -3,38 +3,16 @@
 // company's story counts per state from company_story_counts (kept by triggers, see the
 // migration 2026-11-23T1600-page-read-models). The plans are pinned by
 // tests/integration/page-query-plans.test.ts.
-import { sql, type Compilable, type CompiledQuery } from 'kysely';
+import { sql } from 'kysely';
 import type { Period } from '../domain/scoring.ts';
 import { publicStates } from '../domain/story-workflow.ts';
 import type { DB } from './client.ts';
-import type { Channel, CompanyRow, CompanyStatsRow, Locale, StatsPeriod, StoryCategory, StoryState } from './schema.ts';
+import type { Channel, CompanyRow, Locale, StatsPeriod, StoryCategory, StoryState } from './schema.ts';
+import { preparedQuery } from './prepared-query.ts';
 import { statsColumns, toCompanyStats, type CompanyStats } from './stats.repository.ts';
 
 /** States a visitor may see in lists (hidden stories are left out; withdrawn ones show as tombstones only on their own page). */
 export const listedStates: readonly StoryState[] = publicStates;
-
-/** Stands for the i-th argument of a prepared query while it is compiled. */
-class QueryArgument {
-  readonly index: number;
-  constructor(index: number) {
-    this.index = index;
-  }
-}
-
-/**
- * A page query built and compiled once, then run with each call's arguments: building a wide
- * select with Kysely (dozens of column references) cost more than SQLite took to run it, on every
- * request (profile of the story page). `build` receives placeholders for the arguments and must
- * not branch on them; every other value it binds (the listed states…) stays as compiled.
- */
-export function preparedQuery<A extends unknown[], R>(build: (db: DB, ...args: A) => Compilable<R>): (db: DB, ...args: A) => Promise<R[]> {
-  let compiled: CompiledQuery<R> | undefined;
-  return async (db, ...args) => {
-    compiled ??= build(db, ...(args.map((_, i) => new QueryArgument(i)) as A)).compile();
-    const parameters = compiled.parameters.map((p) => (p instanceof QueryArgument ? args[p.index] : p));
-    return (await db.executeQuery<R>({ ...compiled, parameters })).rows;
-  };
-}
 
 export interface StorySummary {
   id: number;
@@ -241,16 +219,6 @@ export async function findRankedCompanies(
     .limit(limit)
     .execute();
   return rows.map(toCompanyListItem);
-}
-
-const companyBySlug = preparedQuery((db, slug: string) => db.selectFrom('companies').selectAll().where('slug', '=', slug));
-
-export async function findCompanyBySlug(db: DB, slug: string): Promise<CompanyRow | null> {
-  return (await companyBySlug(db, slug))[0] ?? null;
-}
-
-export async function findCompanyStats(db: DB, companyId: number): Promise<CompanyStatsRow[]> {
-  return db.selectFrom('company_stats').selectAll().where('company_id', '=', companyId).execute();
 }
 
 const scorecardRows = preparedQuery((db, companyId: number) =>

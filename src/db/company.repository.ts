@@ -1,8 +1,10 @@
-// Companies: lookup, duplicate detection (same web domain, or same normalised name) and creation.
-// Others may append read-only query functions at the end of this file.
+// The home of the companies table: lookup (by id, by slug, by ids), merges (the surviving
+// company, where a merged company's page redirects), duplicate detection (same web domain, or same
+// normalised name), creation, the representatives, and the sitemap's list.
 import { DomainError } from '../domain/errors.ts';
 import { normalizeWebsite } from '../domain/website.ts';
 import type { DB } from './client.ts';
+import { preparedQuery } from './prepared-query.ts';
 import type { CompanyRow, Locale } from './schema.ts';
 
 // Legal-form words that do not tell two companies apart ("Fiori Rapidi S.r.l." = "fiori rapidi").
@@ -68,19 +70,52 @@ export async function getCompanyOrThrow(db: DB, id: number): Promise<CompanyRow>
   return company;
 }
 
+const companyBySlug = preparedQuery((db, slug: string) => db.selectFrom('companies').selectAll().where('slug', '=', slug));
+
+/** The company page's lookup (prepared once: it runs on every company page, feed, badge and API call). */
 export async function findCompanyBySlug(db: DB, slug: string): Promise<CompanyRow | null> {
-  return (await db.selectFrom('companies').selectAll().where('slug', '=', slug).executeTakeFirst()) ?? null;
+  return (await companyBySlug(db, slug))[0] ?? null;
 }
 
-/** Follows merges to the surviving company (a moderator merged duplicates). */
-export async function resolveMergedCompany(db: DB, company: CompanyRow): Promise<CompanyRow> {
-  let current = company;
-  for (let hops = 0; current.merged_into_id !== null && hops < 10; hops++) {
-    const next = await findCompanyById(db, current.merged_into_id);
-    if (!next) break;
-    current = next;
+export async function findCompanyIdBySlug(db: DB, slug: string): Promise<number | null> {
+  return (await db.selectFrom('companies').select('id').where('slug', '=', slug).executeTakeFirst())?.id ?? null;
+}
+
+/** Name and slug of the given companies (a representative's own), by name. */
+export async function listCompaniesByIds(db: DB, ids: readonly number[]): Promise<Pick<CompanyRow, 'id' | 'slug' | 'name'>[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('companies').select(['id', 'slug', 'name']).where('id', 'in', ids).orderBy('name').execute();
+}
+
+/**
+ * Follows merged_into_id to the company that is kept (a moderator merged duplicates): the company
+ * itself when not merged; null when it does not exist or the chain does not end within 10 hops.
+ */
+export async function resolveMergedCompany(db: DB, companyId: number): Promise<CompanyRow | null> {
+  let id = companyId;
+  for (let hops = 0; hops < 10; hops++) {
+    const c = await findCompanyById(db, id);
+    if (!c) return null;
+    if (c.merged_into_id === null) return c;
+    id = c.merged_into_id;
   }
-  return current;
+  return null;
+}
+
+/**
+ * Where a merged company's page should redirect: the slug of the company it was merged into, or
+ * null when the company was not merged (or does not exist).
+ */
+export async function findMergeRedirect(db: DB, slug: string): Promise<string | null> {
+  const c = await db.selectFrom('companies').select(['id', 'merged_into_id']).where('slug', '=', slug).executeTakeFirst();
+  if (!c || c.merged_into_id === null) return null;
+  const kept = await resolveMergedCompany(db, c.id);
+  return kept === null || kept.id === c.id ? null : kept.slug;
+}
+
+/** Companies the sitemap lists (not merged), oldest first, bounded. */
+export async function listSitemapCompanies(db: DB, limit: number): Promise<Pick<CompanyRow, 'slug' | 'updated_at'>[]> {
+  return db.selectFrom('companies').select(['slug', 'updated_at']).where('merged_into_id', 'is', null).orderBy('id').limit(limit).execute();
 }
 
 /** An existing company that is the same as the one described: same domain first, then same name key. */
@@ -88,11 +123,11 @@ export async function findDuplicateCompany(db: DB, candidate: { name: string; we
   const domain = normalizeDomain(candidate.website);
   if (domain) {
     const byDomain = await db.selectFrom('companies').selectAll().where('domain', '=', domain).orderBy('id').executeTakeFirst();
-    if (byDomain) return resolveMergedCompany(db, byDomain);
+    if (byDomain) return (await resolveMergedCompany(db, byDomain.id)) ?? byDomain;
   }
   const key = companyNameKey(candidate.name);
   const byName = await db.selectFrom('companies').selectAll().where('name_key', '=', key).orderBy('id').executeTakeFirst();
-  return byName ? resolveMergedCompany(db, byName) : null;
+  return byName ? ((await resolveMergedCompany(db, byName.id)) ?? byName) : null;
 }
 
 export interface NewCompanyInput {
@@ -165,4 +200,28 @@ export async function findCompanyRepresentatives(db: DB, companyId: number): Pro
     .orderBy('u.id')
     .execute();
   return rows.map((r) => ({ userId: r.id, email: r.email, locale: r.locale }));
+}
+
+/** A granted claim: the company shows this person as its claimant, unless it already has one. */
+export async function setClaimantIfNone(db: DB, companyId: number, userId: number, now: number): Promise<void> {
+  await db.updateTable('companies').set({ claimed_by_user_id: userId, claimed_at: now, updated_at: now }).where('id', '=', companyId).where('claimed_by_user_id', 'is', null).execute();
+}
+
+/** The company's claimant after a revocation (another representative, or nobody). */
+export async function setClaimant(db: DB, companyId: number, claimant: { userId: number; claimedAt: number | null } | null, now: number): Promise<void> {
+  await db
+    .updateTable('companies')
+    .set({ claimed_by_user_id: claimant?.userId ?? null, claimed_at: claimant?.claimedAt ?? null, updated_at: now })
+    .where('id', '=', companyId)
+    .execute();
+}
+
+/** A merge: the duplicate points at the kept company and no longer has a claimant of its own. */
+export async function markCompanyMerged(db: DB, companyId: number, keptId: number, now: number): Promise<void> {
+  await db.updateTable('companies').set({ merged_into_id: keptId, claimed_by_user_id: null, claimed_at: null, updated_at: now }).where('id', '=', companyId).execute();
+}
+
+/** Erasure: the person is no longer shown as any company's claimant. */
+export async function clearClaimantEverywhere(db: DB, userId: number): Promise<void> {
+  await db.updateTable('companies').set({ claimed_by_user_id: null, claimed_at: null }).where('claimed_by_user_id', '=', userId).execute();
 }

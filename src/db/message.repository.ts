@@ -43,3 +43,39 @@ export async function countMessagesForStory(db: DB, storyId: number): Promise<nu
   const row = await db.selectFrom('story_messages').select((eb) => eb.fn.countAll<number>().as('n')).where('story_id', '=', storyId).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** What a moderator sees of a reported message, or null. */
+export async function findMessageForModeration(db: DB, id: number) {
+  return (await db.selectFrom('story_messages').select(['body', 'author_role', 'created_at']).where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+/** A message with the story it belongs to (company and state), for reports. */
+export async function findMessageWithStory(db: DB, id: number) {
+  return (
+    (await db
+      .selectFrom('story_messages')
+      .innerJoin('stories', 'stories.id', 'story_messages.story_id')
+      .select(['story_messages.id', 'story_messages.story_id', 'story_messages.author_id', 'story_messages.hidden_at', 'stories.company_id', 'stories.state'])
+      .where('story_messages.id', '=', id)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+export async function setMessageHidden(db: DB, id: number, hiddenAt: number | null): Promise<void> {
+  await db.updateTable('story_messages').set({ hidden_at: hiddenAt }).where('id', '=', id).execute();
+}
+
+export async function listMessageIdsByAuthor(db: DB, authorId: number): Promise<number[]> {
+  return (await db.selectFrom('story_messages').select('id').where('author_id', '=', authorId).execute()).map((m) => m.id);
+}
+
+export async function deleteStoryMessages(db: DB, storyId: number): Promise<void> {
+  await db.deleteFrom('story_messages').where('story_id', '=', storyId).execute();
+}
+
+/** Erasure: the messages stay as the company's or the story's speech, without their author and edit history. */
+export async function anonymiseMessages(db: DB, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.deleteFrom('story_message_revisions').where('message_id', 'in', ids).execute();
+  await db.updateTable('story_messages').set({ author_id: null }).where('id', 'in', ids).execute();
+}

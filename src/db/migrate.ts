@@ -19,3 +19,8 @@ export async function migrationsAreCurrent(db: DB): Promise<boolean> {
     return false;
   }
 }
+
+/** Throws when the database cannot answer a query at all (for /healthz). */
+export async function pingDatabase(db: DB): Promise<void> {
+  await sql`select 1`.execute(db);
+}

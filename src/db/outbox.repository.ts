@@ -105,3 +105,8 @@ export async function getOutboxLag(db: DB, topic: OutboxRow['topic']): Promise<O
     .executeTakeFirstOrThrow();
   return { pending: Number(row.pending), parked: Number(row.parked), oldestPendingAt: row.oldest ?? null };
 }
+
+/** Erasure: mail to the person, sent or pending (the address and the text are personal data). */
+export async function deleteMailTo(db: DB, email: string): Promise<void> {
+  await db.deleteFrom('outbox').where('topic', '=', 'mail').where('key', '=', email).execute();
+}

@@ -65,3 +65,33 @@ export async function findPhotoWithStoryState(db: DB, id: string): Promise<(Phot
 export async function setPhotoHidden(db: DB, id: string, hiddenAt: number | null): Promise<void> {
   await db.updateTable('photos').set({ hidden_at: hiddenAt }).where('id', '=', id).execute();
 }
+
+/** Whether a row exists for the photo (file clean-up removes files without one). */
+export async function photoExists(db: DB, id: string): Promise<boolean> {
+  return (await db.selectFrom('photos').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+/** Ids of the photos a person uploaded, and of every photo of the given stories. */
+export async function listPhotoIdsOf(db: DB, uploaderId: number, storyIds: readonly number[] = []): Promise<string[]> {
+  const rows =
+    storyIds.length > 0
+      ? await db.selectFrom('photos').select('id').where((eb) => eb.or([eb('uploader_id', '=', uploaderId), eb('story_id', 'in', storyIds)])).execute()
+      : await db.selectFrom('photos').select('id').where('uploader_id', '=', uploaderId).execute();
+  return rows.map((p) => p.id);
+}
+
+export async function deletePhotos(db: DB, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await db.deleteFrom('photos').where('id', 'in', ids).execute();
+}
+
+/** A photo with the story it belongs to (company and state), for reports. */
+export async function findPhotoWithStory(db: DB, id: string) {
+  return (
+    (await db
+      .selectFrom('photos')
+      .innerJoin('stories', 'stories.id', 'photos.story_id')
+      .select(['photos.id', 'photos.story_id', 'photos.uploader_id', 'photos.hidden_at', 'stories.company_id', 'stories.state'])
+      .where('photos.id', '=', id)
+      .executeTakeFirst()) ?? null
+  );
+}

@@ -240,7 +240,7 @@ export interface RateLimitTable {
   count: number;
 }
 
-/** One-time notices after a redirect (src/lib/flash.ts, decision 0022). */
+/** One-time notices after a redirect (src/http/flash.ts, decision 0022). */
 export interface FlashMessageTable {
   /** SHA-256 (hex) of the random id in the visitor's flash cookie. */
   id: string;

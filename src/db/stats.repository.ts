@@ -7,7 +7,7 @@
 // sequential scans (rebuildAllCompanyStats). Both paths build days with buildDayBucket() and
 // figures with figuresFromBuckets(), so they cannot disagree.
 import { CompiledQuery } from 'kysely';
-import { inTransaction } from '../services/transaction.ts';
+import { inTransaction } from './transaction.ts';
 import { RULES_VERSION, periods, type Band, type ChannelFigure, type ComponentName, type HistoryPoint, type Period, type ScoreCounts, type ScoringStory } from '../domain/scoring.ts';
 import {
   DAY_BUCKET_FORMAT,
@@ -650,4 +650,19 @@ export async function findCompanyStats(db: DB, companyId: number, period: StatsP
 export async function findAllCompanyStats(db: DB, companyId: number): Promise<Partial<Record<Period, CompanyStats>>> {
   const rows = await db.selectFrom('company_stats').selectAll().where('company_id', '=', companyId).execute();
   return Object.fromEntries(rows.map((r) => [r.period, toCompanyStats(r)]));
+}
+
+/** Every stored statistics row of a company (one per period), as stored: the open-data API and the badge. */
+export async function listCompanyStatsRows(db: DB, companyId: number): Promise<CompanyStatsRow[]> {
+  return db.selectFrom('company_stats').selectAll().where('company_id', '=', companyId).execute();
+}
+
+/** When the company's 12-month figures were last computed, or null when it has none. */
+export async function findStatsComputedAt(db: DB, companyId: number): Promise<number | null> {
+  return (await db.selectFrom('company_stats').select('computed_at').where('company_id', '=', companyId).where('period', '=', '12m').executeTakeFirst())?.computed_at ?? null;
+}
+
+/** A merged company has no figures of its own any more. */
+export async function deleteCompanyStats(db: DB, companyId: number): Promise<void> {
+  await db.deleteFrom('company_stats').where('company_id', '=', companyId).execute();
 }

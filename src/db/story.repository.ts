@@ -5,7 +5,7 @@ import { DomainError } from '../domain/errors.ts';
 import type { StoryPatch, WorkflowStory } from '../domain/story-workflow.ts';
 import type { FollowupKind } from '../domain/clocks.ts';
 import type { DB } from './client.ts';
-import type { Channel, Flag, Locale, NewStory, StoryCategory, StoryRow, StoryUpdate } from './schema.ts';
+import type { Channel, Flag, Locale, NewStory, StoryCategory, StoryRow, StoryState, StoryUpdate } from './schema.ts';
 
 export interface Story extends WorkflowStory {
   id: number;
@@ -362,4 +362,77 @@ export async function findActiveThreads(db: DB, companyIds: readonly number[], l
     .limit(limit)
     .execute();
   return rows.map(toInboxItem);
+}
+
+/** A story's id and title (the report page names the story it reports in), or null. */
+export async function findStoryTitle(db: DB, id: number): Promise<{ id: number; title: string } | null> {
+  return (await db.selectFrom('stories').select(['id', 'title']).where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+/** Titles of the given stories by id (the moderation queue). */
+export async function listStoryTitles(db: DB, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('stories').select(['id', 'title']).where('id', 'in', ids).execute();
+  return new Map(rows.map((s) => [s.id, s.title] as const));
+}
+
+/** What a moderator sees of a reported story (the private order reference included). */
+export async function findStoryForModeration(db: DB, id: number) {
+  return (await db.selectFrom('stories').select(['id', 'title', 'body', 'state', 'order_reference', 'evidence_verified_at']).where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+/** The newest stories in the given states, for the sitemap (bounded). */
+export async function listSitemapStories(db: DB, states: readonly StoryState[], limit: number): Promise<{ id: number; last_activity_at: number }[]> {
+  return db.selectFrom('stories').select(['id', 'last_activity_at']).where('state', 'in', states).orderBy('published_at', 'desc').limit(limit).execute();
+}
+
+/** Who wrote a story, about which company, in which state: what permission checks need. */
+export async function findStoryHeader(db: DB, id: number): Promise<{ id: number; company_id: number; author_id: number | null; state: StoryState } | null> {
+  return (await db.selectFrom('stories').select(['id', 'company_id', 'author_id', 'state']).where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+/** A story's private evidence and whether a moderator has verified it. */
+export async function findStoryEvidence(db: DB, id: number) {
+  return (await db.selectFrom('stories').select(['id', 'company_id', 'author_id', 'state', 'order_reference', 'evidence_verified_at']).where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+export async function markEvidenceVerified(db: DB, id: number, now: number): Promise<void> {
+  await db.updateTable('stories').set({ evidence_verified_at: now, updated_at: now }).where('id', '=', id).execute();
+}
+
+/** A merge: every story of the duplicate moves to the kept company; returns the ids moved. */
+export async function moveStoriesToCompany(db: DB, fromCompanyId: number, toCompanyId: number, now: number): Promise<number[]> {
+  const ids = (await db.selectFrom('stories').select('id').where('company_id', '=', fromCompanyId).execute()).map((s) => s.id);
+  await db.updateTable('stories').set({ company_id: toCompanyId, updated_at: now }).where('company_id', '=', fromCompanyId).execute();
+  return ids;
+}
+
+export async function listStoriesByAuthor(db: DB, authorId: number): Promise<{ id: number; state: StoryState }[]> {
+  return db.selectFrom('stories').select(['id', 'state']).where('author_id', '=', authorId).execute();
+}
+
+/** Erasure, "withdraw": the tombstone keeps no text, no evidence, no verdict comment, no thread, channels or follow-ups. */
+export async function eraseStoryContent(db: DB, id: number, now: number): Promise<void> {
+  await db
+    .updateTable('stories')
+    .set({ title: '', body: '', verdict_comment: null, order_reference: null, dedupe_key: null, author_id: null, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+  await db.deleteFrom('story_messages').where('story_id', '=', id).execute();
+  await db.deleteFrom('story_channels').where('story_id', '=', id).execute();
+  await db.deleteFrom('story_followups').where('story_id', '=', id).execute();
+}
+
+/** Erasure, "anonymise": the experience stays public without its author or private order reference. */
+export async function anonymiseStory(db: DB, id: number, now: number): Promise<void> {
+  await db.updateTable('stories').set({ author_id: null, order_reference: null, dedupe_key: null, updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function deleteStoryRevisions(db: DB, storyId: number): Promise<void> {
+  await db.deleteFrom('story_revisions').where('story_id', '=', storyId).execute();
+}
+
+/** Erasure: revisions the person edited elsewhere stay without their name. */
+export async function forgetRevisionEditor(db: DB, editorId: number): Promise<void> {
+  await db.updateTable('story_revisions').set({ editor_id: null }).where('editor_id', '=', editorId).execute();
 }

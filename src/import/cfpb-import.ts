@@ -10,7 +10,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { DB } from '../db/client.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import { rebuildAllCompanyStats, recomputeCompanyStats } from '../db/stats.repository.ts';
-import { inTransaction } from '../services/transaction.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { parseCsv } from './csv.ts';
 import {
   CFPB_COUNTRY,

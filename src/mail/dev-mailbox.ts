@@ -1,7 +1,7 @@
 // The development mailbox: when no SMTP server is configured, "delivered" mail lands in the
 // dev_mailbox table and is shown at /dev/mail (never in production).
 import { config } from '../config.ts';
-import type { Generated, Selectable } from 'kysely';
+import { sql, type Generated, type Selectable } from 'kysely';
 import type { DB } from '../db/client.ts';
 import type { MailMessage } from '../db/outbox.repository.ts';
 
@@ -40,4 +40,10 @@ export async function findDevMail(db: DB, id: number): Promise<DevMail | null> {
 
 export function devMailboxEnabled(): boolean {
   return !config().production;
+}
+
+/** Erasure: the development mailbox's copies of mail to the person (the table exists only where mail was delivered locally). */
+export async function deleteDevMailTo(db: DB, email: string): Promise<void> {
+  const r = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'dev_mailbox'`.execute(db);
+  if (Number(r.rows[0]?.n ?? 0) > 0) await mailbox(db).deleteFrom('dev_mailbox').where('to', '=', email).execute();
 }

@@ -3,18 +3,16 @@
 // lag per topic, the search relay, the error message — are for a signed-in admin only: they
 // describe the internals to whoever asks.
 import type { APIRoute } from 'astro';
-import { sql } from 'kysely';
-import { getDb } from '../db/client.ts';
-import { migrationsAreCurrent } from '../db/migrate.ts';
+import { migrationsAreCurrent, pingDatabase } from '../db/migrate.ts';
 import { getOutboxLag } from '../db/outbox.repository.ts';
 import { getSearchLag } from '../search/outbox-relay.ts';
 
 export const GET: APIRoute = async ({ locals }) => {
-  const db = getDb();
+  const db = locals.db;
   const checks: Record<string, unknown> = {};
   let ok = true;
   try {
-    await sql`select 1`.execute(db);
+    await pingDatabase(db);
     checks.database = 'ok';
     const current = await migrationsAreCurrent(db);
     checks.migrations = current ? 'current' : 'pending';

@@ -2,17 +2,18 @@
 // stories (bounded: a sitemap file holds at most 50,000 URLs).
 import type { APIRoute } from 'astro';
 import { config } from '../config.ts';
-import { getDb } from '../db/client.ts';
 import { listedStates } from '../db/browse.repository.ts';
+import { listSitemapCompanies } from '../db/company.repository.ts';
+import { listSitemapStories } from '../db/story.repository.ts';
 import { LOCALES } from '../domain/vocabulary.ts';
-import { escapeXml } from '../lib/http.ts';
+import { escapeXml } from '../http/endpoint.ts';
 
-export const GET: APIRoute = async () => {
+export const GET: APIRoute = async ({ locals }) => {
   const base = config().siteUrl;
-  const db = getDb();
+  const db = locals.db;
   const [companies, stories] = await Promise.all([
-    db.selectFrom('companies').select(['slug', 'updated_at']).where('merged_into_id', 'is', null).orderBy('id').limit(20_000).execute(),
-    db.selectFrom('stories').select(['id', 'last_activity_at']).where('state', 'in', listedStates).orderBy('published_at', 'desc').limit(9_000).execute(),
+    listSitemapCompanies(db, 20_000),
+    listSitemapStories(db, listedStates, 9_000),
   ]);
   const urls: string[] = [];
   const add = (path: string, lastmod?: number) =>

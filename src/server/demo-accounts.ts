@@ -8,24 +8,14 @@
 // was changed is not a demo account any more.
 import type { DB } from '../db/client.ts';
 import { verifyPassword } from '../auth/password.ts';
+import { listExampleDomainAccounts } from '../db/user.repository.ts';
 
 /** Every demo account signs in with this password (shown in the README). */
 export const DEMO_PASSWORD = 'answerable-demo-2026';
 
 /** The addresses of the accounts that still sign in with the demo password. */
 export async function findDemoAccounts(db: DB): Promise<string[]> {
-  const rows = await db
-    .selectFrom('users')
-    .select(['email', 'password_hash'])
-    .where((eb) =>
-      eb.or([
-        eb('email', 'like', '%@example.org'),
-        eb('email', 'like', '%@example.com'),
-        eb('email', 'like', '%@example.net'),
-        eb('email', 'like', '%.example'),
-      ]),
-    )
-    .execute();
+  const rows = await listExampleDomainAccounts(db);
   // The seed hashes the password once for every demo account: one check per distinct hash.
   const byHash = new Map<string, string[]>();
   for (const r of rows) byHash.set(r.password_hash, [...(byHash.get(r.password_hash) ?? []), r.email]);

@@ -1,8 +1,8 @@
 // The pure parts of the HTTP guards: host names, body limits, input normalisation, XML text, ids,
 // the read limiter.
 import { describe, expect, it } from 'vitest';
-import { normalizeInput } from '../lib/forms.ts';
-import { escapeXml, parseId } from '../lib/http.ts';
+import { normalizeInput } from '../http/forms.ts';
+import { escapeXml, parseId } from '../http/endpoint.ts';
 import { bodyLimit, FORM_BODY_LIMIT, hostAllowed, UPLOAD_BODY_LIMIT } from './http-guard.ts';
 import { WindowLimiter } from './read-limits.ts';
 

@@ -1,6 +1,7 @@
 // Per-IP limits on the expensive public reads: the search page (SEARCH_RATE_LIMIT_PER_MINUTE,
 // default 120) and the open-data API (API_RATE_LIMIT_PER_MINUTE, default 300). Over the limit:
-// 429 with Retry-After — a localized HTML page for the search page, JSON for the API.
+// 429 with Retry-After — a localized HTML page for the search page, JSON for the API
+// (tooManyRequests in src/http/error-responses.ts).
 //
 // In memory, not in the rate_limits table like sign-in: these are reads, and a write per search
 // would cost more than the search it guards (the table's limits protect accounts across restarts;
@@ -8,7 +9,6 @@
 // lookup and increment per request, and the Map is emptied at every window, so it holds at most
 // the addresses seen in one minute.
 import { config } from '../config.ts';
-import { t, type Locale } from '../i18n/index.ts';
 
 export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
@@ -40,16 +40,3 @@ export class WindowLimiter {
 
 export const searchLimiter = new WindowLimiter(() => config().searchRateLimitPerMinute);
 export const apiLimiter = new WindowLimiter(() => config().apiRateLimitPerMinute);
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** The 429 answer: JSON for the API, a small localized page otherwise. */
-export function tooManyRequests(locale: Locale, json: boolean, retryAfterSeconds: number): Response {
-  const message = t(locale, 'http.rateLimited', { seconds: retryAfterSeconds });
-  const headers = { 'Retry-After': String(retryAfterSeconds), 'Cache-Control': 'no-store' };
-  if (json) return Response.json({ error: 'rate_limited', message, retryAfterSeconds }, { status: 429, headers });
-  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(message)}</title></head><body><main><h1>${escapeHtml(message)}</h1><p><a href="/${locale}">${escapeHtml(t(locale, 'error.home'))}</a></p></main></body></html>`;
-  return new Response(html, { status: 429, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
-}

@@ -9,6 +9,7 @@ import { z } from 'astro/zod';
 import type { DB } from '../db/client.ts';
 import type { Locale, Role, UserRow } from '../db/schema.ts';
 import { appendAudit } from '../db/audit.repository.ts';
+import { findUserByEmail, findUserById, insertUser, updateUser } from '../db/user.repository.ts';
 import { isReservedDisplayName } from '../domain/display-names.ts';
 import { enqueueMail } from '../db/outbox.repository.ts';
 import { t } from '../i18n/index.ts';
@@ -27,7 +28,7 @@ import {
 import { AUTH_LIMITS, rateLimit, rateLimitAll, rateLimitPeek, releaseRateLimit, resetRateLimit } from '../auth/rate-limit.ts';
 import { createSession, invalidateSession, invalidateUserSessions, type CreatedSession } from '../auth/session.ts';
 import { digestKey, generateToken, splitToken } from '../auth/token.ts';
-import { inTransaction } from './transaction.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { consumeUserToken, createUserToken, revokeUserTokens } from '../auth/user-tokens.ts';
 
 /** Who is asking and from where: injected so tests control the clock and the client address. */
@@ -46,7 +47,7 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-// ---- Schemas (field messages are i18n keys, see src/lib/forms.ts) ----
+// ---- Schemas (field messages are i18n keys, see src/http/forms.ts) ----
 
 /** Why 254: the longest address SMTP can carry (RFC 5321 path limit). */
 const EmailField = z.preprocess(
@@ -110,12 +111,9 @@ function mailBody(locale: Locale, name: string, lines: string[]): string {
 
 // ---- Users ----
 
-export async function findUserByEmail(db: DB, email: string): Promise<UserRow | null> {
-  return (await db.selectFrom('users').selectAll().where('email', '=', normalizeEmail(email)).executeTakeFirst()) ?? null;
-}
-
-export async function findUserById(db: DB, id: number): Promise<UserRow | null> {
-  return (await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+/** The account with this address (normalised first), or null. */
+export async function findUserByAddress(db: DB, email: string): Promise<UserRow | null> {
+  return findUserByEmail(db, normalizeEmail(email));
 }
 
 // ---- Sign up and verify ----
@@ -143,7 +141,7 @@ export async function signUp(
   // Hash first, whatever happens next: an existing address must cost the same time as a new one.
   const passwordHash = await hashPassword(input.password);
   await inTransaction(db, async (tx) => {
-    const existing = await tx.selectFrom('users').select(['id', 'display_name', 'locale']).where('email', '=', email).executeTakeFirst();
+    const existing = await findUserByEmail(tx, email);
     if (existing) {
       await enqueueMail(
         tx,
@@ -165,14 +163,10 @@ export async function signUp(
       );
       return;
     }
-    const user = await tx
-      .insertInto('users')
-      // The display name is public (author of stories and replies): masked like all public text.
-      .values({ email, display_name: maskPii(input.displayName.trim()).text, password_hash: passwordHash, locale, created_at: info.now, email_verified_at: null, password_changed_at: null, banned_at: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await sendVerification(tx, { id: user.id, email, display_name: maskPii(input.displayName.trim()).text, locale }, info);
-    await appendAudit(tx, { at: info.now, actorId: user.id, actorRole: 'consumer', action: 'user.sign_up', subjectKind: 'user', subjectId: user.id });
+    // The display name is public (author of stories and replies): masked like all public text.
+    const userId = await insertUser(tx, { email, display_name: maskPii(input.displayName.trim()).text, password_hash: passwordHash, locale, created_at: info.now, email_verified_at: null, password_changed_at: null, banned_at: null });
+    await sendVerification(tx, { id: userId, email, display_name: maskPii(input.displayName.trim()).text, locale }, info);
+    await appendAudit(tx, { at: info.now, actorId: userId, actorRole: 'consumer', action: 'user.sign_up', subjectKind: 'user', subjectId: userId });
   });
   notifyMailEnqueued();
   return { kind: 'check_inbox' };
@@ -222,11 +216,11 @@ export async function verifyEmail(db: DB, token: string, info: RequestInfo): Pro
   return inTransaction(db, async (tx) => {
     const used = await consumeUserToken(tx, token, 'verify_email', info.now);
     if (!used) return null;
-    const user = await tx.selectFrom('users').select(['id', 'email', 'email_verified_at', 'banned_at']).where('id', '=', used.userId).executeTakeFirst();
+    const user = await findUserById(tx, used.userId);
     const data = used.data as { email?: string } | null;
     if (!user || user.banned_at !== null || (data?.email && data.email !== user.email)) return null;
     if (user.email_verified_at === null) {
-      await tx.updateTable('users').set({ email_verified_at: info.now }).where('id', '=', user.id).execute();
+      await updateUser(tx, user.id, { email_verified_at: info.now });
       await appendAudit(tx, { at: info.now, actorId: user.id, actorRole: 'consumer', action: 'user.verify_email', subjectKind: 'user', subjectId: user.id });
     }
     return { userId: user.id };
@@ -306,7 +300,7 @@ export async function signIn(
   let user: UserRow | null;
   let ok: boolean;
   try {
-    user = await findUserByEmail(db, email);
+    user = await findUserByAddress(db, email);
     // Unknown address: spend the same scrypt time on a dummy hash, then answer like a wrong password.
     ok = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
   } catch (error) {
@@ -322,7 +316,7 @@ export async function signIn(
   await resetRateLimit(db, keys.place);
   if (needsRehash(user.password_hash)) {
     try {
-      await db.updateTable('users').set({ password_hash: await hashPassword(input.password) }).where('id', '=', user.id).execute();
+      await updateUser(db, user.id, { password_hash: await hashPassword(input.password) });
     } catch (error) {
       if (!(error instanceof HashingBusy)) throw error; // upgraded at a later sign-in
     }
@@ -385,7 +379,7 @@ export async function changePassword(
   if (problem) return { kind: 'weak', problem };
   const hash = await hashPassword(input.password);
   const created = await inTransaction(db, async (tx) => {
-    await tx.updateTable('users').set({ password_hash: hash, password_changed_at: info.now }).where('id', '=', userId).execute();
+    await updateUser(tx, userId, { password_hash: hash, password_changed_at: info.now });
     await invalidateUserSessions(tx, userId);
     await revokeUserTokens(tx, userId, 'reset_password', info.now);
     await appendAudit(tx, { at: info.now, actorId: userId, actorRole: user.role, action: 'user.change_password', subjectKind: 'user', subjectId: userId });
@@ -417,7 +411,7 @@ export async function requestPasswordReset(db: DB, input: { email: string }, inf
   );
   if (!limited.ok) return { kind: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
   await inTransaction(db, async (tx) => {
-    const user = await tx.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+    const user = await findUserByEmail(tx, email);
     const account = user && user.banned_at === null ? user : null;
     // user id 0 never exists: an unknown address runs the same statement on no rows.
     await revokeUserTokens(tx, account?.id ?? 0, 'reset_password', info.now);
@@ -468,18 +462,14 @@ export async function resetPassword(db: DB, input: { token: string; password: st
   const result = await inTransaction(db, async (tx): Promise<ResetPasswordResult> => {
     const used = await consumeUserToken(tx, input.token, 'reset_password', info.now);
     if (!used) return { kind: 'invalid_token' };
-    const user = await tx.selectFrom('users').selectAll().where('id', '=', used.userId).executeTakeFirst();
+    const user = await findUserById(tx, used.userId);
     if (!user || user.banned_at !== null) return { kind: 'invalid_token' };
     const problem = passwordProblem(input.password, { email: user.email, displayName: user.display_name });
     if (problem) {
       // Do not burn the link on a weak choice: undo the consumption by rolling back.
       throw new WeakPassword(problem);
     }
-    await tx
-      .updateTable('users')
-      .set({ password_hash: hash, password_changed_at: info.now, email_verified_at: user.email_verified_at ?? info.now })
-      .where('id', '=', user.id)
-      .execute();
+    await updateUser(tx, user.id, { password_hash: hash, password_changed_at: info.now, email_verified_at: user.email_verified_at ?? info.now });
     await invalidateUserSessions(tx, user.id);
     await revokeUserTokens(tx, user.id, 'reset_password', info.now);
     await appendAudit(tx, { at: info.now, actorId: user.id, actorRole: user.role, action: 'user.reset_password', subjectKind: 'user', subjectId: user.id });
@@ -506,7 +496,7 @@ class WeakPassword extends Error {
 /** Bans a user: every session dies at once and sign-in is refused. */
 export async function banUser(db: DB, actor: { id: number | null; role: string }, userId: number, now: number, reason: string): Promise<void> {
   await inTransaction(db, async (tx) => {
-    await tx.updateTable('users').set({ banned_at: now }).where('id', '=', userId).execute();
+    await updateUser(tx, userId, { banned_at: now });
     await invalidateUserSessions(tx, userId);
     await appendAudit(tx, { at: now, actorId: actor.id, actorRole: actor.role, action: 'user.ban', subjectKind: 'user', subjectId: userId, data: { reason } });
   });
@@ -514,7 +504,7 @@ export async function banUser(db: DB, actor: { id: number | null; role: string }
 
 export async function unbanUser(db: DB, actor: { id: number | null; role: string }, userId: number, now: number): Promise<void> {
   await inTransaction(db, async (tx) => {
-    await tx.updateTable('users').set({ banned_at: null }).where('id', '=', userId).execute();
+    await updateUser(tx, userId, { banned_at: null });
     await appendAudit(tx, { at: now, actorId: actor.id, actorRole: actor.role, action: 'user.unban', subjectKind: 'user', subjectId: userId });
   });
 }
@@ -524,9 +514,9 @@ export const ROLES: readonly Role[] = ['consumer', 'company_rep', 'moderator', '
 /** Sets a role by e-mail (npm run user:role). Returns false when no such user exists. */
 export async function setUserRole(db: DB, email: string, role: Role, now: number, actor: { id: number | null; role: string } = { id: null, role: 'system' }): Promise<boolean> {
   return inTransaction(db, async (tx) => {
-    const user = await tx.selectFrom('users').select(['id', 'role']).where('email', '=', normalizeEmail(email)).executeTakeFirst();
+    const user = await findUserByEmail(tx, normalizeEmail(email));
     if (!user) return false;
-    await tx.updateTable('users').set({ role }).where('id', '=', user.id).execute();
+    await updateUser(tx, user.id, { role });
     await appendAudit(tx, { at: now, actorId: actor.id, actorRole: actor.role, action: 'user.set_role', subjectKind: 'user', subjectId: user.id, fromState: user.role, toState: role });
     return true;
   });

@@ -13,14 +13,12 @@ import { AUTH_LIMITS, rateLimit } from '../auth/rate-limit.ts';
 import { consumeUserToken, createUserToken, findUserToken } from '../auth/user-tokens.ts';
 import type { SessionUser } from '../auth/types.ts';
 import type { RateLimited, RequestInfo } from './account.service.ts';
-import { inTransaction } from './transaction.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { decideClaim, findClaimById, findClaimWithNames, findFirstGrantedClaim, hasGrantedClaim, insertClaim, listClaims, userHasGrantedClaim, type ClaimView } from '../db/claim.repository.ts';
+import { setClaimant, setClaimantIfNone } from '../db/company.repository.ts';
+import { changeRoleIf } from '../db/user.repository.ts';
 
-type ClaimStatus = 'pending' | 'verified' | 'approved' | 'rejected' | 'revoked';
-
-/** company_claims with the `note` column added by migration 2026-11-23T1100-auth. */
-function claims(db: DB) {
-  return db.$extendTables<{ company_claims: { note: string | null } }>();
-}
+export { listClaims, type ClaimView };
 
 export const DomainClaimSchema = z.object({
   /** Why 254: the longest address SMTP can carry. */
@@ -31,23 +29,6 @@ export const ModeratorClaimSchema = z.object({
   /** 20–2000: enough to say who you are and how to check it; not an essay. */
   note: z.string().trim().min(20).max(2000),
 });
-
-export interface ClaimView {
-  id: number;
-  companyId: number;
-  userId: number;
-  userName: string;
-  userEmail: string;
-  method: 'domain_email' | 'moderator';
-  email: string | null;
-  note: string | null;
-  status: ClaimStatus;
-  createdAt: number;
-}
-
-export async function findCompanyBySlug(db: DB, slug: string): Promise<CompanyRow | null> {
-  return (await db.selectFrom('companies').selectAll().where('slug', '=', slug).executeTakeFirst()) ?? null;
-}
 
 /** The company's bare domain (lower case, no "www."), or null when unknown. */
 export function companyDomain(company: Pick<CompanyRow, 'domain'>): string | null {
@@ -62,43 +43,13 @@ export function isAddressAtDomain(email: string, domain: string): boolean {
 }
 
 export async function isCompanyClaimed(db: DB, companyId: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('company_claims')
-    .select('id')
-    .where('company_id', '=', companyId)
-    .where('status', 'in', ['verified', 'approved'])
-    .executeTakeFirst();
-  return row !== undefined;
+  return hasGrantedClaim(db, companyId);
 }
 
 /** The user's latest claim on this company, if any. */
 export async function findUserClaim(db: DB, userId: number, companyId: number): Promise<ClaimView | null> {
   const rows = await listClaims(db, { companyId, userId });
   return rows[0] ?? null;
-}
-
-export async function listClaims(db: DB, where: { companyId?: number; userId?: number; status?: ClaimStatus }): Promise<ClaimView[]> {
-  let q = claims(db)
-    .selectFrom('company_claims as c')
-    .innerJoin('users as u', 'u.id', 'c.user_id')
-    .select(['c.id', 'c.company_id', 'c.user_id', 'u.display_name', 'u.email as user_email', 'c.method', 'c.email', 'c.note', 'c.status', 'c.created_at'])
-    .orderBy('c.id', 'desc');
-  if (where.companyId !== undefined) q = q.where('c.company_id', '=', where.companyId);
-  if (where.userId !== undefined) q = q.where('c.user_id', '=', where.userId);
-  if (where.status !== undefined) q = q.where('c.status', '=', where.status);
-  const rows = await q.execute();
-  return rows.map((r) => ({
-    id: r.id,
-    companyId: r.company_id,
-    userId: r.user_id,
-    userName: r.display_name,
-    userEmail: r.user_email,
-    method: r.method,
-    email: r.email,
-    note: r.note,
-    status: r.status,
-    createdAt: r.created_at,
-  }));
 }
 
 export type StartClaimResult =
@@ -127,12 +78,8 @@ export async function startDomainClaim(db: DB, user: SessionUser, company: Compa
   const refused = await claimPreconditions(db, user, company, info);
   if (refused) return refused;
   const claimId = await inTransaction(db, async (tx) => {
-    const claim = await claims(tx)
-      .insertInto('company_claims')
-      .values({ company_id: company.id, user_id: user.id, method: 'domain_email', email: address, status: 'pending', created_at: info.now, decided_at: null, decided_by: null, note: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const token = await createUserToken(tx, user.id, 'claim_company', info.now, { claimId: claim.id });
+    const claimId = await insertClaim(tx, { companyId: company.id, userId: user.id, method: 'domain_email', email: address, note: null, createdAt: info.now });
+    const token = await createUserToken(tx, user.id, 'claim_company', info.now, { claimId });
     const locale: Locale = info.locale;
     const params = { name: user.displayName, company: company.name };
     await enqueueMail(
@@ -152,8 +99,8 @@ export async function startDomainClaim(db: DB, user: SessionUser, company: Compa
       },
       info.now,
     );
-    await appendAudit(tx, { at: info.now, actorId: user.id, actorRole: user.role, action: 'claim.start', subjectKind: 'claim', subjectId: claim.id, companyId: company.id, toState: 'pending', data: { method: 'domain_email' } });
-    return claim.id;
+    await appendAudit(tx, { at: info.now, actorId: user.id, actorRole: user.role, action: 'claim.start', subjectKind: 'claim', subjectId: claimId, companyId: company.id, toState: 'pending', data: { method: 'domain_email' } });
+    return claimId;
   });
   notifyMailEnqueued();
   return { kind: 'sent', email: address, claimId };
@@ -164,35 +111,20 @@ export async function requestModeratorClaim(db: DB, user: SessionUser, company: 
   const refused = await claimPreconditions(db, user, company, info);
   if (refused) return refused;
   const claimId = await inTransaction(db, async (tx) => {
-    const claim = await claims(tx)
-      .insertInto('company_claims')
-      .values({ company_id: company.id, user_id: user.id, method: 'moderator', email: null, status: 'pending', created_at: info.now, decided_at: null, decided_by: null, note: note.trim() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await appendAudit(tx, { at: info.now, actorId: user.id, actorRole: user.role, action: 'claim.start', subjectKind: 'claim', subjectId: claim.id, companyId: company.id, toState: 'pending', data: { method: 'moderator' } });
-    return claim.id;
+    const claimId = await insertClaim(tx, { companyId: company.id, userId: user.id, method: 'moderator', email: null, note: note.trim(), createdAt: info.now });
+    await appendAudit(tx, { at: info.now, actorId: user.id, actorRole: user.role, action: 'claim.start', subjectKind: 'claim', subjectId: claimId, companyId: company.id, toState: 'pending', data: { method: 'moderator' } });
+    return claimId;
   });
   return { kind: 'requested', claimId };
 }
 
 /** Grants the claim: the user becomes a representative, the company shows "claimed". */
 async function grant(db: DB, claimId: number, status: 'verified' | 'approved', actor: { id: number | null; role: string }, now: number): Promise<{ companyId: number; userId: number } | null> {
-  const claim = await db.selectFrom('company_claims').selectAll().where('id', '=', claimId).executeTakeFirst();
+  const claim = await findClaimById(db, claimId);
   if (!claim || claim.status !== 'pending') return null;
-  const res = await db
-    .updateTable('company_claims')
-    .set({ status, decided_at: now, decided_by: actor.id })
-    .where('id', '=', claimId)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) return null;
-  await db
-    .updateTable('companies')
-    .set({ claimed_by_user_id: claim.user_id, claimed_at: now, updated_at: now })
-    .where('id', '=', claim.company_id)
-    .where('claimed_by_user_id', 'is', null)
-    .execute();
-  await db.updateTable('users').set({ role: 'company_rep' }).where('id', '=', claim.user_id).where('role', '=', 'consumer').execute();
+  if (!(await decideClaim(db, claimId, { status, decidedAt: now, decidedBy: actor.id }, 'pending'))) return null;
+  await setClaimantIfNone(db, claim.company_id, claim.user_id, now);
+  await changeRoleIf(db, claim.user_id, 'consumer', 'company_rep');
   await appendAudit(db, { at: now, actorId: actor.id, actorRole: actor.role, action: `claim.${status === 'verified' ? 'verify' : 'approve'}`, subjectKind: 'claim', subjectId: claimId, companyId: claim.company_id, fromState: 'pending', toState: status });
   await enqueueSearchEvent(db, { kind: 'company.upsert', companyId: claim.company_id }, now);
   return { companyId: claim.company_id, userId: claim.user_id };
@@ -210,15 +142,9 @@ export async function findClaimToken(db: DB, token: string, now: number): Promis
   const found = await findUserToken(db, token, 'claim_company', now);
   const claimId = (found?.data as { claimId?: number } | null)?.claimId;
   if (!found || typeof claimId !== 'number') return null;
-  const row = await db
-    .selectFrom('company_claims as c')
-    .innerJoin('companies as co', 'co.id', 'c.company_id')
-    .innerJoin('users as u', 'u.id', 'c.user_id')
-    .select(['c.id', 'c.status', 'co.name', 'co.slug', 'u.display_name'])
-    .where('c.id', '=', claimId)
-    .executeTakeFirst();
+  const row = await findClaimWithNames(db, claimId);
   if (!row || row.status !== 'pending') return null;
-  return { claimId: row.id, companyName: row.name, companySlug: row.slug, userName: row.display_name };
+  return { claimId: row.id, companyName: row.companyName, companySlug: row.companySlug, userName: row.userName };
 }
 
 /** Uses the link sent to the company address. Null when invalid, used, expired or already decided. */
@@ -227,7 +153,7 @@ export async function confirmDomainClaim(db: DB, token: string, now: number): Pr
     const used = await consumeUserToken(tx, token, 'claim_company', now);
     const claimId = (used?.data as { claimId?: number } | null)?.claimId;
     if (!used || typeof claimId !== 'number') return null;
-    const claim = await tx.selectFrom('company_claims').select(['user_id', 'method']).where('id', '=', claimId).executeTakeFirst();
+    const claim = await findClaimById(tx, claimId);
     if (!claim || claim.user_id !== used.userId || claim.method !== 'domain_email') return null;
     return grant(tx, claimId, 'verified', { id: null, role: 'system' }, now);
   });
@@ -242,7 +168,7 @@ function isStaff(user: SessionUser): boolean {
 export async function approveClaim(db: DB, moderator: SessionUser, claimId: number, now: number): Promise<DecideClaimResult> {
   if (!isStaff(moderator)) return { kind: 'forbidden' };
   return inTransaction(db, async (tx) => {
-    const claim = await tx.selectFrom('company_claims').select(['user_id', 'status']).where('id', '=', claimId).executeTakeFirst();
+    const claim = await findClaimById(tx, claimId);
     if (!claim || claim.status !== 'pending') return { kind: 'not_pending' as const };
     if (claim.user_id === moderator.id) return { kind: 'own_claim' as const };
     const granted = await grant(tx, claimId, 'approved', { id: moderator.id, role: moderator.role }, now);
@@ -253,10 +179,10 @@ export async function approveClaim(db: DB, moderator: SessionUser, claimId: numb
 export async function rejectClaim(db: DB, moderator: SessionUser, claimId: number, now: number): Promise<DecideClaimResult> {
   if (!isStaff(moderator)) return { kind: 'forbidden' };
   return inTransaction(db, async (tx) => {
-    const claim = await tx.selectFrom('company_claims').select(['user_id', 'status', 'company_id']).where('id', '=', claimId).executeTakeFirst();
+    const claim = await findClaimById(tx, claimId);
     if (!claim || claim.status !== 'pending') return { kind: 'not_pending' as const };
     if (claim.user_id === moderator.id) return { kind: 'own_claim' as const };
-    await tx.updateTable('company_claims').set({ status: 'rejected', decided_at: now, decided_by: moderator.id }).where('id', '=', claimId).execute();
+    await decideClaim(tx, claimId, { status: 'rejected', decidedAt: now, decidedBy: moderator.id });
     await appendAudit(tx, { at: now, actorId: moderator.id, actorRole: moderator.role, action: 'claim.reject', subjectKind: 'claim', subjectId: claimId, companyId: claim.company_id, fromState: 'pending', toState: 'rejected' });
     return { kind: 'ok' as const };
   });
@@ -268,24 +194,13 @@ export async function rejectClaim(db: DB, moderator: SessionUser, claimId: numbe
  */
 export async function revokeClaim(db: DB, actor: SessionUser, claimId: number, now: number): Promise<DecideClaimResult> {
   return inTransaction(db, async (tx) => {
-    const claim = await tx.selectFrom('company_claims').selectAll().where('id', '=', claimId).executeTakeFirst();
+    const claim = await findClaimById(tx, claimId);
     if (!claim || (claim.status !== 'verified' && claim.status !== 'approved')) return { kind: 'not_pending' as const };
     if (!isStaff(actor) && actor.id !== claim.user_id) return { kind: 'forbidden' as const };
-    await tx.updateTable('company_claims').set({ status: 'revoked', decided_at: now, decided_by: actor.id }).where('id', '=', claimId).execute();
-    const other = await tx
-      .selectFrom('company_claims')
-      .select(['user_id', 'decided_at'])
-      .where('company_id', '=', claim.company_id)
-      .where('status', 'in', ['verified', 'approved'])
-      .orderBy('decided_at')
-      .executeTakeFirst();
-    await tx
-      .updateTable('companies')
-      .set({ claimed_by_user_id: other?.user_id ?? null, claimed_at: other ? (other.decided_at ?? now) : null, updated_at: now })
-      .where('id', '=', claim.company_id)
-      .execute();
-    const stillRep = await tx.selectFrom('company_claims').select('id').where('user_id', '=', claim.user_id).where('status', 'in', ['verified', 'approved']).executeTakeFirst();
-    if (!stillRep) await tx.updateTable('users').set({ role: 'consumer' }).where('id', '=', claim.user_id).where('role', '=', 'company_rep').execute();
+    await decideClaim(tx, claimId, { status: 'revoked', decidedAt: now, decidedBy: actor.id });
+    const other = await findFirstGrantedClaim(tx, claim.company_id);
+    await setClaimant(tx, claim.company_id, other ? { userId: other.user_id, claimedAt: other.decided_at ?? now } : null, now);
+    if (!(await userHasGrantedClaim(tx, claim.user_id))) await changeRoleIf(tx, claim.user_id, 'company_rep', 'consumer');
     await appendAudit(tx, { at: now, actorId: actor.id, actorRole: actor.role, action: 'claim.revoke', subjectKind: 'claim', subjectId: claimId, companyId: claim.company_id, fromState: claim.status, toState: 'revoked' });
     await enqueueSearchEvent(tx, { kind: 'company.upsert', companyId: claim.company_id }, now);
     return { kind: 'ok' as const };

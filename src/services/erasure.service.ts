@@ -6,14 +6,24 @@
 // commit; sweepOrphanPhotoFiles() catches any left by a crash in between.
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sql } from 'kysely';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { DB } from '../db/client.ts';
-import { enqueueSearchEvent } from '../db/outbox.repository.ts';
+import { deleteMailTo, enqueueSearchEvent } from '../db/outbox.repository.ts';
+import { anonymiseStory, deleteStoryRevisions, eraseStoryContent, forgetRevisionEditor, listStoriesByAuthor } from '../db/story.repository.ts';
+import { anonymiseMessages, listMessageIdsByAuthor } from '../db/message.repository.ts';
+import { deletePhotos, listPhotoIdsOf, photoExists } from '../db/photo.repository.ts';
+import { invalidateUserSessions } from '../auth/session.ts';
+import { deleteUserTokens } from '../auth/user-tokens.ts';
+import { deleteAccountRateLimits } from '../auth/rate-limit.ts';
+import { deleteDevMailTo } from '../mail/dev-mailbox.ts';
+import { anonymiseReportsOf } from '../db/report.repository.ts';
+import { deleteClaimsOf } from '../db/claim.repository.ts';
+import { clearClaimantEverywhere } from '../db/company.repository.ts';
+import { deleteUser, findUserById } from '../db/user.repository.ts';
 import { DomainError } from '../domain/errors.ts';
 import { deletePhotoFiles, isPhotoId, parsePhotoFileName, photosDir } from '../content/photos.ts';
 import { changeStoryVisibility } from './story-visibility.ts';
-import { inTransaction } from './transaction.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export type StoryChoice = 'withdraw' | 'anonymise';
 
@@ -29,11 +39,6 @@ export interface ErasureSummary {
   sessions: number;
 }
 
-async function tableExists(db: DB, name: string): Promise<boolean> {
-  const r = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = ${name}`.execute(db);
-  return Number(r.rows[0]?.n ?? 0) > 0;
-}
-
 export async function eraseAccount(
   db: DB,
   userId: number,
@@ -43,20 +48,16 @@ export async function eraseAccount(
 ): Promise<ErasureSummary> {
   const dir = options.photosDir ?? photosDir();
   const { summary, photoIds } = await inTransaction(db, async (trx) => {
-    const user = await trx.selectFrom('users').select(['id', 'email', 'role']).where('id', '=', userId).executeTakeFirst();
+    const user = await findUserById(trx, userId);
     if (!user) throw new DomainError('not_allowed', 'no such account');
-    const stories = await trx.selectFrom('stories').select(['id', 'state']).where('author_id', '=', userId).execute();
+    const stories = await listStoriesByAuthor(trx, userId);
     const storyIds = stories.map((s) => s.id);
 
     // Photos: every photo the person uploaded, and every photo of a story being withdrawn.
-    let photoQuery = trx.selectFrom('photos').select('id').where('uploader_id', '=', userId);
-    if (opts.stories === 'withdraw' && storyIds.length > 0) {
-      photoQuery = trx.selectFrom('photos').select('id').where((eb) => eb.or([eb('uploader_id', '=', userId), eb('story_id', 'in', storyIds)]));
-    }
-    const photoIds = (await photoQuery.execute()).map((p) => p.id);
-    if (photoIds.length > 0) await trx.deleteFrom('photos').where('id', 'in', photoIds).execute();
+    const photoIds = await listPhotoIdsOf(trx, userId, opts.stories === 'withdraw' ? storyIds : []);
+    await deletePhotos(trx, photoIds);
 
-    const messageIds = (await trx.selectFrom('story_messages').select('id').where('author_id', '=', userId).execute()).map((m) => m.id);
+    const messageIds = await listMessageIdsByAuthor(trx, userId);
 
     for (const s of stories) {
       if (opts.stories === 'withdraw') {
@@ -64,55 +65,37 @@ export async function eraseAccount(
           await changeStoryVisibility(trx, s.id, 'withdraw', '', { id: userId, role: user.role }, now, { data: { reason: 'account_erasure' } });
         }
         // The tombstone: no text, no evidence, no verdict comment, no history, no thread.
-        await trx
-          .updateTable('stories')
-          .set({ title: '', body: '', verdict_comment: null, order_reference: null, dedupe_key: null, author_id: null, updated_at: now })
-          .where('id', '=', s.id)
-          .execute();
-        await trx.deleteFrom('story_messages').where('story_id', '=', s.id).execute();
-        await trx.deleteFrom('story_channels').where('story_id', '=', s.id).execute();
-        await trx.deleteFrom('story_followups').where('story_id', '=', s.id).execute();
+        await eraseStoryContent(trx, s.id, now);
         if (s.state === 'withdrawn') await enqueueSearchEvent(trx, { kind: 'story.delete', storyId: s.id }, now);
       } else {
         // Anonymised: the experience stays public without the person; the private order
         // reference (which identifies them to the company) and old revisions go.
-        await trx
-          .updateTable('stories')
-          .set({ author_id: null, order_reference: null, dedupe_key: null, updated_at: now })
-          .where('id', '=', s.id)
-          .execute();
+        await anonymiseStory(trx, s.id, now);
         await enqueueSearchEvent(trx, { kind: 'story.upsert', storyId: s.id }, now);
       }
-      await trx.deleteFrom('story_revisions').where('story_id', '=', s.id).execute();
+      await deleteStoryRevisions(trx, s.id);
     }
 
     // Messages elsewhere (e.g. replies written as a company representative) stay as the
     // company's speech, without the person; their edit history goes.
-    if (messageIds.length > 0) {
-      await trx.deleteFrom('story_message_revisions').where('message_id', 'in', messageIds).execute();
-      await trx.updateTable('story_messages').set({ author_id: null }).where('id', 'in', messageIds).execute();
-    }
-    await trx.updateTable('story_revisions').set({ editor_id: null }).where('editor_id', '=', userId).execute();
+    await anonymiseMessages(trx, messageIds);
+    await forgetRevisionEditor(trx, userId);
 
     // Reports filed by the person stay (they are counted) without a link to them.
-    await trx.updateTable('reports').set({ reporter_id: null, reporter_email: null }).where('reporter_id', '=', userId).execute();
-    await trx.updateTable('reports').set({ reporter_email: null }).where('reporter_email', '=', user.email).execute();
+    await anonymiseReportsOf(trx, userId, user.email);
 
-    const sessions = await trx.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
-    await trx.deleteFrom('user_tokens').where('user_id', '=', userId).execute();
-    await trx.deleteFrom('company_claims').where('user_id', '=', userId).execute();
-    await trx.updateTable('companies').set({ claimed_by_user_id: null, claimed_at: null }).where('claimed_by_user_id', '=', userId).execute();
+    const sessions = await invalidateUserSessions(trx, userId);
+    await deleteUserTokens(trx, userId);
+    await deleteClaimsOf(trx, userId);
+    await clearClaimantEverywhere(trx, userId);
     // Mail to the person, sent or pending: the address and the text are personal data.
-    await trx.deleteFrom('outbox').where('topic', '=', 'mail').where('key', '=', user.email).execute();
-    if (await tableExists(trx, 'dev_mailbox')) await sql`delete from dev_mailbox where "to" = ${user.email}`.execute(trx);
+    await deleteMailTo(trx, user.email);
+    await deleteDevMailTo(trx, user.email);
     // Rate-limit windows keyed by the account ("report:user:7", "publish:7", …).
-    await trx
-      .deleteFrom('rate_limits')
-      .where((eb) => eb.or([eb('key', 'like', `%:user:${userId}`), eb('key', '=', `publish:${userId}`)]))
-      .execute();
-    await trx.deleteFrom('users').where('id', '=', userId).execute();
+    await deleteAccountRateLimits(trx, userId);
+    await deleteUser(trx, userId);
 
-    const summary: ErasureSummary = { stories: stories.length, photos: photoIds.length, messages: messageIds.length, sessions: Number(sessions.numDeletedRows) };
+    const summary: ErasureSummary = { stories: stories.length, photos: photoIds.length, messages: messageIds.length, sessions };
     await appendAudit(trx, {
       at: now,
       actorId: userId,
@@ -152,8 +135,7 @@ export async function sweepOrphanPhotoFiles(db: DB, now: number, options: { dir?
     byId.set(id, [...(byId.get(id) ?? []), name]);
   }
   for (const [id, files] of byId) {
-    const row = await db.selectFrom('photos').select('id').where('id', '=', id).executeTakeFirst();
-    if (row) continue;
+    if (await photoExists(db, id)) continue;
     const ages = await Promise.all(files.map(async (f) => now - (await stat(join(dir, f))).mtimeMs));
     if (ages.some((age) => age < minAgeMs)) continue;
     await deletePhotoFiles(id, dir);

@@ -4,14 +4,21 @@
 import { config } from '../config.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { DB } from '../db/client.ts';
+import { findCompanyById, getCompanyOrThrow, markCompanyMerged, resolveMergedCompany, setClaimant } from '../db/company.repository.ts';
+import { moveClaims } from '../db/claim.repository.ts';
+import { findStoryEvidence, findStoryTitle, markEvidenceVerified, moveStoriesToCompany } from '../db/story.repository.ts';
+import { setMessageHidden } from '../db/message.repository.ts';
+import { setPhotoHidden } from '../db/photo.repository.ts';
+import { findUserById } from '../db/user.repository.ts';
+import { decideReports, listOpenReportGroups, listOpenReportsForTarget, listReportsWithReporterName, type ReportWithReporterName } from '../db/report.repository.ts';
 import { enqueueMail, enqueueSearchEvent } from '../db/outbox.repository.ts';
 import type { Locale, ReportRow, Role } from '../db/schema.ts';
-import { recomputeCompanyStats } from '../db/stats.repository.ts';
+import { deleteCompanyStats, recomputeCompanyStats } from '../db/stats.repository.ts';
 import { DomainError } from '../domain/errors.ts';
 import { t } from '../i18n/index.ts';
 import { findReportTarget, type ReportTarget, type ReportTargetKind } from './report.service.ts';
 import { changeStoryVisibility } from './story-visibility.ts';
-import { inTransaction } from './transaction.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export interface Moderator {
   id: number;
@@ -56,12 +63,12 @@ interface Recipient {
 
 async function findRecipient(db: DB, userId: number | null): Promise<Recipient | null> {
   if (userId === null) return null;
-  const u = await db.selectFrom('users').select(['email', 'display_name', 'locale']).where('id', '=', userId).executeTakeFirst();
+  const u = await findUserById(db, userId);
   return u ? { email: u.email, name: u.display_name, locale: u.locale } : null;
 }
 
 async function describeTarget(db: DB, target: ReportTarget): Promise<{ title: string }> {
-  const s = await db.selectFrom('stories').select('title').where('id', '=', target.storyId).executeTakeFirst();
+  const s = await findStoryTitle(db, target.storyId);
   return { title: s?.title ?? '' };
 }
 
@@ -145,9 +152,9 @@ async function setContentHidden(
   }
   if (target.hidden === hide) throw new DomainError('invalid_state');
   if (target.kind === 'message') {
-    await db.updateTable('story_messages').set({ hidden_at: hide ? now : null }).where('id', '=', Number(target.id)).execute();
+    await setMessageHidden(db, Number(target.id), hide ? now : null);
   } else {
-    await db.updateTable('photos').set({ hidden_at: hide ? now : null }).where('id', '=', target.id).execute();
+    await setPhotoHidden(db, target.id, hide ? now : null);
   }
   await appendAudit(db, {
     at: now,
@@ -166,28 +173,17 @@ async function setContentHidden(
 }
 
 async function openReportsFor(db: DB, target: ReportTarget): Promise<ReportRow[]> {
-  return db
-    .selectFrom('reports')
-    .selectAll()
-    .where('target_kind', '=', target.kind)
-    .where('target_id', '=', target.id)
-    .where('status', '=', 'open')
-    .orderBy('id')
-    .execute();
+  return listOpenReportsForTarget(db, target.kind, target.id);
 }
 
 /** Closes reports with an outcome; one audit row per report (the transparency page counts them). */
 async function closeReports(db: DB, reports: ReportRow[], outcome: 'actioned' | 'dismissed', statement: string, actor: Moderator, now: number): Promise<void> {
   if (reports.length === 0) return;
-  await db
-    .updateTable('reports')
-    .set({ status: outcome, decided_at: now, decided_by: actor.id, statement })
-    .where(
-      'id',
-      'in',
-      reports.map((r) => r.id),
-    )
-    .execute();
+  await decideReports(
+    db,
+    reports.map((r) => r.id),
+    { status: outcome, decidedAt: now, decidedBy: actor.id, statement },
+  );
   for (const r of reports) {
     await appendAudit(db, {
       at: now,
@@ -270,14 +266,7 @@ export async function dismissReports(
   assertModerator(actor);
   const reasons = cleanStatement(statement);
   return inTransaction(db, async (trx) => {
-    const reports = await trx
-      .selectFrom('reports')
-      .selectAll()
-      .where('target_kind', '=', kind)
-      .where('target_id', '=', id)
-      .where('status', '=', 'open')
-      .orderBy('id')
-      .execute();
+    const reports = await listOpenReportsForTarget(trx, kind, id);
     if (reports.length === 0) throw new DomainError('invalid_state');
     await closeReports(trx, reports, 'dismissed', reasons, actor, now);
     await mailReporters(trx, reports, 'dismissed', reasons, now);
@@ -301,15 +290,11 @@ export async function verifyEvidence(
 ): Promise<void> {
   assertModerator(actor);
   await inTransaction(db, async (trx) => {
-    const story = await trx
-      .selectFrom('stories')
-      .select(['id', 'company_id', 'author_id', 'state', 'order_reference', 'evidence_verified_at'])
-      .where('id', '=', storyId)
-      .executeTakeFirst();
+    const story = await findStoryEvidence(trx, storyId);
     if (!story) throw new DomainError('story_not_found');
     if (story.state === 'withdrawn' || story.evidence_verified_at !== null) throw new DomainError('invalid_state');
     if (!story.order_reference) throw new DomainError('invalid_input', 'no private evidence to verify');
-    await trx.updateTable('stories').set({ evidence_verified_at: now, updated_at: now }).where('id', '=', storyId).execute();
+    await markEvidenceVerified(trx, storyId, now);
     await appendAudit(trx, {
       at: now,
       actorId: actor.id,
@@ -328,31 +313,6 @@ export async function verifyEvidence(
 
 // ---------------------------------------------------------------- duplicate companies
 
-/** Follows merged_into_id to the company that is kept (cycle-safe); the company itself if not merged. */
-export async function resolveMergedCompany(db: DB, companyId: number): Promise<number | null> {
-  let id = companyId;
-  for (let hops = 0; hops < 10; hops++) {
-    const c = await db.selectFrom('companies').select(['id', 'merged_into_id']).where('id', '=', id).executeTakeFirst();
-    if (!c) return null;
-    if (c.merged_into_id === null) return c.id;
-    id = c.merged_into_id;
-  }
-  return null;
-}
-
-/**
- * Where a merged company's page should redirect: the slug of the company it was merged into, or
- * null when the company was not merged (or does not exist).
- */
-export async function findMergeRedirect(db: DB, slug: string): Promise<string | null> {
-  const c = await db.selectFrom('companies').select(['id', 'merged_into_id']).where('slug', '=', slug).executeTakeFirst();
-  if (!c || c.merged_into_id === null) return null;
-  const finalId = await resolveMergedCompany(db, c.id);
-  if (finalId === null || finalId === c.id) return null;
-  const target = await db.selectFrom('companies').select('slug').where('id', '=', finalId).executeTakeFirst();
-  return target?.slug ?? null;
-}
-
 /**
  * Merges a duplicate company into the one that is kept: its stories and claims move, it is
  * marked merged_into_id (its page redirects), search documents follow, the kept company's
@@ -369,25 +329,20 @@ export async function mergeCompanies(
   assertModerator(actor);
   const reasons = cleanStatement(statement);
   return inTransaction(db, async (trx) => {
-    const keptId = await resolveMergedCompany(trx, keepId);
-    const dup = await trx.selectFrom('companies').select(['id', 'merged_into_id', 'claimed_by_user_id', 'claimed_at']).where('id', '=', duplicateId).executeTakeFirst();
+    const keptId = (await resolveMergedCompany(trx, keepId))?.id ?? null;
+    const dup = await findCompanyById(trx, duplicateId);
     if (!dup || keptId === null) throw new DomainError('company_not_found');
     if (dup.merged_into_id !== null || keptId === dup.id) throw new DomainError('invalid_input', 'already merged or same company');
 
-    const stories = await trx.selectFrom('stories').select('id').where('company_id', '=', dup.id).execute();
-    await trx.updateTable('stories').set({ company_id: keptId, updated_at: now }).where('company_id', '=', dup.id).execute();
-    await trx.updateTable('company_claims').set({ company_id: keptId }).where('company_id', '=', dup.id).execute();
-    const kept = await trx.selectFrom('companies').select(['claimed_by_user_id']).where('id', '=', keptId).executeTakeFirstOrThrow();
+    const movedIds = await moveStoriesToCompany(trx, dup.id, keptId, now);
+    await moveClaims(trx, dup.id, keptId);
+    const kept = await getCompanyOrThrow(trx, keptId);
     if (kept.claimed_by_user_id === null && dup.claimed_by_user_id !== null) {
-      await trx.updateTable('companies').set({ claimed_by_user_id: dup.claimed_by_user_id, claimed_at: dup.claimed_at, updated_at: now }).where('id', '=', keptId).execute();
+      await setClaimant(trx, keptId, { userId: dup.claimed_by_user_id, claimedAt: dup.claimed_at }, now);
     }
-    await trx
-      .updateTable('companies')
-      .set({ merged_into_id: keptId, claimed_by_user_id: null, claimed_at: null, updated_at: now })
-      .where('id', '=', dup.id)
-      .execute();
+    await markCompanyMerged(trx, dup.id, keptId, now);
     // The duplicate has no figures of its own any more; the kept company's include the moved stories.
-    await trx.deleteFrom('company_stats').where('company_id', '=', dup.id).execute();
+    await deleteCompanyStats(trx, dup.id);
     await recomputeCompanyStats(trx, keptId, now);
     await appendAudit(trx, {
       at: now,
@@ -397,12 +352,12 @@ export async function mergeCompanies(
       subjectKind: 'company',
       subjectId: dup.id,
       companyId: keptId,
-      data: { into: keptId, stories: stories.length, statement: reasons },
+      data: { into: keptId, stories: movedIds.length, statement: reasons },
     });
     await enqueueSearchEvent(trx, { kind: 'company.delete', companyId: dup.id }, now);
     await enqueueSearchEvent(trx, { kind: 'company.upsert', companyId: keptId }, now);
-    for (const s of stories) await enqueueSearchEvent(trx, { kind: 'story.upsert', storyId: s.id }, now);
-    return { storiesMoved: stories.length, keptId };
+    for (const storyId of movedIds) await enqueueSearchEvent(trx, { kind: 'story.upsert', storyId }, now);
+    return { storiesMoved: movedIds.length, keptId };
   });
 }
 
@@ -424,25 +379,7 @@ export interface QueueItem {
  */
 export async function listModerationQueue(db: DB, actor: { role: Role } | null, opts: { limit?: number; offset?: number } = {}): Promise<QueueItem[]> {
   assertModerator(actor);
-  const rows = await db
-    .selectFrom('reports')
-    .select((eb) => [
-      'target_kind',
-      'target_id',
-      eb.fn.max('story_id').as('story_id'),
-      eb.fn.countAll<number>().as('reports'),
-      eb.fn.max('is_takedown_request').as('takedown'),
-      eb.fn.min('created_at').as('first_at'),
-      eb.fn<string>('group_concat', [eb.ref('reason')]).as('reasons'),
-    ])
-    .where('status', '=', 'open')
-    .groupBy(['target_kind', 'target_id'])
-    .orderBy('takedown', 'desc')
-    .orderBy('reports', 'desc')
-    .orderBy('first_at', 'asc')
-    .limit(opts.limit ?? 50)
-    .offset(opts.offset ?? 0)
-    .execute();
+  const rows = await listOpenReportGroups(db, opts.limit ?? 50, opts.offset ?? 0);
   return rows.map((r) => ({
     targetKind: r.target_kind,
     targetId: r.target_id,
@@ -454,20 +391,10 @@ export async function listModerationQueue(db: DB, actor: { role: Role } | null, 
   }));
 }
 
-export interface ReportForModerator extends ReportRow {
-  reporter_name: string | null;
-}
+export type ReportForModerator = ReportWithReporterName;
 
 /** Every report (open and decided) about one item, with the reporter's display name. */
 export async function listReportsForTarget(db: DB, actor: { role: Role } | null, kind: ReportTargetKind, id: string): Promise<ReportForModerator[]> {
   assertModerator(actor);
-  return db
-    .selectFrom('reports')
-    .leftJoin('users', 'users.id', 'reports.reporter_id')
-    .selectAll('reports')
-    .select('users.display_name as reporter_name')
-    .where('reports.target_kind', '=', kind)
-    .where('reports.target_id', '=', id)
-    .orderBy('reports.id', 'desc')
-    .execute();
+  return listReportsWithReporterName(db, kind, id);
 }

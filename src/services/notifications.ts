@@ -2,6 +2,7 @@
 // Always called inside the transaction of the change it announces (never blocks on delivery).
 import type { DB } from '../db/client.ts';
 import { findCompanyRepresentatives, type Recipient } from '../db/company.repository.ts';
+import { findActiveUserContact } from '../db/user.repository.ts';
 import { config } from '../config.ts';
 import { enqueueMail } from '../db/outbox.repository.ts';
 import type { Story } from '../db/story.repository.ts';
@@ -19,8 +20,7 @@ export function storyUrl(storyId: number, locale: Locale, hash = ''): string {
 
 async function findUserRecipient(db: DB, userId: number | null): Promise<Recipient | null> {
   if (userId === null) return null;
-  const r = await db.selectFrom('users').select(['id', 'email', 'locale']).where('id', '=', userId).where('banned_at', 'is', null).executeTakeFirst();
-  return r ? { userId: r.id, email: r.email, locale: r.locale } : null;
+  return findActiveUserContact(db, userId);
 }
 
 export interface NotifyContext {

@@ -2,6 +2,7 @@
 // hold the database's write lock), then all rows in one transaction; if that fails the files
 // are removed again, so there is never a row without files nor files without a row.
 import { appendAudit } from '../db/audit.repository.ts';
+import { findStoryHeader } from '../db/story.repository.ts';
 import type { DB } from '../db/client.ts';
 import { enqueueSearchEvent } from '../db/outbox.repository.ts';
 import { countStoryPhotos, insertPhoto } from '../db/photo.repository.ts';
@@ -9,7 +10,7 @@ import type { Role } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
 import { deletePhotoFiles, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_STORY, PhotoRejectedError, photosDir, processPhoto, type StoredPhoto } from '../content/photos.ts';
 import { maskPii } from '../content/pii.ts';
-import { inTransaction } from './transaction.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export interface PhotoActor {
   id: number;
@@ -42,7 +43,7 @@ export async function addPhotosToStory(
   options: AddPhotosOptions = {},
 ): Promise<StoredPhoto[]> {
   const dir = options.dir ?? photosDir();
-  const story = await db.selectFrom('stories').select(['id', 'author_id', 'company_id', 'state']).where('id', '=', storyId).executeTakeFirst();
+  const story = await findStoryHeader(db, storyId);
   if (!story) throw new DomainError('story_not_found');
   if (story.author_id === null || story.author_id !== actor.id) throw new DomainError('not_author');
   if (story.state === 'hidden' || story.state === 'withdrawn') throw new DomainError('invalid_state');

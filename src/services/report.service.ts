@@ -5,12 +5,16 @@
 // to moderators so that mass-reporting campaigns are visible.
 import { z } from 'astro/zod';
 import { appendAudit } from '../db/audit.repository.ts';
+import { findStoryHeader } from '../db/story.repository.ts';
+import { findMessageWithStory } from '../db/message.repository.ts';
+import { findPhotoWithStory } from '../db/photo.repository.ts';
+import { countReportsBy, findOpenReportBy, insertReport, listFrequentReporters } from '../db/report.repository.ts';
 import type { DB } from '../db/client.ts';
 import type { ReportRow, Role } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
 import { rateLimit } from '../auth/rate-limit.ts';
-import { checkbox, optionalText } from '../lib/forms.ts';
-import { inTransaction } from './transaction.ts';
+import { checkbox, optionalText } from './input-fields.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export const REPORT_REASONS = [
   'illegal',
@@ -90,27 +94,17 @@ export interface ReportTarget {
 export async function findReportTarget(db: DB, kind: ReportTargetKind, id: string): Promise<ReportTarget | null> {
   if (kind === 'story') {
     if (!/^\d+$/.test(id)) return null;
-    const s = await db.selectFrom('stories').select(['id', 'company_id', 'author_id', 'state']).where('id', '=', Number(id)).executeTakeFirst();
+    const s = await findStoryHeader(db, Number(id));
     if (!s || s.state === 'withdrawn') return null;
     return { kind, id: String(s.id), storyId: s.id, companyId: s.company_id, authorId: s.author_id, hidden: s.state === 'hidden', storyHidden: s.state === 'hidden' };
   }
   if (kind === 'message') {
     if (!/^\d+$/.test(id)) return null;
-    const m = await db
-      .selectFrom('story_messages')
-      .innerJoin('stories', 'stories.id', 'story_messages.story_id')
-      .select(['story_messages.id', 'story_messages.story_id', 'story_messages.author_id', 'story_messages.hidden_at', 'stories.company_id', 'stories.state'])
-      .where('story_messages.id', '=', Number(id))
-      .executeTakeFirst();
+    const m = await findMessageWithStory(db, Number(id));
     if (!m || m.state === 'withdrawn') return null;
     return { kind, id: String(m.id), storyId: m.story_id, companyId: m.company_id, authorId: m.author_id, hidden: m.hidden_at !== null, storyHidden: m.state === 'hidden' };
   }
-  const p = await db
-    .selectFrom('photos')
-    .innerJoin('stories', 'stories.id', 'photos.story_id')
-    .select(['photos.id', 'photos.story_id', 'photos.uploader_id', 'photos.hidden_at', 'stories.company_id', 'stories.state'])
-    .where('photos.id', '=', id)
-    .executeTakeFirst();
+  const p = await findPhotoWithStory(db, id);
   if (!p || p.state === 'withdrawn') return null;
   return { kind, id: p.id, storyId: p.story_id, companyId: p.company_id, authorId: p.uploader_id, hidden: p.hidden_at !== null, storyHidden: p.state === 'hidden' };
 }
@@ -155,35 +149,24 @@ export async function submitReport(db: DB, input: ReportInput, reporter: Reporte
     const target = await findReportableTarget(trx, input.targetKind, input.targetId);
     if (!target) throw new DomainError('story_not_found');
     if (reporter.user) {
-      const open = await trx
-        .selectFrom('reports')
-        .select('id')
-        .where('reporter_id', '=', reporter.user.id)
-        .where('target_kind', '=', target.kind)
-        .where('target_id', '=', target.id)
-        .where('status', '=', 'open')
-        .executeTakeFirst();
-      if (open) return { kind: 'duplicate', reportId: open.id } as const;
+      const open = await findOpenReportBy(trx, reporter.user.id, target.kind, target.id);
+      if (open !== null) return { kind: 'duplicate', reportId: open } as const;
     }
     const reporterKind = reporterKindFor(reporter, input.reporterKind, target);
-    const row = await trx
-      .insertInto('reports')
-      .values({
-        target_kind: target.kind,
-        target_id: target.id,
-        story_id: target.storyId,
-        reporter_id: reporter.user?.id ?? null,
-        reporter_kind: reporterKind,
-        reason: input.reason,
-        location: input.location ?? null,
-        explanation: input.explanation,
-        good_faith: 1,
-        is_takedown_request: input.takedown ? 1 : 0,
-        reporter_email: reporter.user ? null : (input.email ?? null),
-        created_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const reportId = await insertReport(trx, {
+      target_kind: target.kind,
+      target_id: target.id,
+      story_id: target.storyId,
+      reporter_id: reporter.user?.id ?? null,
+      reporter_kind: reporterKind,
+      reason: input.reason,
+      location: input.location ?? null,
+      explanation: input.explanation,
+      good_faith: 1,
+      is_takedown_request: input.takedown ? 1 : 0,
+      reporter_email: reporter.user ? null : (input.email ?? null),
+      created_at: now,
+    });
     // The audit row is what the transparency page counts; it holds no personal data.
     await appendAudit(trx, {
       at: now,
@@ -191,11 +174,11 @@ export async function submitReport(db: DB, input: ReportInput, reporter: Reporte
       actorRole: reporter.user?.role ?? 'anonymous',
       action: 'report.create',
       subjectKind: 'report',
-      subjectId: row.id,
+      subjectId: reportId,
       companyId: target.companyId,
       data: { targetKind: target.kind, targetId: target.id, reason: input.reason, reporterKind, takedown: input.takedown },
     });
-    return { kind: 'created', reportId: row.id } as const;
+    return { kind: 'created', reportId } as const;
   });
 }
 
@@ -208,31 +191,10 @@ export interface ReporterActivity {
 
 /** Accounts that filed at least `threshold` reports since `since`: mass-reporting, for moderators. */
 export async function findMassReporters(db: DB, now: number, threshold = MASS_REPORT_THRESHOLD, windowMs = MASS_REPORT_WINDOW_MS): Promise<ReporterActivity[]> {
-  const rows = await db
-    .selectFrom('reports')
-    .leftJoin('users', 'users.id', 'reports.reporter_id')
-    .select((eb) => [
-      'reports.reporter_id as reporterId',
-      'users.display_name as displayName',
-      eb.fn.countAll<number>().as('reports'),
-      eb.fn.countAll<number>().filterWhere('reports.status', '=', 'dismissed').as('dismissed'),
-    ])
-    .where('reports.reporter_id', 'is not', null)
-    .where('reports.created_at', '>=', now - windowMs)
-    .groupBy(['reports.reporter_id', 'users.display_name'])
-    .having((eb) => eb.fn.countAll(), '>=', threshold)
-    .orderBy('reports', 'desc')
-    .execute();
-  return rows.map((r) => ({ reporterId: r.reporterId!, displayName: r.displayName ?? null, reports: Number(r.reports), dismissed: Number(r.dismissed) }));
+  return listFrequentReporters(db, now - windowMs, threshold);
 }
 
 /** How much one account has reported lately, shown beside each of its reports in the queue. */
 export async function reporterActivity(db: DB, reporterId: number, now: number, windowMs = 30 * 24 * 60 * 60_000): Promise<{ reports: number; dismissed: number }> {
-  const r = await db
-    .selectFrom('reports')
-    .select((eb) => [eb.fn.countAll<number>().as('reports'), eb.fn.countAll<number>().filterWhere('status', '=', 'dismissed').as('dismissed')])
-    .where('reporter_id', '=', reporterId)
-    .where('created_at', '>=', now - windowMs)
-    .executeTakeFirstOrThrow();
-  return { reports: Number(r.reports), dismissed: Number(r.dismissed) };
+  return countReportsBy(db, reporterId, now - windowMs);
 }

@@ -8,13 +8,13 @@
 // follow-up is marked sent with `where sent_at is null`, so nothing happens twice.
 import type { DB } from '../db/client.ts';
 import { enqueueSearchEvent } from '../db/outbox.repository.ts';
-import { findStaleCompanyStats, recomputeCompanyStats } from '../db/stats.repository.ts';
+import { findStaleCompanyStats, findStatsComputedAt, recomputeCompanyStats } from '../db/stats.repository.ts';
 import { findDueFollowups, findStoriesPastReplyDeadline, findStoriesPastVerdictWindow, getStoryOrThrow, markFollowupSent } from '../db/story.repository.ts';
 import { DAY_MS } from '../domain/clocks.ts';
 import { DomainError } from '../domain/errors.ts';
 import { notifyStillResolved } from './notifications.ts';
 import { closeVerdictWindow, markStoryOverdue, serverWorkflowConfig, type ServiceOptions } from './story.service.ts';
-import { inTransaction } from './transaction.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export interface TickResult {
   overdue: number;
@@ -84,8 +84,8 @@ export async function runTick(db: DB, now: number, opts: TickOptions = {}): Prom
     await yieldToEventLoop();
     await inTransaction(db, async (trx) => {
       // Re-check inside the transaction: a concurrent tick may have refreshed it already.
-      const row = await trx.selectFrom('company_stats').select('computed_at').where('company_id', '=', companyId).where('period', '=', '12m').executeTakeFirst();
-      if (row && row.computed_at < staleBefore) {
+      const computedAt = await findStatsComputedAt(trx, companyId);
+      if (computedAt !== null && computedAt < staleBefore) {
         await recomputeCompanyStats(trx, companyId, now);
         // Cached company pages show these figures: let the outbox consumers know.
         await enqueueSearchEvent(trx, { kind: 'company.upsert', companyId }, now);

@@ -8,7 +8,7 @@ import { maskPii, maskPiiFields, type PiiFinding } from '../content/pii.ts';
 import type { DB } from '../db/client.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import { normalizeWebsite } from '../domain/website.ts';
-import { findCompanyById, findDuplicateCompany, getCompanyOrThrow, insertCompany, resolveMergedCompany } from '../db/company.repository.ts';
+import { findDuplicateCompany, getCompanyOrThrow, insertCompany, resolveMergedCompany } from '../db/company.repository.ts';
 import { insertMessage } from '../db/message.repository.ts';
 import { enqueueSearchEvent } from '../db/outbox.repository.ts';
 import type { Locale, StoryCategory } from '../db/schema.ts';
@@ -40,7 +40,7 @@ import {
   type TransitionResult,
 } from '../domain/story-workflow.ts';
 import { notify } from './notifications.ts';
-import { inTransaction } from './transaction.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { isChannel, isLocale, isStoryCategory } from '../domain/vocabulary.ts';
 
 export interface ServiceOptions {
@@ -258,9 +258,8 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
     let company;
     let companyCreated = false;
     if ('id' in input.company) {
-      const found = await findCompanyById(trx, input.company.id);
-      if (!found) throw new DomainError('company_not_found');
-      company = await resolveMergedCompany(trx, found);
+      company = await resolveMergedCompany(trx, input.company.id);
+      if (!company) throw new DomainError('company_not_found');
     } else {
       company = await findDuplicateCompany(trx, input.company);
       if (!company) {

@@ -2,6 +2,7 @@
 // nobody can edit: reports received per month by kind of reporter, removal (takedown) requests,
 // outcomes, own-initiative actions and the median time from report to decision.
 import type { DB } from '../db/client.ts';
+import { listAuditByActions } from '../db/audit.repository.ts';
 
 export type ReporterKindCount = Record<'consumer' | 'company' | 'anonymous' | 'authority', number>;
 
@@ -72,13 +73,7 @@ function parse(data: string | null): AuditData {
  * are read (index audit_log_action_at).
  */
 export async function computeTransparency(db: DB, range: { from?: number; to?: number } = {}): Promise<TransparencyReport> {
-  let q = db
-    .selectFrom('audit_log')
-    .select(['action', 'at', 'data'])
-    .where('action', 'in', ['report.create', 'report.decide', 'moderation.hide']);
-  if (range.from !== undefined) q = q.where('at', '>=', range.from);
-  if (range.to !== undefined) q = q.where('at', '<', range.to);
-  const rows = await q.orderBy('at').execute();
+  const rows = await listAuditByActions(db, ['report.create', 'report.decide', 'moderation.hide'], range);
 
   const months = new Map<string, TransparencyMonth>();
   const hours = new Map<string, number[]>();

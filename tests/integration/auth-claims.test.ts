@@ -14,7 +14,6 @@ import {
   approveClaim,
   confirmDomainClaim,
   findClaimToken,
-  findCompanyBySlug,
   isAddressAtDomain,
   isCompanyClaimed,
   rejectClaim,
@@ -22,6 +21,7 @@ import {
   revokeClaim,
   startDomainClaim,
 } from '../../src/services/claim.service.ts';
+import { findCompanyBySlug } from '../../src/db/company.repository.ts';
 import { firstLink, info, makeCompany, makeUser, T0, tokenFromLink } from './auth-fixtures.ts';
 
 let tdb: TestDatabase;

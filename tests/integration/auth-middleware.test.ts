@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { APIContext } from 'astro';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { isCrossSiteRequest } from '../../src/auth/csrf.ts';
-import { contentSecurityPolicy } from '../../src/auth/headers.ts';
+import { contentSecurityPolicy } from '../../src/http/security-headers.ts';
 import { createSession, SESSION_REFRESH_MS } from '../../src/auth/session.ts';
 import { parseSetCookie } from '../../src/auth/cookies.ts';
-import { isDatabaseUnavailableError } from '../../src/auth/unavailable.ts';
+import { isDatabaseUnavailableError } from '../../src/http/error-responses.ts';
 import { createMiddleware } from '../../src/middleware.ts';
 import { contextFor, makeUser, T0 } from './auth-fixtures.ts';
 

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.ts';
 import {
   dismissReports,
-  findMergeRedirect,
   hideContent,
   listModerationQueue,
   listReportsForTarget,
@@ -10,6 +9,7 @@ import {
   restoreContent,
   verifyEvidence,
 } from '../../src/services/moderation.service.ts';
+import { findMergeRedirect } from '../../src/db/company.repository.ts';
 import { findMassReporters, ReportInputSchema, submitReport, type ReportInput, type Reporter } from '../../src/services/report.service.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { makeCompany, makeMessage, makeStory, makeUser } from '../helpers/content-fixtures.ts';

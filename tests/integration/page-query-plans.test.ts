@@ -7,12 +7,12 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   countCompanyStoriesByState,
-  findCompanyBySlug,
   findCompanyScorecard,
   findCompanyStories,
   findRecentStories,
   findStoryPage,
 } from '../../src/db/browse.repository.ts';
+import { findCompanyBySlug } from '../../src/db/company.repository.ts';
 import type { DB } from '../../src/db/client.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { makeCompany, makeMessage, makeStory } from '../helpers/content-fixtures.ts';

@@ -33,7 +33,7 @@ afterAll(async () => {
 const png = (w = 400, h = 300) => sharp({ create: { width: w, height: h, channels: 3, background: '#3a6' } }).png().toBuffer();
 
 async function request(file: string, user: { role: string } | null = null): Promise<Response> {
-  return servePhoto({ params: { file }, locals: { user, session: null }, request: new Request(`http://localhost/photos/${file}`) } as never) as Promise<Response>;
+  return servePhoto({ params: { file }, locals: { user, session: null, db: t.db }, request: new Request(`http://localhost/photos/${file}`) } as never) as Promise<Response>;
 }
 
 describe('addPhotosToStory', () => {

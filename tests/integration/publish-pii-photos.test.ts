@@ -11,10 +11,10 @@ import type { SessionUser } from '../../src/auth/types.ts';
 import { closeDatabase } from '../../src/db/client.ts';
 import { findMessagesForStory } from '../../src/db/message.repository.ts';
 import { findStoryById } from '../../src/db/story.repository.ts';
-import { handlePublishPost } from '../../src/lib/publish-post.ts';
-import { handleStoryPost, type StoryPostFailure } from '../../src/lib/story-actions.ts';
-import type { Flash } from '../../src/lib/flash.ts';
-import { maskedNotice, photoRejectionNotice } from '../../src/lib/story-notices.ts';
+import { handlePublishPost } from '../../src/http/handlers/publish-post.ts';
+import { handleStoryPost, type StoryPostFailure } from '../../src/http/handlers/story-actions.ts';
+import type { Flash } from '../../src/http/flash.ts';
+import { maskedNotice, photoRejectionNotice } from '../../src/http/story-notices.ts';
 import { addPhotosToStory } from '../../src/services/photo.service.ts';
 import { editStory, giveVerdict, publishStory, replyToStory } from '../../src/services/story.service.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
@@ -71,7 +71,7 @@ const publishFields = (overrides: Record<string, string | string[]> = {}) => ({
   ...overrides,
 });
 
-/** Collects the notices a handler hands to the page's flash (src/lib/flash.ts). */
+/** Collects the notices a handler hands to the page's flash (src/http/flash.ts). */
 function flashes(): { sink: (f: Flash) => Promise<void>; got: Flash[] } {
   const got: Flash[] = [];
   return { got, sink: async (f) => void got.push(f) };

@@ -10,7 +10,7 @@ import type { Actor } from '../../src/domain/story-workflow.ts';
 import { importCfpbFile } from '../../src/import/cfpb-import.ts';
 import { runTick } from '../../src/services/scheduler.ts';
 import { answerStillResolved, giveVerdict, publishStory, replyToStory, withdrawStory } from '../../src/services/story.service.ts';
-import { inTransaction } from '../../src/services/transaction.ts';
+import { inTransaction } from '../../src/db/transaction.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { DAY, HOUR, T0, consumer, representative, storyInput } from '../helpers/workflow.ts';
 

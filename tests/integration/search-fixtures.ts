@@ -3,7 +3,7 @@
 import type { DB } from '../../src/db/client.ts';
 import type { Channel, NewStory } from '../../src/db/schema.ts';
 import { enqueueSearchEvent } from '../../src/db/outbox.repository.ts';
-import { inTransaction } from '../../src/services/transaction.ts';
+import { inTransaction } from '../../src/db/transaction.ts';
 
 const day = 86_400_000;
 export const fixtureStart = Date.UTC(2026, 10, 1, 9, 0);

@@ -9,7 +9,7 @@ import {
   SearchUnavailableError,
 } from '../../src/search/search-index.ts';
 import { SqliteFtsIndex } from '../../src/search/sqlite-fts.ts';
-import { inTransaction } from '../../src/services/transaction.ts';
+import { inTransaction } from '../../src/db/transaction.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { changeStory, fixtureStart, insertCompany, insertStory } from './search-fixtures.ts';
 

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/auth/types.ts';
 import { findMessagesForStory } from '../../src/db/message.repository.ts';
 import { findStoryById } from '../../src/db/story.repository.ts';
-import { handleStoryPost } from '../../src/lib/story-actions.ts';
-import { publishInputFromForm, publishStorySchema } from '../../src/lib/story-forms.ts';
-import { validate } from '../../src/lib/forms.ts';
+import { handleStoryPost } from '../../src/http/handlers/story-actions.ts';
+import { publishInputFromForm, publishStorySchema } from '../../src/http/story-forms.ts';
+import { validate } from '../../src/http/forms.ts';
 import { publishStory } from '../../src/services/story.service.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { T0, consumer, representative, storyInput } from '../helpers/workflow.ts';
@@ -141,7 +141,7 @@ describe('publish form schema', () => {
 
 describe('reply rate limit', () => {
   it('answers 429 with Retry-After once a person has sent too many messages in an hour', async () => {
-    const { REPLY_LIMIT } = await import('../../src/lib/story-actions.ts');
+    const { REPLY_LIMIT } = await import('../../src/http/handlers/story-actions.ts');
     const a = await consumer(t.db);
     const { storyId } = await publishStory(t.db, a, storyInput({ title: 'Storia molto discussa', company: { name: 'Chiacchiere Srl' } }), { now: T0 });
     const me = sessionUser(a.userId!, 'consumer');

@@ -19,7 +19,7 @@ import {
   restoreStory,
   withdrawStory,
 } from '../../src/services/story.service.ts';
-import { inTransaction } from '../../src/services/transaction.ts';
+import { inTransaction } from '../../src/db/transaction.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { DAY, HOUR, T0, auditActions, consumer, moderator, representative, storyInput } from '../helpers/workflow.ts';
 

@@ -8,7 +8,7 @@ import type { Acknowledged, Member, PreparedDatabase } from './harness.ts';
 
 /** The publish page allows 10 stories per member per hour (src/pages/[lang]/publish.astro). */
 const PUBLISHES_PER_MEMBER = 10;
-/** Thread replies: 30 per person per hour (REPLY_LIMIT in src/lib/story-actions.ts). */
+/** Thread replies: 30 per person per hour (REPLY_LIMIT in src/http/handlers/story-actions.ts). */
 const REPLIES_PER_MEMBER = 30;
 
 export interface WriterStats {

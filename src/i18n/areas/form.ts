@@ -1,4 +1,4 @@
-// Generic validation messages used by src/lib/forms.ts.
+// Generic validation messages used by src/http/forms.ts.
 export const form = {
   it: {
     'form.required': 'Questo campo è obbligatorio.',

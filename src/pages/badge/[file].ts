@@ -1,10 +1,10 @@
 // GET /badge/{slug}.svg — an embeddable badge with the company's 12-month score and band.
 // Text only, escaped, fixed Content-Type, no script: safe to embed with <img>.
 import type { APIRoute } from 'astro';
-import { getDb } from '../../db/client.ts';
-import { findCompanyBySlug, findCompanyStats } from '../../db/browse.repository.ts';
+import { findCompanyBySlug } from '../../db/company.repository.ts';
+import { listCompanyStatsRows } from '../../db/stats.repository.ts';
 import { isLocale, t } from '../../i18n/index.ts';
-import { escapeXml } from '../../lib/http.ts';
+import { escapeXml } from '../../http/endpoint.ts';
 
 const bandColor: Record<string, string> = {
   exemplary: '#146c2e',
@@ -15,15 +15,15 @@ const bandColor: Record<string, string> = {
   not_enough_data: '#5b6270',
 };
 
-export const GET: APIRoute = async ({ params, url }) => {
+export const GET: APIRoute = async ({ params, url, locals }) => {
   const m = /^([a-z0-9-]{1,80})\.svg$/.exec(params.file ?? '');
   if (!m) return new Response('Not found', { status: 404 });
-  const db = getDb();
+  const db = locals.db;
   const company = await findCompanyBySlug(db, m[1]!);
   if (!company) return new Response('Not found', { status: 404 });
   const langParam = url.searchParams.get('lang');
   const lang = isLocale(langParam) ? langParam : 'en';
-  const stats = (await findCompanyStats(db, company.id)).find((s) => s.period === '12m');
+  const stats = (await listCompanyStatsRows(db, company.id)).find((s) => s.period === '12m');
   const band = stats?.band ?? 'not_enough_data';
   const value = stats?.score != null && band !== 'not_enough_data' ? `${Math.round(stats.score)} · ${t(lang, `band.${band}`)}` : t(lang, 'band.not_enough_data');
   const label = t(lang, 'site.name');

@@ -7,7 +7,6 @@
 import type { APIRoute } from 'astro';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { getDb } from '../../db/client.ts';
 import { findPhotoWithStoryState } from '../../db/photo.repository.ts';
 import { parsePhotoFileName, photoFileName, photosDir } from '../../content/photos.ts';
 
@@ -22,7 +21,7 @@ export const PUBLIC_PHOTO_MAX_AGE_SECONDS = 300;
 export const GET: APIRoute = async ({ params, locals, request }) => {
   const parsed = parsePhotoFileName(params.file ?? '');
   if (!parsed) return notFound();
-  const photo = await findPhotoWithStoryState(getDb(), parsed.id);
+  const photo = await findPhotoWithStoryState(locals.db, parsed.id);
   if (!photo) return notFound();
   const isPublic = photo.hidden_at === null && photo.story_state !== 'hidden' && photo.story_state !== 'withdrawn';
   const role = locals.user?.role;

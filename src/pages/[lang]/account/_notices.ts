@@ -1,8 +1,8 @@
 // Notices an account page shows after a redirect: a one-time flash of the visitor's session kept
-// on the server (src/lib/flash.ts, decision 0022), never a URL parameter. Only these keys.
+// on the server (src/http/flash.ts, decision 0022), never a URL parameter. Only these keys.
 import type { AstroGlobal } from 'astro';
 import type { DB } from '../../../db/client.ts';
-import { isAccountFlash, setFlash, takeFlash, type AccountNotice } from '../../../lib/flash.ts';
+import { isAccountFlash, setFlash, takeFlash, type AccountNotice } from '../../../http/flash.ts';
 
 export const NOTICES: Record<AccountNotice, string> = {
   verified: 'auth.verify.done',

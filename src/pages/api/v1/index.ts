@@ -1,7 +1,7 @@
 // GET /api/v1 — the open-data API's table of contents (read-only, versioned).
 import type { APIRoute } from 'astro';
 import { config } from '../../../config.ts';
-import { json } from '../../../lib/http.ts';
+import { json } from '../../../http/endpoint.ts';
 
 export const GET: APIRoute = () =>
   json(

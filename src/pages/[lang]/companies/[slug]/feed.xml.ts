@@ -1,16 +1,16 @@
 // GET /{lang}/companies/{slug}/feed.xml — Atom feed of a company's newest public stories.
 import type { APIRoute } from 'astro';
 import { config } from '../../../../config.ts';
-import { getDb } from '../../../../db/client.ts';
-import { findCompanyBySlug, findCompanyStories } from '../../../../db/browse.repository.ts';
+import { findCompanyStories } from '../../../../db/browse.repository.ts';
+import { findCompanyBySlug } from '../../../../db/company.repository.ts';
 import { t } from '../../../../i18n/index.ts';
-import { escapeXml } from '../../../../lib/http.ts';
-import { pageLocale } from '../../../../lib/page.ts';
+import { escapeXml } from '../../../../http/endpoint.ts';
+import { pageLocale } from '../../../../http/page.ts';
 
-export const GET: APIRoute = async ({ params, url }) => {
+export const GET: APIRoute = async ({ params, url, locals }) => {
   const lang = pageLocale(params);
   if (!lang) return new Response('Not found', { status: 404 });
-  const db = getDb();
+  const db = locals.db;
   const company = await findCompanyBySlug(db, params.slug ?? '');
   if (!company) return new Response('Not found', { status: 404 });
   const { items } = await findCompanyStories(db, company.id, { limit: 30, offset: 0 });

@@ -1,15 +1,15 @@
 // GET /api/v1/companies/{slug} — a company and its figures for every window.
 import type { APIRoute } from 'astro';
-import { getDb } from '../../../../db/client.ts';
-import { findCompanyBySlug, findCompanyStats } from '../../../../db/browse.repository.ts';
-import { json, jsonError } from '../../../../lib/http.ts';
+import { findCompanyBySlug } from '../../../../db/company.repository.ts';
+import { listCompanyStatsRows } from '../../../../db/stats.repository.ts';
+import { json, jsonError } from '../../../../http/endpoint.ts';
 import { websiteHref } from '../../../../domain/website.ts';
 
-export const GET: APIRoute = async ({ params }) => {
-  const db = getDb();
+export const GET: APIRoute = async ({ params, locals }) => {
+  const db = locals.db;
   const company = await findCompanyBySlug(db, params.slug ?? '');
   if (!company) return jsonError(404, 'not_found', 'No company with this slug.');
-  const stats = await findCompanyStats(db, company.id);
+  const stats = await listCompanyStatsRows(db, company.id);
   return json(
     {
       slug: company.slug,

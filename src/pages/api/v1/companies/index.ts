@@ -1,14 +1,13 @@
 // GET /api/v1/companies — every company with its 12-month score summary.
 import type { APIRoute } from 'astro';
-import { getDb } from '../../../../db/client.ts';
 import { listCompanies } from '../../../../db/browse.repository.ts';
-import { intParam, json } from '../../../../lib/http.ts';
+import { intParam, json } from '../../../../http/endpoint.ts';
 
-export const GET: APIRoute = async ({ url }) => {
+export const GET: APIRoute = async ({ url, locals }) => {
   const page = intParam(url, 'page', 1, 100_000);
   const perPage = intParam(url, 'per_page', 50, 200);
   const sector = url.searchParams.get('sector') ?? undefined;
-  const { items, total } = await listCompanies(getDb(), { sector, limit: perPage, offset: (page - 1) * perPage });
+  const { items, total } = await listCompanies(locals.db, { sector, limit: perPage, offset: (page - 1) * perPage });
   return json(
     {
       page,

@@ -2,7 +2,7 @@
 // Answers from the search index, never from a scan of the companies table.
 import type { APIRoute } from 'astro';
 import { localeFromAcceptLanguage, t } from '../../../../i18n/index.ts';
-import { intParam, json, jsonError } from '../../../../lib/http.ts';
+import { intParam, json, jsonError } from '../../../../http/endpoint.ts';
 import { getSearchIndex } from '../../../../search/select.ts';
 
 /** A name prefix, not a document: longer input is refused rather than searched. */

@@ -1,15 +1,14 @@
 // GET /api/v1/stories/{id} — one public story with its thread. Private data never appears here.
 import type { APIRoute } from 'astro';
-import { getDb } from '../../../../db/client.ts';
 import { findStoryPage } from '../../../../db/browse.repository.ts';
-import { json, jsonError, parseId } from '../../../../lib/http.ts';
+import { json, jsonError, parseId } from '../../../../http/endpoint.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export const GET: APIRoute = async ({ params }) => {
+export const GET: APIRoute = async ({ params, locals }) => {
   const id = parseId(params.id);
   if (id === null) return jsonError(404, 'not_found', 'No story with this id (ids are written in plain decimal digits).');
-  const s = await findStoryPage(getDb(), id);
+  const s = await findStoryPage(locals.db, id);
   if (!s) return jsonError(404, 'not_found', 'No story with this id.');
   if (s.state === 'hidden') return jsonError(410, 'hidden', 'This story was hidden by moderation.');
   if (s.state === 'withdrawn') return jsonError(410, 'withdrawn', 'This story was withdrawn by its author.');

@@ -1,12 +1,12 @@
 // GET /api/v1/companies/{slug}/stories — a company's public stories, newest first.
 import type { APIRoute } from 'astro';
-import { getDb } from '../../../../../db/client.ts';
-import { findCompanyBySlug, findCompanyStories, listedStates } from '../../../../../db/browse.repository.ts';
+import { findCompanyStories, listedStates } from '../../../../../db/browse.repository.ts';
+import { findCompanyBySlug } from '../../../../../db/company.repository.ts';
 import type { StoryState } from '../../../../../db/schema.ts';
-import { intParam, json, jsonError } from '../../../../../lib/http.ts';
+import { intParam, json, jsonError } from '../../../../../http/endpoint.ts';
 
-export const GET: APIRoute = async ({ params, url }) => {
-  const db = getDb();
+export const GET: APIRoute = async ({ params, url, locals }) => {
+  const db = locals.db;
   const company = await findCompanyBySlug(db, params.slug ?? '');
   if (!company) return jsonError(404, 'not_found', 'No company with this slug.');
   const stateParam = url.searchParams.get('state');

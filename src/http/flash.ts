@@ -14,6 +14,7 @@ import { isHttps } from '../auth/cookies.ts';
 import type { PiiKind } from '../content/pii.ts';
 import type { PhotoErrorCode } from '../content/photos.ts';
 import type { DB } from '../db/client.ts';
+import { deleteExpiredFlashes, deleteFlash, findFlash, insertFlash } from '../db/flash.repository.ts';
 
 /** Notices of the account pages (keys of src/pages/[lang]/account/_notices.ts). */
 export type AccountNotice = 'verified' | 'resent' | 'password_changed' | 'password_updated' | 'signed_out' | 'signed_out_everywhere' | 'session_revoked' | 'deleted';
@@ -64,13 +65,10 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
  */
 export async function setFlash(db: DB, ctx: FlashContext, flash: Flash, sessionId: string | null, now: number = Date.now()): Promise<void> {
   const previous = ctx.cookies.get(flashCookieName(ctx.url))?.value;
-  await db.deleteFrom('flash_messages').where('expires_at', '<=', now).execute();
-  if (previous && TOKEN_SHAPE.test(previous)) await db.deleteFrom('flash_messages').where('id', '=', hashId(previous)).execute();
+  await deleteExpiredFlashes(db, now);
+  if (previous && TOKEN_SHAPE.test(previous)) await deleteFlash(db, hashId(previous));
   const token = randomBytes(32).toString('base64url');
-  await db
-    .insertInto('flash_messages')
-    .values({ id: hashId(token), session_id: sessionId, payload: JSON.stringify(flash), expires_at: now + FLASH_TTL_MS })
-    .execute();
+  await insertFlash(db, { id: hashId(token), session_id: sessionId, payload: JSON.stringify(flash), expires_at: now + FLASH_TTL_MS });
   ctx.cookies.set(flashCookieName(ctx.url), token, { httpOnly: true, secure: true, sameSite: 'lax', path: '/', maxAge: FLASH_TTL_MS / 1000 });
 }
 
@@ -92,7 +90,7 @@ export async function takeFlash<F extends Flash>(
     return null;
   }
   const id = hashId(token);
-  const row = await db.selectFrom('flash_messages').select(['session_id', 'payload', 'expires_at']).where('id', '=', id).executeTakeFirst();
+  const row = await findFlash(db, id);
   if (!row || row.expires_at <= now) {
     ctx.cookies.delete(flashCookieName(ctx.url), { path: '/' });
     return null;
@@ -105,10 +103,10 @@ export async function takeFlash<F extends Flash>(
     flash = null;
   }
   if (!isFlash(flash) || !accept(flash)) return null;
-  const deleted = await db.deleteFrom('flash_messages').where('id', '=', id).executeTakeFirst();
+  const deleted = await deleteFlash(db, id);
   ctx.cookies.delete(flashCookieName(ctx.url), { path: '/' });
   // Two tabs at once: only the one that deleted the row shows it.
-  return Number(deleted.numDeletedRows) === 1 ? flash : null;
+  return deleted ? flash : null;
 }
 
 function isFlash(value: unknown): value is Flash {

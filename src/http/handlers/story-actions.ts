@@ -4,15 +4,15 @@
 // The story page calls handleStoryPost() in its frontmatter: on success it answers with a 303
 // back to the story (post/redirect/get), otherwise it returns the form state so the page
 // re-renders the form filled in, with localized errors and the right status code.
-import type { SessionUser } from '../auth/types.ts';
-import { signInPath } from '../auth/permissions.ts';
-import { rateLimit } from '../auth/rate-limit.ts';
-import { renderMarkdown } from '../content/markdown.ts';
-import { isPhotoRejected } from '../content/photos.ts';
-import { maskPii, piiNotice, type PiiFinding } from '../content/pii.ts';
-import type { DB } from '../db/client.ts';
-import { domainErrorStatus, isDomainError } from '../domain/errors.ts';
-import { t, type Locale } from '../i18n/index.ts';
+import type { SessionUser } from '../../auth/types.ts';
+import { signInPath } from '../../auth/permissions.ts';
+import { rateLimit } from '../../auth/rate-limit.ts';
+import { renderMarkdown } from '../../content/markdown.ts';
+import { isPhotoRejected } from '../../content/photos.ts';
+import { maskPii, piiNotice, type PiiFinding } from '../../content/pii.ts';
+import type { DB } from '../../db/client.ts';
+import { domainErrorStatus, isDomainError } from '../../domain/errors.ts';
+import { t, type Locale } from '../../i18n/index.ts';
 import {
   actorFromUser,
   answerStillResolved,
@@ -20,12 +20,12 @@ import {
   giveVerdict,
   replyToStory,
   withdrawStory,
-} from '../services/story.service.ts';
-import { addPhotosToStory, photoUploadsFromForm, type PhotoUpload } from '../services/photo.service.ts';
-import { formValues, readForm, validate, type FieldErrors, type FormValues } from './forms.ts';
-import { AddPhotosSchema, EditStorySchema, ReplySchema, StillResolvedSchema, VerdictSchema, WithdrawSchema, storyActions, type StoryAction } from './story-forms.ts';
-import type { FlashSink } from './flash.ts';
-import { maskedKinds, photoErrorMessage, photoFileNames, type Notice } from './story-notices.ts';
+} from '../../services/story.service.ts';
+import { addPhotosToStory, photoUploadsFromForm, type PhotoUpload } from '../../services/photo.service.ts';
+import { formValues, readForm, validate, type FieldErrors, type FormValues } from '../forms.ts';
+import { AddPhotosSchema, EditStorySchema, ReplySchema, StillResolvedSchema, VerdictSchema, WithdrawSchema, storyActions, type StoryAction } from '../story-forms.ts';
+import type { FlashSink } from '../flash.ts';
+import { maskedKinds, photoErrorMessage, photoFileNames, type Notice } from '../story-notices.ts';
 
 export interface StoryFormState {
   action: StoryAction;
@@ -72,7 +72,7 @@ export async function handleStoryPost(
   lang: Locale,
   storyId: number,
   now: number = Date.now(),
-  /** Keeps the "done" notice for the poster's session (src/lib/flash.ts); nothing goes in the URL. */
+  /** Keeps the "done" notice for the poster's session (src/http/flash.ts); nothing goes in the URL. */
   flash?: FlashSink,
 ): Promise<Response | StoryPostFailure> {
   const user = ctx.locals.user ?? null;

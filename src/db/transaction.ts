@@ -3,10 +3,11 @@
 // BEGIN IMMEDIATE: the write lock is taken before the story is read, the decision is made on
 // data nobody can change underneath, and a second writer waits (busy_timeout) instead of failing
 // halfway. Inside one process Kysely's connection mutex already serialises transactions.
-// This is the only place that opens a Kysely transaction (`npm run lint` refuses db.transaction()
+// It lives in src/db/ so that repositories (stats.repository.ts, decision 0015) and services may
+// both import it. This is the only place that opens a Kysely transaction (`npm run lint` refuses db.transaction()
 // elsewhere); synchronous better-sqlite3 batches use sqlite.transaction(fn).immediate().
 import { sql } from 'kysely';
-import type { DB } from '../db/client.ts';
+import type { DB } from './client.ts';
 import { DomainError } from '../domain/errors.ts';
 
 const insideTransaction = new WeakSet<object>();

@@ -1,6 +1,7 @@
-// When the database cannot write (disk full, I/O error, locked for too long) the request fails
-// with a clear 503 in the user's language instead of a generic 500. SQLite rolls the transaction
-// back, so nothing is half-written.
+// The answers a request gets when it is refused before any page runs, in the user's language:
+// 503 when the database cannot write (disk full, I/O error, locked for too long: SQLite rolls the
+// transaction back, so nothing is half-written) or the password hashing queue is full, 403 for a
+// cross-site write, 429 over a read limit. JSON for API and fetch calls, a small page otherwise.
 import { t, type Locale } from '../i18n/index.ts';
 
 const UNAVAILABLE_CODES = /^SQLITE_(FULL|IOERR|BUSY|LOCKED|CANTOPEN|READONLY|NOMEM|PROTOCOL)/;
@@ -53,4 +54,13 @@ export function hashingBusy(locale: Locale, retryAfterSeconds: number, json: boo
   if (json) return Response.json({ error: 'busy', message, retryAfter: retryAfterSeconds }, { status: 503, headers });
   const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t(locale, 'error.server.title'))}</title></head><body><main><h1>${escapeHtml(t(locale, 'error.server.title'))}</h1><p>${escapeHtml(message)}</p><p><a href="/${locale}">${escapeHtml(t(locale, 'error.home'))}</a></p></main></body></html>`;
   return new Response(html, { status: 503, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
+}
+
+/** The 429 answer of the read limits (src/server/read-limits.ts): JSON for the API, a small localized page otherwise. */
+export function tooManyRequests(locale: Locale, json: boolean, retryAfterSeconds: number): Response {
+  const message = t(locale, 'http.rateLimited', { seconds: retryAfterSeconds });
+  const headers = { 'Retry-After': String(retryAfterSeconds), 'Cache-Control': 'no-store' };
+  if (json) return Response.json({ error: 'rate_limited', message, retryAfterSeconds }, { status: 429, headers });
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(message)}</title></head><body><main><h1>${escapeHtml(message)}</h1><p><a href="/${locale}">${escapeHtml(t(locale, 'error.home'))}</a></p></main></body></html>`;
+  return new Response(html, { status: 429, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
 }

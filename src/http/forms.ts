@@ -138,9 +138,5 @@ export function valuesOf(values: FormValues | undefined, name: string): string[]
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
-/** Accepts the "on" of a checkbox, "true", "1", "yes" as true; absence as false. */
-export const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === '1' || v === 'yes' || v === true, z.boolean());
-
-/** Trimmed string; empty becomes undefined so `.optional()` works for blank inputs. */
-export const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().max(max).optional());
+// Field schemas shared with the services' own input schemas (a service never imports src/http).
+export { checkbox, optionalText } from '../services/input-fields.ts';

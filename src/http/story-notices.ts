@@ -1,6 +1,6 @@
 // What the author is told after a form about their story went through: which kinds of personal
 // data were masked in the public text, and which photo was refused. The notice is a one-time
-// flash kept on the server (src/lib/flash.ts, decision 0022), never read from the URL: it holds
+// flash kept on the server (src/http/flash.ts, decision 0022), never read from the URL: it holds
 // the kinds of data masked (never what was typed), a refused photo's position, reason code and
 // the uploader's own file name, and is shown only to the session that posted.
 import type { PiiFinding, PiiKind } from '../content/pii.ts';

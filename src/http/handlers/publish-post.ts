@@ -2,22 +2,22 @@
 // with plain requests: validation, a preview of the text exactly as it will be public (personal
 // data masked, and what was masked), the photos checked before the story exists, publish, then
 // the photos decoded and stored. Answers a 303 to the new story or the state to re-render.
-import type { SessionUser } from '../auth/types.ts';
-import { rateLimit } from '../auth/rate-limit.ts';
-import { renderMarkdown } from '../content/markdown.ts';
-import { isPhotoRejected } from '../content/photos.ts';
-import { maskPiiFields, piiNotice } from '../content/pii.ts';
-import type { DB } from '../db/client.ts';
-import { findCompanyBySlug } from '../db/company.repository.ts';
-import { domainErrorStatus, isDomainError } from '../domain/errors.ts';
-import { t, type Locale } from '../i18n/index.ts';
-import { addPhotosToStory, photoUploadsFromForm } from '../services/photo.service.ts';
-import { actorFromUser, publishStory } from '../services/story.service.ts';
-import { formValues, readForm, validate, type FieldErrors, type FormValues } from './forms.ts';
+import type { SessionUser } from '../../auth/types.ts';
+import { rateLimit } from '../../auth/rate-limit.ts';
+import { renderMarkdown } from '../../content/markdown.ts';
+import { isPhotoRejected } from '../../content/photos.ts';
+import { maskPiiFields, piiNotice } from '../../content/pii.ts';
+import type { DB } from '../../db/client.ts';
+import { findCompanyBySlug } from '../../db/company.repository.ts';
+import { domainErrorStatus, isDomainError } from '../../domain/errors.ts';
+import { t, type Locale } from '../../i18n/index.ts';
+import { addPhotosToStory, photoUploadsFromForm } from '../../services/photo.service.ts';
+import { actorFromUser, publishStory } from '../../services/story.service.ts';
+import { formValues, readForm, validate, type FieldErrors, type FormValues } from '../forms.ts';
 import { withAlt } from './story-actions.ts';
-import { publishInputFromForm, publishStorySchema } from './story-forms.ts';
-import type { FlashSink, PhotoRejection } from './flash.ts';
-import { maskedKinds, photoErrorMessage, photoFileNames, photoRejection, type Notice } from './story-notices.ts';
+import { publishInputFromForm, publishStorySchema } from '../story-forms.ts';
+import type { FlashSink, PhotoRejection } from '../flash.ts';
+import { maskedKinds, photoErrorMessage, photoFileNames, photoRejection, type Notice } from '../story-notices.ts';
 
 /** Members may publish this many stories per hour: enough for anyone, too few for a spam run. */
 export const PUBLISH_LIMIT = { limit: 10, windowMs: 60 * 60_000 };
@@ -36,7 +36,7 @@ export interface PublishFormState {
 
 /**
  * `flash` keeps the notice for the story page (what was masked, a refused photo) on the server
- * for the poster's session (src/lib/flash.ts); the redirect carries nothing but the story's path.
+ * for the poster's session (src/http/flash.ts); the redirect carries nothing but the story's path.
  */
 export async function handlePublishPost(request: Request, db: DB, lang: Locale, user: SessionUser, now: number = Date.now(), flash?: FlashSink): Promise<Response | PublishFormState> {
   const tr = (key: string, params?: Record<string, string | number>) => t(lang, key, params);
