@@ -40,6 +40,8 @@ import {
   highlightedToHtml,
 } from './search-index.ts';
 import { type MeilisearchHttp, createMeilisearchHttp } from './meilisearch-http.ts';
+import { type HighlightTerms, highlightTerms, markMatches, snippetAround } from './fts/highlight.ts';
+import { foldForMatch, queryWords } from './fts/spelling.ts';
 
 export interface MeilisearchIndexOptions {
   host: string;
@@ -78,6 +80,24 @@ const companySettings: Settings = {
 };
 
 const CROP_WORDS = 28;
+
+const ENGINE_MARK = new RegExp(`${HIGHLIGHT_START}([^${HIGHLIGHT_START}${HIGHLIGHT_END}]*)${HIGHLIGHT_END}`, 'gu');
+
+/**
+ * What a hit highlights, the same way for both engines: the words of the query (the last one also
+ * as a prefix), plus every word Meilisearch itself marked in the title or its excerpt (the words it
+ * matched with a typo). The markup is then computed from the plain text by fts/highlight.ts, so
+ * every occurrence of a matched word is marked as a whole word — Meilisearch's own markup misses
+ * occurrences next to punctuation (`<script>` in `Escaping <script>alert("x")</script>`).
+ */
+export function meilisearchHighlightTerms(q: string, formatted: (string | undefined)[]): HighlightTerms {
+  const terms = highlightTerms(queryWords(q).map(foldForMatch));
+  for (const text of formatted) {
+    if (!text) continue;
+    for (const m of text.matchAll(ENGINE_MARK)) for (const word of queryWords(m[1]!)) terms.exact.add(foldForMatch(word));
+  }
+  return terms;
+}
 
 /**
  * The API error behind `error`, if any. With a custom httpClient the official client wraps
@@ -232,7 +252,9 @@ export class MeilisearchIndex implements SearchIndex {
       matchingStrategy: 'all',
       page,
       hitsPerPage: perPage,
-      attributesToHighlight: ['title'],
+      // The engine's own marks only tell which words it matched (typos included); the markup
+      // itself is computed from the plain text (meilisearchHighlightTerms).
+      attributesToHighlight: ['title', 'body'],
       attributesToCrop: ['body'],
       cropLength: CROP_WORDS,
       cropMarker: '…',
@@ -246,22 +268,25 @@ export class MeilisearchIndex implements SearchIndex {
     }
     const total = Math.min(res.totalHits, MAX_TOTAL_HITS);
     return {
-      hits: res.hits.map((h) => ({
-        id: h.id,
-        companyId: h.companyId,
-        companySlug: h.companySlug,
-        companyName: h.companyName,
-        country: h.country,
-        state: h.state,
-        category: h.category,
-        channels: h.channels,
-        language: h.language,
-        experienceDate: h.experienceDate,
-        publishedAt: h.publishedAt,
-        replyDueAt: h.replyDueAt,
-        titleHtml: highlightedToHtml(h._formatted?.title ?? h.title),
-        snippetHtml: highlightedToHtml(h._formatted?.body ?? h.body),
-      })),
+      hits: res.hits.map((h) => {
+        const terms = meilisearchHighlightTerms(q, [h._formatted?.title, h._formatted?.body]);
+        return {
+          id: h.id,
+          companyId: h.companyId,
+          companySlug: h.companySlug,
+          companyName: h.companyName,
+          country: h.country,
+          state: h.state,
+          category: h.category,
+          channels: h.channels,
+          language: h.language,
+          experienceDate: h.experienceDate,
+          publishedAt: h.publishedAt,
+          replyDueAt: h.replyDueAt,
+          titleHtml: highlightedToHtml(markMatches(h.title, terms)),
+          snippetHtml: highlightedToHtml(snippetAround(h.body, terms, CROP_WORDS)),
+        };
+      }),
       total,
       totalIsExact: res.totalHits < MAX_TOTAL_HITS,
       page,
