@@ -52,6 +52,11 @@ export interface MeilisearchIndexOptions {
   requestTimeoutMs?: number;
   /** How long a write waits for its task to finish before reporting a timeout. */
   taskTimeoutMs?: number;
+  /**
+   * How many document batches a rebuild sends ahead of the one being indexed (1 = wait for each
+   * batch before sending the next).
+   */
+  rebuildBatchesInFlight?: number;
   /** Replaces the HTTP client of meilisearch-http.ts (tests measure the global fetch with it). */
   httpClient?: MeilisearchHttp['httpClient'];
 }
@@ -80,6 +85,7 @@ const companySettings: Settings = {
 };
 
 const CROP_WORDS = 28;
+const REBUILD_TASK_TIMEOUT_MS = 10 * 60_000;
 
 const ENGINE_MARK = new RegExp(`${HIGHLIGHT_START}([^${HIGHLIGHT_START}${HIGHLIGHT_END}]*)${HIGHLIGHT_END}`, 'gu');
 
@@ -158,6 +164,7 @@ export class MeilisearchIndex implements SearchIndex {
   readonly storiesUid: string;
   readonly companiesUid: string;
   readonly #taskTimeoutMs: number;
+  readonly #batchesInFlight: number;
   readonly #http: MeilisearchHttp;
 
   constructor(options: MeilisearchIndexOptions) {
@@ -174,6 +181,7 @@ export class MeilisearchIndex implements SearchIndex {
     this.storiesUid = `${prefix}_stories`;
     this.companiesUid = `${prefix}_companies`;
     this.#taskTimeoutMs = options.taskTimeoutMs ?? 30_000;
+    this.#batchesInFlight = Math.max(1, options.rebuildBatchesInFlight ?? 8);
   }
 
   /** Waits for a write's task; a failed task becomes SearchRejectedError, anything else maps. */
@@ -319,6 +327,36 @@ export class MeilisearchIndex implements SearchIndex {
     }
   }
 
+  /**
+   * Sends every batch to `uid` without waiting for each to be indexed: up to
+   * #batchesInFlight tasks are enqueued ahead (Meilisearch indexes them together in one larger
+   * batch), then the oldest is awaited before the next is sent, so memory and the task queue
+   * stay bounded. Resolves once every task has succeeded; the first failed task rejects.
+   */
+  async #sendAhead(uid: string, batches: AsyncIterable<object[]>): Promise<number> {
+    const index = this.client.index(uid);
+    const pending: number[] = [];
+    const settle = async (taskUid: number) => {
+      // Several batches are indexed together here: allow far longer than one relay write.
+      const task = await this.#call(() => this.client.tasks.waitForTask(taskUid, { timeout: Math.max(this.#taskTimeoutMs, REBUILD_TASK_TIMEOUT_MS), interval: 50 }));
+      if (task.status === 'failed') {
+        throw new SearchRejectedError(task.error?.code ?? 'task_failed', `Meilisearch task ${task.uid} failed: ${task.error?.message ?? 'no reason given'}`);
+      }
+      if (task.status === 'canceled') throw new SearchUnavailableError(`Meilisearch task ${task.uid} was canceled`);
+    };
+    let count = 0;
+    for await (const batch of batches) {
+      if (batch.length === 0) continue;
+      const enqueued = await this.#call(() => index.addDocuments(batch, { primaryKey: 'id' }));
+      pending.push(enqueued.taskUid);
+      count += batch.length;
+      if (pending.length >= this.#batchesInFlight) await settle(pending.shift()!);
+    }
+    // Tasks of one index are processed in the order they were enqueued.
+    while (pending.length > 0) await settle(pending.shift()!);
+    return count;
+  }
+
   /** Builds `<uid>_rebuild_<time>` indexes, swaps each with the live one, deletes the old data. */
   async rebuild(source: RebuildSource): Promise<RebuildResult> {
     const suffix = `_rebuild_${Date.now().toString(36)}`;
@@ -328,14 +366,8 @@ export class MeilisearchIndex implements SearchIndex {
     try {
       await this.#ensureIndex(stagingStories, storySettings);
       await this.#ensureIndex(stagingCompanies, companySettings);
-      for await (const batch of source.stories()) {
-        if (batch.length) await this.#completed(this.client.index(stagingStories).addDocuments(batch, { primaryKey: 'id' }));
-        result.stories += batch.length;
-      }
-      for await (const batch of source.companies()) {
-        if (batch.length) await this.#completed(this.client.index(stagingCompanies).addDocuments(batch, { primaryKey: 'id' }));
-        result.companies += batch.length;
-      }
+      result.stories = await this.#sendAhead(stagingStories, source.stories());
+      result.companies = await this.#sendAhead(stagingCompanies, source.companies());
       // A swap needs both indexes to exist: the live ones are created (empty) on a first run.
       await this.init();
       await this.#completed(
