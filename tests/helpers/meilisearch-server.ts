@@ -31,6 +31,12 @@ export const meilisearchRequired = process.env.ANSWERABLE_REQUIRE_MEILISEARCH ==
 
 export const noMeilisearchMessage = `no Meilisearch here: set MEILISEARCH_URL (and MEILISEARCH_API_KEY) or provide the server binary at ${meilisearchBinary} (or MEILISEARCH_BINARY)`;
 
+// Servers still running when the test process exits are killed (a failed test may skip stop()).
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
@@ -76,8 +82,8 @@ export async function startMeilisearchServer(options: { binary?: string } = {}):
   if (!existsSync(binary)) throw new Error(noMeilisearchMessage);
   const dataDir = mkdtempSync(join(tmpdir(), 'answerable-meili-'));
   const apiKey = randomBytes(24).toString('base64url');
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  let port = await freePort();
+  let url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
   let output = '';
 
@@ -94,6 +100,8 @@ export async function startMeilisearchServer(options: { binary?: string } = {}):
     proc.stdout!.on('data', keep);
     proc.stderr!.on('data', keep);
     child = proc;
+    running.add(proc);
+    proc.once('exit', () => running.delete(proc));
     await waitHealthy(url, proc, () => output);
   };
 
@@ -109,7 +117,24 @@ export async function startMeilisearchServer(options: { binary?: string } = {}):
     child = null;
   };
 
-  await launch();
+  // The port found free may be taken by someone else before the server binds it: a first start
+  // that exits at once is retried on another port (a restart keeps its port: clients know it).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await launch();
+      break;
+    } catch (error) {
+      const proc = child as ChildProcess | null;
+      const exitedEarly = proc !== null && (proc.exitCode !== null || proc.signalCode !== null);
+      if (!exitedEarly || attempt >= 3) {
+        await kill();
+        rmSync(dataDir, { recursive: true, force: true });
+        throw error;
+      }
+      port = await freePort();
+      url = `http://127.0.0.1:${port}`;
+    }
+  }
   return {
     url,
     apiKey,
