@@ -158,6 +158,33 @@ export function meilisearchFilter(f: StoryFilters): string[] {
   return out;
 }
 
+/** The words and the search parameters the adapter sends for `query` (the bench reuses them). */
+export function meilisearchSearchParams(query: StorySearchQuery) {
+  const page = clampPage(query.page);
+  const perPage = clampPerPage(query.perPage);
+  const q = query.q.trim();
+  // Browsing without words lists newest first, as the FTS5 adapter does.
+  const sort = query.sort === 'relevance' && q === '' ? 'newest' : (query.sort ?? 'relevance');
+  const params = {
+    filter: meilisearchFilter(query.filters ?? {}),
+    facets: ['state', 'category', 'channels', 'country'],
+    sort: sort === 'newest' ? ['publishedAt:desc'] : sort === 'most_overdue' ? ['overdueRank:asc', 'publishedAt:desc'] : undefined,
+    // Every word must match, as with FTS5 (the default 'last' drops words to find more).
+    matchingStrategy: 'all',
+    page,
+    hitsPerPage: perPage,
+    // The engine's own marks only tell which words it matched (typos included); the markup
+    // itself is computed from the plain text (meilisearchHighlightTerms).
+    attributesToHighlight: ['title', 'body'],
+    attributesToCrop: ['body'],
+    cropLength: CROP_WORDS,
+    cropMarker: '…',
+    highlightPreTag: HIGHLIGHT_START,
+    highlightPostTag: HIGHLIGHT_END,
+  } satisfies SearchParams;
+  return { q, params };
+}
+
 export class MeilisearchIndex implements SearchIndex {
   readonly engine = 'meilisearch' as const;
   readonly client: Meilisearch;
@@ -247,28 +274,8 @@ export class MeilisearchIndex implements SearchIndex {
   }
 
   async searchStories(query: StorySearchQuery): Promise<StorySearchResult> {
-    const page = clampPage(query.page);
-    const perPage = clampPerPage(query.perPage);
-    const q = query.q.trim();
-    // Browsing without words lists newest first, as the FTS5 adapter does.
-    const sort = query.sort === 'relevance' && q === '' ? 'newest' : (query.sort ?? 'relevance');
-    const params = {
-      filter: meilisearchFilter(query.filters ?? {}),
-      facets: ['state', 'category', 'channels', 'country'],
-      sort: sort === 'newest' ? ['publishedAt:desc'] : sort === 'most_overdue' ? ['overdueRank:asc', 'publishedAt:desc'] : undefined,
-      // Every word must match, as with FTS5 (the default 'last' drops words to find more).
-      matchingStrategy: 'all',
-      page,
-      hitsPerPage: perPage,
-      // The engine's own marks only tell which words it matched (typos included); the markup
-      // itself is computed from the plain text (meilisearchHighlightTerms).
-      attributesToHighlight: ['title', 'body'],
-      attributesToCrop: ['body'],
-      cropLength: CROP_WORDS,
-      cropMarker: '…',
-      highlightPreTag: HIGHLIGHT_START,
-      highlightPostTag: HIGHLIGHT_END,
-    } satisfies SearchParams;
+    const { q, params } = meilisearchSearchParams(query);
+    const { page, hitsPerPage: perPage } = params;
     const res = await this.#call(() => this.#stories().search(q, params));
     const facets = emptyFacets();
     for (const name of Object.keys(facets) as (keyof StoryFacets)[]) {
