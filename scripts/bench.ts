@@ -1,10 +1,12 @@
-// npm run bench [-- --small | --stories N --companies M] [--seconds S] [--out DIR] [--no-build] [--no-server] [--no-raw] [--keep]
+// npm run bench [-- --small | --stories N --companies M] [--seconds S] [--out DIR] [--no-build] [--no-server] [--no-raw] [--no-meilisearch] [--keep]
 //
 // Measures every figure of ../shared/docs/quality.md (Performance) in one run, on a deterministic
 // corpus (scripts/bench/corpus.ts): load rate through the import path vs bare prepared inserts of
 // the same rows; page throughput and latency of the built server with autocannon (ratios to a
 // minimal page measured in the same run); FTS5 search latency over a fixed query mix; full and
-// incremental statistics; the server's peak resident memory. Prints one JSON document on stdout
+// incremental statistics; the server's peak resident memory; and Meilisearch beside FTS5
+// (scripts/bench/meilisearch.ts: reindex, relay, the same query mix, the search page with it as
+// the engine) when MEILISEARCH_URL is set or the Meilisearch binary is at ../shared/tools. Prints one JSON document on stdout
 // and a readable table on stderr, and saves the JSON under bench/results/.
 // Figures are medians and same-run ratios; absolute numbers are context, not targets.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { loadCorpus, type LoadResult } from './bench/load.ts';
 import { Rng } from './bench/prng.ts';
 import { type Figure, figure, ratio, table } from './bench/report.ts';
 import { measureSearch, queryMix, type SearchLatency } from './bench/search-mix.ts';
+import { type MeilisearchBench, type MeilisearchFigures, benchMeilisearch, meilisearchForBench } from './bench/meilisearch.ts';
 import { type HttpFigure, hammer, startServer } from './bench/server.ts';
 import { checkConfigOrExit } from '../src/config.ts';
 
@@ -43,6 +46,7 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     'no-server': { type: 'boolean', default: false },
     'no-raw': { type: 'boolean', default: false },
+    'no-meilisearch': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -66,6 +70,7 @@ const params = {
   batchSize: int('batch-size', values['batch-size'], 2000),
   seed: int('seed', values.seed, 20261123),
   searchRounds: small ? 5 : 30,
+  relayRows: small ? 1_000 : 10_000,
   incrementalSamples: small ? 20 : 50,
   // A fixed "now" keeps the corpus and every figure reproducible.
   now: Date.UTC(2026, 10, 1, 12),
@@ -150,6 +155,16 @@ const vocabularyMs = performance.now() - t;
 const search: SearchLatency = await measureSearch(index, queryMix(corpus), params.searchRounds);
 log(`  search p50 ${search.p50Ms} ms, p95 ${search.p95Ms} ms`);
 
+// --- 3b. Meilisearch beside FTS5 ------------------------------------------------------------------
+let meili: { figures: MeilisearchFigures; bench: MeilisearchBench } | null = null;
+let meiliSkipped: string | null = values['no-meilisearch'] ? 'skipped (--no-meilisearch)' : null;
+if (!meiliSkipped) {
+  const target = await meilisearchForBench();
+  if (typeof target === 'string') meiliSkipped = target;
+  else meili = await benchMeilisearch(bench, target, queryMix(corpus), index, { rounds: params.searchRounds, relayRows: params.relayRows, log });
+}
+if (meiliSkipped) log(`  meilisearch ${meiliSkipped}`);
+
 // --- 4. server --------------------------------------------------------------------------------------------
 // Two runs of the built server on the same database: as deployed (anonymous page cache on) for
 // the company page figures, and with PAGE_CACHE=off for the pages quality.md measures uncached
@@ -159,6 +174,8 @@ interface ServerResults {
   build: 'checked' | 'skipped';
   cached: { minimal: HttpFigure; companyAnonymous: HttpFigure; companySignedIn: HttpFigure };
   uncached: { minimal: HttpFigure; companyAnonymous: HttpFigure; story: HttpFigure; search: HttpFigure };
+  /** Page cache off, Meilisearch as the engine (null when Meilisearch was not measured). */
+  meilisearch: { minimal: HttpFigure; search: HttpFigure } | null;
   /** The larger of the two server processes' peak resident memory. */
   peakRssMiB: number | null;
 }
@@ -213,9 +230,13 @@ if (!values['no-server']) {
     story: await run(storyPath),
     search: await run(searchPath),
   }));
+  const withMeilisearch = meili
+    ? await withServer({ PAGE_CACHE: 'off', ...meili.bench.env }, 'meilisearch, page cache off', async (run) => ({ minimal: await run('/bench/minimal'), search: await run(searchPath) }))
+    : null;
   const peaks = [cached.peak, uncached.peak].filter((p): p is number => p !== null);
-  server = { build, cached: cached.result, uncached: uncached.result, peakRssMiB: peaks.length ? Math.max(...peaks) : null };
+  server = { build, cached: cached.result, uncached: uncached.result, meilisearch: withMeilisearch?.result ?? null, peakRssMiB: peaks.length ? Math.max(...peaks) : null };
 }
+await meili?.bench.stop();
 await bench.db.destroy();
 if (!values.keep && !values['db-dir']) rmSync(dbDir, { recursive: true, force: true });
 
@@ -223,6 +244,8 @@ if (!values.keep && !values['db-dir']) rmSync(dbDir, { recursive: true, force: t
 const ok = (h: HttpFigure | undefined) => (h && h.non2xx === 0 && h.errors === 0 ? h : undefined);
 const c = server?.cached;
 const u = server?.uncached;
+const m = server?.meilisearch;
+const mf = meili?.figures;
 const figures: Figure[] = [
   figure('import_ratio', 'bulk import rate / raw prepared inserts of the same rows (FTS5 included in both)', load.ratio, '', { op: '>=', value: 0.3 }),
   figure('company_anonymous_ratio', 'anonymous company page req/s / minimal page', ratio(ok(c?.companyAnonymous)?.reqPerSec, ok(c?.minimal)?.reqPerSec), '', { op: '>=', value: 3 }),
@@ -236,6 +259,12 @@ const figures: Figure[] = [
   figure('stats_full_s', 'full recomputation of every company\'s statistics', Number((statsFullMs / 1000).toFixed(2)), 's', { op: '<=', value: 5 }),
   figure('stats_incremental_ms', 'one company\'s statistics after one event (median)', Number(median(incremental).toFixed(3)), 'ms', { op: '<=', value: 1 }),
   figure('server_peak_rss_mib', 'server peak resident memory under load', server?.peakRssMiB ?? null, 'MiB', { op: '<=', value: 300 }),
+  figure('meili_p95_processing_ratio', 'Meilisearch search p95 through the adapter / the engine\'s own processingTimeMs p95', mf?.p95Ratio ?? null, '', { op: '<=', value: 2 }),
+  figure('meili_search_page_ratio', 'search page req/s / minimal page, Meilisearch as the engine (uncached)', ratio(ok(m?.search)?.reqPerSec, ok(m?.minimal)?.reqPerSec), '', { op: '>=', value: 0.6 }),
+  figure('meili_search_p50_ms', 'Meilisearch search p50 (same mix, through the adapter)', mf?.search.p50Ms ?? null, 'ms', null),
+  figure('meili_search_p95_ms', 'Meilisearch search p95', mf?.search.p95Ms ?? null, 'ms', null),
+  figure('meili_reindex_stories_per_s', 'Meilisearch full reindex (npm run reindex path)', mf?.reindex.storiesPerSec ?? null, 'stories/s', null),
+  figure('meili_relay_rows_per_s', 'Meilisearch outbox relay, story.upsert rows drained', mf?.relay.rowsPerSec ?? null, 'rows/s', null),
   figure('import_rows_per_s', 'bulk import rate', load.importRowsPerSec, 'rows/s', null),
   figure('raw_rows_per_s', 'raw prepared inserts, FTS5 included', load.rawRowsPerSec, 'rows/s', null),
   figure('import_plain_ratio', 'bulk import rate / raw inserts of the story rows alone (no search index)', load.plainRatio, '', null),
@@ -268,6 +297,7 @@ const document = {
       largestCompany: { stories: topCompany.n, ms: Number(incrementalTopMs.toFixed(3)) },
     },
     search: { ...search, vocabularyRefreshMs: Math.round(vocabularyMs) },
+    meilisearch: mf ?? { skipped: meiliSkipped },
     server: server ?? { skipped: serverSkipped },
   },
 };

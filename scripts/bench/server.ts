@@ -49,6 +49,8 @@ export async function startServer(root: string, databasePath: string, extraEnv: 
       // The benchmark's load comes from one address: the per-IP read limits would measure 429s.
       SEARCH_RATE_LIMIT_PER_MINUTE: '1000000',
       API_RATE_LIMIT_PER_MINUTE: '1000000',
+      // FTS5 unless a run asks for Meilisearch explicitly (its own server run passes MEILISEARCH_URL).
+      MEILISEARCH_URL: '',
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -39,6 +39,9 @@ import {
   emptyFacets,
   highlightedToHtml,
 } from './search-index.ts';
+import { type MeilisearchHttp, createMeilisearchHttp } from './meilisearch-http.ts';
+import { type HighlightTerms, highlightTerms, markMatches, snippetAround } from './fts/highlight.ts';
+import { foldForMatch, queryWords } from './fts/spelling.ts';
 
 export interface MeilisearchIndexOptions {
   host: string;
@@ -49,6 +52,13 @@ export interface MeilisearchIndexOptions {
   requestTimeoutMs?: number;
   /** How long a write waits for its task to finish before reporting a timeout. */
   taskTimeoutMs?: number;
+  /**
+   * How many document batches a rebuild sends ahead of the one being indexed (1 = wait for each
+   * batch before sending the next).
+   */
+  rebuildBatchesInFlight?: number;
+  /** Replaces the HTTP client of meilisearch-http.ts (tests measure the global fetch with it). */
+  httpClient?: MeilisearchHttp['httpClient'];
 }
 
 const storySettings: Settings = {
@@ -75,10 +85,45 @@ const companySettings: Settings = {
 };
 
 const CROP_WORDS = 28;
+const REBUILD_TASK_TIMEOUT_MS = 10 * 60_000;
+
+const ENGINE_MARK = new RegExp(`${HIGHLIGHT_START}([^${HIGHLIGHT_START}${HIGHLIGHT_END}]*)${HIGHLIGHT_END}`, 'gu');
+
+/**
+ * What a hit highlights, the same way for both engines: the words of the query (the last one also
+ * as a prefix), plus every word Meilisearch itself marked in the title or its excerpt (the words it
+ * matched with a typo). The markup is then computed from the plain text by fts/highlight.ts, so
+ * every occurrence of a matched word is marked as a whole word — Meilisearch's own markup misses
+ * occurrences next to punctuation (`<script>` in `Escaping <script>alert("x")</script>`).
+ */
+export function meilisearchHighlightTerms(q: string, formatted: (string | undefined)[]): HighlightTerms {
+  const terms = highlightTerms(queryWords(q).map(foldForMatch));
+  for (const text of formatted) {
+    if (!text) continue;
+    for (const m of text.matchAll(ENGINE_MARK)) for (const word of queryWords(m[1]!)) terms.exact.add(foldForMatch(word));
+  }
+  return terms;
+}
+
+/**
+ * The API error behind `error`, if any. With a custom httpClient the official client wraps
+ * whatever it throws (our MeilisearchApiError for 4xx/5xx answers) in a MeilisearchRequestError.
+ */
+function apiErrorOf(error: unknown): MeilisearchApiError | null {
+  if (error instanceof MeilisearchApiError) return error;
+  if (error instanceof MeilisearchRequestError && error.cause instanceof MeilisearchApiError) return error.cause;
+  return null;
+}
 
 /** Maps a client error to ours; `SearchError`s pass through. */
 export function toSearchError(error: unknown): SearchError {
   if (error instanceof SearchError) return error;
+  const apiError = apiErrorOf(error);
+  if (apiError) {
+    const status = apiError.response.status;
+    if (status >= 500 || status === 429) return new SearchUnavailableError(`Meilisearch answered ${status}: ${apiError.message}`);
+    return new SearchRejectedError(apiError.cause?.code ?? `http_${status}`, apiError.message);
+  }
   if (error instanceof MeilisearchTaskTimeOutError) {
     return new SearchTimeoutError(`Meilisearch task ${error.cause.taskUid} not finished after ${error.cause.timeout} ms`);
   }
@@ -87,11 +132,6 @@ export function toSearchError(error: unknown): SearchError {
       return new SearchTimeoutError(`Meilisearch did not answer within ${error.cause.cause.timeout} ms`);
     }
     return new SearchUnavailableError(`Meilisearch unreachable: ${error.message}`);
-  }
-  if (error instanceof MeilisearchApiError) {
-    const status = error.response.status;
-    if (status >= 500 || status === 429) return new SearchUnavailableError(`Meilisearch answered ${status}: ${error.message}`);
-    return new SearchRejectedError(error.cause?.code ?? `http_${status}`, error.message);
   }
   return new SearchUnavailableError(`Meilisearch error: ${(error as Error)?.message ?? String(error)}`);
 }
@@ -118,24 +158,57 @@ export function meilisearchFilter(f: StoryFilters): string[] {
   return out;
 }
 
+/** The words and the search parameters the adapter sends for `query` (the bench reuses them). */
+export function meilisearchSearchParams(query: StorySearchQuery) {
+  const page = clampPage(query.page);
+  const perPage = clampPerPage(query.perPage);
+  const q = query.q.trim();
+  // Browsing without words lists newest first, as the FTS5 adapter does.
+  const sort = query.sort === 'relevance' && q === '' ? 'newest' : (query.sort ?? 'relevance');
+  const params = {
+    filter: meilisearchFilter(query.filters ?? {}),
+    facets: ['state', 'category', 'channels', 'country'],
+    sort: sort === 'newest' ? ['publishedAt:desc'] : sort === 'most_overdue' ? ['overdueRank:asc', 'publishedAt:desc'] : undefined,
+    // Every word must match, as with FTS5 (the default 'last' drops words to find more).
+    matchingStrategy: 'all',
+    page,
+    hitsPerPage: perPage,
+    // The engine's own marks only tell which words it matched (typos included); the markup
+    // itself is computed from the plain text (meilisearchHighlightTerms).
+    attributesToHighlight: ['title', 'body'],
+    attributesToCrop: ['body'],
+    cropLength: CROP_WORDS,
+    cropMarker: '…',
+    highlightPreTag: HIGHLIGHT_START,
+    highlightPostTag: HIGHLIGHT_END,
+  } satisfies SearchParams;
+  return { q, params };
+}
+
 export class MeilisearchIndex implements SearchIndex {
   readonly engine = 'meilisearch' as const;
   readonly client: Meilisearch;
   readonly storiesUid: string;
   readonly companiesUid: string;
   readonly #taskTimeoutMs: number;
+  readonly #batchesInFlight: number;
+  readonly #http: MeilisearchHttp;
 
   constructor(options: MeilisearchIndexOptions) {
+    this.#http = createMeilisearchHttp();
     this.client = new Meilisearch({
       host: options.host,
       apiKey: options.apiKey,
       timeout: options.requestTimeoutMs ?? 5_000,
       clientAgents: ['Answerable'],
+      // Not the global fetch: see meilisearch-http.ts (a fixed ~45 ms per answer otherwise).
+      httpClient: options.httpClient ?? this.#http.httpClient,
     });
     const prefix = options.indexPrefix ?? 'answerable';
     this.storiesUid = `${prefix}_stories`;
     this.companiesUid = `${prefix}_companies`;
     this.#taskTimeoutMs = options.taskTimeoutMs ?? 30_000;
+    this.#batchesInFlight = Math.max(1, options.rebuildBatchesInFlight ?? 8);
   }
 
   /** Waits for a write's task; a failed task becomes SearchRejectedError, anything else maps. */
@@ -195,32 +268,14 @@ export class MeilisearchIndex implements SearchIndex {
     try {
       return (await this.client.index(this.companiesUid).getDocument(id)) as CompanyDocument;
     } catch (error) {
-      if (error instanceof MeilisearchApiError && error.response.status === 404) return null;
+      if (apiErrorOf(error)?.response.status === 404) return null;
       throw toSearchError(error);
     }
   }
 
   async searchStories(query: StorySearchQuery): Promise<StorySearchResult> {
-    const page = clampPage(query.page);
-    const perPage = clampPerPage(query.perPage);
-    const q = query.q.trim();
-    // Browsing without words lists newest first, as the FTS5 adapter does.
-    const sort = query.sort === 'relevance' && q === '' ? 'newest' : (query.sort ?? 'relevance');
-    const params = {
-      filter: meilisearchFilter(query.filters ?? {}),
-      facets: ['state', 'category', 'channels', 'country'],
-      sort: sort === 'newest' ? ['publishedAt:desc'] : sort === 'most_overdue' ? ['overdueRank:asc', 'publishedAt:desc'] : undefined,
-      // Every word must match, as with FTS5 (the default 'last' drops words to find more).
-      matchingStrategy: 'all',
-      page,
-      hitsPerPage: perPage,
-      attributesToHighlight: ['title'],
-      attributesToCrop: ['body'],
-      cropLength: CROP_WORDS,
-      cropMarker: '…',
-      highlightPreTag: HIGHLIGHT_START,
-      highlightPostTag: HIGHLIGHT_END,
-    } satisfies SearchParams;
+    const { q, params } = meilisearchSearchParams(query);
+    const { page, hitsPerPage: perPage } = params;
     const res = await this.#call(() => this.#stories().search(q, params));
     const facets = emptyFacets();
     for (const name of Object.keys(facets) as (keyof StoryFacets)[]) {
@@ -228,22 +283,25 @@ export class MeilisearchIndex implements SearchIndex {
     }
     const total = Math.min(res.totalHits, MAX_TOTAL_HITS);
     return {
-      hits: res.hits.map((h) => ({
-        id: h.id,
-        companyId: h.companyId,
-        companySlug: h.companySlug,
-        companyName: h.companyName,
-        country: h.country,
-        state: h.state,
-        category: h.category,
-        channels: h.channels,
-        language: h.language,
-        experienceDate: h.experienceDate,
-        publishedAt: h.publishedAt,
-        replyDueAt: h.replyDueAt,
-        titleHtml: highlightedToHtml(h._formatted?.title ?? h.title),
-        snippetHtml: highlightedToHtml(h._formatted?.body ?? h.body),
-      })),
+      hits: res.hits.map((h) => {
+        const terms = meilisearchHighlightTerms(q, [h._formatted?.title, h._formatted?.body]);
+        return {
+          id: h.id,
+          companyId: h.companyId,
+          companySlug: h.companySlug,
+          companyName: h.companyName,
+          country: h.country,
+          state: h.state,
+          category: h.category,
+          channels: h.channels,
+          language: h.language,
+          experienceDate: h.experienceDate,
+          publishedAt: h.publishedAt,
+          replyDueAt: h.replyDueAt,
+          titleHtml: highlightedToHtml(markMatches(h.title, terms)),
+          snippetHtml: highlightedToHtml(snippetAround(h.body, terms, CROP_WORDS)),
+        };
+      }),
       total,
       totalIsExact: res.totalHits < MAX_TOTAL_HITS,
       page,
@@ -276,6 +334,36 @@ export class MeilisearchIndex implements SearchIndex {
     }
   }
 
+  /**
+   * Sends every batch to `uid` without waiting for each to be indexed: up to
+   * #batchesInFlight tasks are enqueued ahead (Meilisearch indexes them together in one larger
+   * batch), then the oldest is awaited before the next is sent, so memory and the task queue
+   * stay bounded. Resolves once every task has succeeded; the first failed task rejects.
+   */
+  async #sendAhead(uid: string, batches: AsyncIterable<object[]>): Promise<number> {
+    const index = this.client.index(uid);
+    const pending: number[] = [];
+    const settle = async (taskUid: number) => {
+      // Several batches are indexed together here: allow far longer than one relay write.
+      const task = await this.#call(() => this.client.tasks.waitForTask(taskUid, { timeout: Math.max(this.#taskTimeoutMs, REBUILD_TASK_TIMEOUT_MS), interval: 50 }));
+      if (task.status === 'failed') {
+        throw new SearchRejectedError(task.error?.code ?? 'task_failed', `Meilisearch task ${task.uid} failed: ${task.error?.message ?? 'no reason given'}`);
+      }
+      if (task.status === 'canceled') throw new SearchUnavailableError(`Meilisearch task ${task.uid} was canceled`);
+    };
+    let count = 0;
+    for await (const batch of batches) {
+      if (batch.length === 0) continue;
+      const enqueued = await this.#call(() => index.addDocuments(batch, { primaryKey: 'id' }));
+      pending.push(enqueued.taskUid);
+      count += batch.length;
+      if (pending.length >= this.#batchesInFlight) await settle(pending.shift()!);
+    }
+    // Tasks of one index are processed in the order they were enqueued.
+    while (pending.length > 0) await settle(pending.shift()!);
+    return count;
+  }
+
   /** Builds `<uid>_rebuild_<time>` indexes, swaps each with the live one, deletes the old data. */
   async rebuild(source: RebuildSource): Promise<RebuildResult> {
     const suffix = `_rebuild_${Date.now().toString(36)}`;
@@ -285,14 +373,8 @@ export class MeilisearchIndex implements SearchIndex {
     try {
       await this.#ensureIndex(stagingStories, storySettings);
       await this.#ensureIndex(stagingCompanies, companySettings);
-      for await (const batch of source.stories()) {
-        if (batch.length) await this.#completed(this.client.index(stagingStories).addDocuments(batch, { primaryKey: 'id' }));
-        result.stories += batch.length;
-      }
-      for await (const batch of source.companies()) {
-        if (batch.length) await this.#completed(this.client.index(stagingCompanies).addDocuments(batch, { primaryKey: 'id' }));
-        result.companies += batch.length;
-      }
+      result.stories = await this.#sendAhead(stagingStories, source.stories());
+      result.companies = await this.#sendAhead(stagingCompanies, source.companies());
       // A swap needs both indexes to exist: the live ones are created (empty) on a first run.
       await this.init();
       await this.#completed(
@@ -311,6 +393,11 @@ export class MeilisearchIndex implements SearchIndex {
 
   async maintain(): Promise<void> {
     // Nothing periodic: Meilisearch keeps its own dictionaries.
+  }
+
+  /** Closes the kept-alive connections to the server. */
+  close(): void {
+    this.#http.close();
   }
 
   /** Removes both indexes (tests and `reindex --drop` only). */

@@ -51,6 +51,8 @@ export default async function setup(project: TestProject) {
     DATABASE_PATH: join(dataDir, 'e2e.sqlite'),
     PHOTOS_DIR: join(dataDir, 'photos'),
     SMTP_URL: '',
+    // The browser suite runs on the embedded FTS5 index even where a Meilisearch is configured.
+    MEILISEARCH_URL: '',
   };
   const seeded = spawnSync(process.execPath, [join(root, 'scripts/seed.ts')], { cwd: root, env, stdio: 'inherit' });
   if (seeded.status !== 0) throw new Error('seeding the e2e database failed');

@@ -212,7 +212,7 @@ describe('npm run import:cfpb', () => {
   it('prints a summary and exits 0 with rejected rows, 2 for a file that is not an export', () => {
     const file = join(t.dir, 'cli.csv');
     writeFileSync(file, `${HEADER}\n2023-08-25,Credit card,,Fees or interest,,,,Cli Bank,CA,90210,,,Web,2023-08-25,Closed with explanation,Yes,N/A,800001\n1,2,3\n`);
-    const env = { ...process.env, DATABASE_PATH: join(t.dir, 'cli.sqlite') };
+    const env = { ...process.env, DATABASE_PATH: join(t.dir, 'cli.sqlite'), MEILISEARCH_URL: '' };
     const ok = spawnSync(process.execPath, ['scripts/import-cfpb.ts', file, '--rejects', join(t.dir, 'cli.rejects.csv')], { cwd: ROOT, env, encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/rows read\s+2/);

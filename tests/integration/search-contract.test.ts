@@ -1,13 +1,15 @@
 // One behavioural contract for every SearchIndex adapter. FTS5 always runs; Meilisearch runs
-// against a real server when MEILISEARCH_URL (and MEILISEARCH_API_KEY if the server needs one)
-// is set, e.g.:
-//   MEILISEARCH_URL=http://127.0.0.1:7700 npx vitest run tests/integration/search-contract.test.ts
+// against a real server: the one MEILISEARCH_URL (and MEILISEARCH_API_KEY if the server needs one)
+// points at, else one this file starts from the Meilisearch binary (../shared/tools/meilisearch,
+// or MEILISEARCH_BINARY; see tests/helpers/meilisearch-server.ts). With neither it skips with a
+// message — except in CI (ANSWERABLE_REQUIRE_MEILISEARCH=1), where it fails instead.
 // Each run uses its own index prefix and deletes its indexes afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeilisearchIndex } from '../../src/search/meilisearch.ts';
 import { type CompanyDocument, type SearchIndex, type StoryDocument, OVERDUE_RANK_NONE, dayNumberOf } from '../../src/search/search-index.ts';
 import { SqliteFtsIndex } from '../../src/search/sqlite-fts.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { meilisearchRequired, meilisearchTarget, noMeilisearchMessage, startMeilisearchServer } from '../helpers/meilisearch-server.ts';
 
 const day = 86_400_000;
 const t0 = Date.UTC(2026, 9, 1, 10, 0);
@@ -71,29 +73,38 @@ const adapters: Adapter[] = (['background', 'sync', 'off'] as const).map((filter
     return { index: new SqliteFtsIndex(t, { filterColumns }), cleanup: () => t.cleanup() };
   },
 }));
-const meilisearchUrl = process.env.MEILISEARCH_URL;
-if (meilisearchUrl) {
+const meilisearch = meilisearchTarget();
+if (meilisearch || meilisearchRequired) {
   adapters.push({
     name: 'meilisearch',
     engine: 'meilisearch',
     async create() {
+      if (!meilisearch) throw new Error(`ANSWERABLE_REQUIRE_MEILISEARCH=1 but ${noMeilisearchMessage}`);
+      const server = meilisearch.kind === 'binary' ? await startMeilisearchServer({ binary: meilisearch.binary }) : null;
       const index = new MeilisearchIndex({
-        host: meilisearchUrl,
-        apiKey: process.env.MEILISEARCH_API_KEY,
+        host: server?.url ?? (meilisearch.kind === 'url' ? meilisearch.url : ''),
+        apiKey: server?.apiKey ?? (meilisearch.kind === 'url' ? meilisearch.apiKey : undefined),
         indexPrefix: `contract_${process.pid}_${Date.now().toString(36)}`,
       });
-      return { index, cleanup: () => index.dropIndexes() };
+      return {
+        index,
+        async cleanup() {
+          await index.dropIndexes();
+          index.close();
+          await server?.stop();
+        },
+      };
     },
   });
 } else {
   describe('meilisearch contract', () => {
-    it.skip('runs only when MEILISEARCH_URL points at a Meilisearch server (none is set here)', () => {});
+    it.skip(`runs only against a real Meilisearch server — ${noMeilisearchMessage}`, () => {});
   });
 }
 
 describe.each(adapters)('SearchIndex contract: $name', (adapter) => {
   let index: SearchIndex;
-  let cleanup: () => Promise<void>;
+  let cleanup: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     ({ index, cleanup } = await adapter.create());
@@ -102,8 +113,8 @@ describe.each(adapters)('SearchIndex contract: $name', (adapter) => {
     await index.upsertStories(stories);
     await index.upsertCompanies(companies);
     await index.maintain(Date.now());
-  });
-  afterAll(() => cleanup());
+  }, 60_000);
+  afterAll(() => cleanup?.());
 
   const ids = (r: { hits: { id: number }[] }) => r.hits.map((h) => h.id);
 
@@ -180,6 +191,8 @@ describe.each(adapters)('SearchIndex contract: $name', (adapter) => {
     expect(ids(r)).toEqual([7]);
     const hit = r.hits[0]!;
     expect(hit.titleHtml).toContain('&lt;<mark>script</mark>&gt;alert(&quot;x&quot;)');
+    // Every occurrence of a matched word is marked, whole, whatever punctuation surrounds it.
+    expect(hit.titleHtml).toBe('Escaping &lt;<mark>script</mark>&gt;alert(&quot;x&quot;)&lt;/<mark>script</mark>&gt; &amp; co');
     expect(hit.titleHtml).not.toMatch(/<(?!\/?mark>)/);
     expect(hit.snippetHtml).toContain('&lt;b&gt;tags&lt;/b&gt; &amp; &quot;quotes&quot;');
     const body = (await index.searchStories({ q: 'tecnici' })).hits[0]!;
@@ -221,6 +234,9 @@ describe.each(adapters)('SearchIndex contract: $name', (adapter) => {
       expect({ q, found: r.total > 0 || (suggested?.total ?? 0) > 0 }).toEqual({ q, found: true });
     }
     expect((await index.searchStories({ q: 'rimborso' })).suggestion).toBeNull();
+    // An engine that answers a misspelt word with results marks the word it matched.
+    const typo = await index.searchStories({ q: 'rimbroso' });
+    for (const hit of typo.hits) expect(`${hit.titleHtml} ${hit.snippetHtml}`).toContain('<mark>rimborso</mark>');
   });
 
   it('autocompletes companies by name prefix, accents ignored', async () => {

@@ -146,6 +146,36 @@ describe('Meilisearch adapter (against an HTTP fake of the API)', () => {
     expect(fake.requests.some((r) => r.path === '/swap-indexes')).toBe(true);
     expect([...fake.indexes.keys()].filter((k) => k.includes('rebuild'))).toEqual([]);
   });
+
+  it('sends rebuild batches ahead, at most rebuildBatchesInFlight before waiting for the oldest', async () => {
+    const index = adapter({ indexPrefix: 'ahead', rebuildBatchesInFlight: 3 });
+    await index.init();
+    fake.requests.length = 0;
+    const result = await index.rebuild({
+      async *stories() {
+        for (let b = 0; b < 7; b++) yield [{ ...doc, id: 100 + b }];
+      },
+      async *companies() {},
+    });
+    expect(result.stories).toBe(7);
+    expect([...fake.indexes.get('ahead_stories')!.docs.keys()].sort()).toEqual([100, 101, 102, 103, 104, 105, 106]);
+    // The story batches and the waits between them, in order: three sent before the first wait,
+    // then one wait per batch sent, and every task awaited before the swap.
+    const staging = fake.requests.filter((r) => /_rebuild_[^/]+\/documents$/.test(r.path) || r.path.startsWith('/tasks/') || r.path === '/swap-indexes');
+    const firstSwap = staging.findIndex((r) => r.path === '/swap-indexes');
+    const firstSend = staging.findIndex((r) => r.path.endsWith('/documents'));
+    const steps = staging.slice(firstSend, firstSwap).map((r) => (r.path.endsWith('/documents') ? 'send' : 'wait'));
+    const sends = steps.map((step, i) => (step === 'send' ? i : -1)).filter((i) => i >= 0);
+    expect(steps.slice(0, 3)).toEqual(['send', 'send', 'send']);
+    let inFlight = 0;
+    let most = 0;
+    for (const step of steps) {
+      inFlight += step === 'send' ? 1 : 0;
+      most = Math.max(most, inFlight);
+      if (step === 'wait') inFlight = Math.max(0, inFlight - 1);
+    }
+    expect({ sends: sends.length, most }).toEqual({ sends: 7, most: 3 });
+  });
 });
 
 describe('publishing while Meilisearch is down', () => {

@@ -68,6 +68,22 @@ describe('npm run bench -- --small', () => {
     const http = { reqPerSec: expect.any(Number), p99Ms: expect.any(Number), statusOfFirst: expect.any(Number) };
     for (const page of ['minimal', 'companyAnonymous', 'companySignedIn']) expect(saved.details.server.cached[page], page).toMatchObject(http);
     for (const page of ['minimal', 'companyAnonymous', 'story', 'search']) expect(saved.details.server.uncached[page], page).toMatchObject(http);
+    // Meilisearch beside FTS5 whenever a server is at hand (the shared binary, or MEILISEARCH_URL).
+    if (!saved.details.meilisearch.skipped) {
+      expect(saved.details.meilisearch).toMatchObject({
+        reindex: { stories: 5000, storiesPerSec: expect.any(Number) },
+        relay: { rows: 1000, rowsPerSec: expect.any(Number) },
+        search: { queries: saved.details.search.queries, p50Ms: expect.any(Number), p95Ms: expect.any(Number) },
+        processing: { p50Ms: expect.any(Number), p95Ms: expect.any(Number) },
+      });
+      expect(saved.details.meilisearch.typo.length).toBeGreaterThan(0);
+      for (const id of ['meili_p95_processing_ratio', 'meili_search_p50_ms', 'meili_search_p95_ms', 'meili_reindex_stories_per_s', 'meili_relay_rows_per_s']) {
+        expect(byId.get(id)!.value, id).toEqual(expect.any(Number));
+      }
+      for (const page of ['minimal', 'search']) expect(saved.details.server.meilisearch[page], page).toMatchObject(http);
+    } else {
+      expect(saved.details.meilisearch.skipped).toMatch(/skipped/);
+    }
     expect(run.stderr).toMatch(/figure\s+value\s+target/);
   });
 });
