@@ -265,6 +265,20 @@ export const demoUsers: DemoUser[] = [
   { key: 'owen', displayName: 'Owen M.', email: 'owen.m@example.org', locale: 'en' },
   { key: 'claire', displayName: 'Claire F.', email: 'claire.f@example.com', locale: 'en' },
   { key: 'niamh', displayName: 'Niamh O.', email: 'niamh.o@example.org', locale: 'en' },
+  { key: 'martina', displayName: 'Martina F.', email: 'martina.f@example.org', locale: 'it' },
+  { key: 'stefano', displayName: 'Stefano A.', email: 'stefano.a@example.com', locale: 'it' },
+  { key: 'valentina', displayName: 'Valentina C.', email: 'valentina.c@example.org', locale: 'it' },
+  { key: 'giorgio', displayName: 'Giorgio N.', email: 'giorgio.n@example.com', locale: 'it' },
+  { key: 'ilaria', displayName: 'Ilaria B.', email: 'ilaria.b@example.org', locale: 'it' },
+  { key: 'federico', displayName: 'Federico Z.', email: 'federico.z@example.com', locale: 'it' },
+  { key: 'anna', displayName: 'Anna P.', email: 'anna.p@example.org', locale: 'it' },
+  { key: 'matteo', displayName: 'Matteo L.', email: 'matteo.l@example.com', locale: 'it' },
+  { key: 'james', displayName: 'James H.', email: 'james.h@example.org', locale: 'en' },
+  { key: 'aoife', displayName: 'Aoife D.', email: 'aoife.d@example.com', locale: 'en' },
+  { key: 'ben', displayName: 'Ben S.', email: 'ben.s@example.org', locale: 'en' },
+  { key: 'rachel', displayName: 'Rachel P.', email: 'rachel.p@example.com', locale: 'en' },
+  { key: 'liam', displayName: 'Liam G.', email: 'liam.g@example.org', locale: 'en' },
+  { key: 'sophie', displayName: 'Sophie T.', email: 'sophie.t@example.com', locale: 'en' },
 ];
 
 export const demoStories: DemoStory[] = [
@@ -466,6 +480,203 @@ Chiedo il rimborso completo. Aggiornerò qui se qualcuno si fa vivo.`,
     messages: [],
   },
 
+  {
+    company: 'fioriveloci',
+    author: 'martina',
+    language: 'it',
+    title: 'Orchidea arrivata appassita, il rimborso “non è previsto per le piante”',
+    body: `Ho regalato un'orchidea phalaenopsis (39,90 €) a una collega che andava in pensione. È arrivata con i fiori già caduti nel cellophane e le foglie molli: lei stessa mi ha mandato la foto, un po' imbarazzata.
+
+Ho scritto all'assistenza la sera stessa con le foto e il numero d'ordine. Dopo quattro giorni di silenzio ho chiamato il numero a pagamento: 22 minuti di attesa e la promessa di un richiamo che non è mai arrivato.
+
+Chiedevo una sostituzione o il rimborso. Non mi sembra una pretesa esagerata per una pianta pagata quasi quaranta euro.`,
+    category: 'refund',
+    daysAgo: 290,
+    experienceDaysBefore: 5,
+    channels: [
+      { channel: 'email', waitMinutes: null },
+      { channel: 'phone_paid', waitMinutes: 22 },
+    ],
+    orderReference: 'FV-4102276',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 96,
+        body: `Gentile cliente, come indicato nelle condizioni di vendita le piante sono prodotti vivi e la loro resa può variare. Non è previsto il rimborso, ma le offriamo un codice sconto del 10% sul prossimo ordine.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 110,
+        body: `Una pianta che arriva morta non è una "resa variabile". Non userò il codice sconto.`,
+      },
+    ],
+    verdict: {
+      afterHours: 200,
+      resolved: false,
+      wouldBuyAgain: false,
+      rating: 1,
+      comment: 'Un codice sconto al posto di un rimborso per un prodotto arrivato da buttare.',
+    },
+  },
+  {
+    company: 'fioriveloci',
+    author: 'stefano',
+    language: 'it',
+    title: 'Buono regalo da 50 € rifiutato al pagamento: “codice non valido”',
+    body: `Per Natale mi hanno regalato un buono FioriVeloci da 50 €, acquistato sul loro sito. A marzo ho provato a usarlo per un mazzo di tulipani: al pagamento il codice risulta "non valido o già utilizzato".
+
+Non l'ho mai usato, e chi me l'ha regalato ha ancora la mail di conferma con il codice. Ho scritto due volte all'indirizzo dell'assistenza e compilato il modulo del sito allegando la conferma d'acquisto. Nessuna risposta, nemmeno quella automatica.
+
+Alla fine i tulipani li ho comprati dal fioraio sotto casa. I 50 € del buono restano lì, non si sa dove.`,
+    category: 'billing',
+    daysAgo: 170,
+    experienceDaysBefore: 3,
+    channels: [
+      { channel: 'email', waitMinutes: null },
+      { channel: 'web_form', waitMinutes: null },
+    ],
+    messages: [],
+  },
+  {
+    company: 'fioriveloci',
+    author: 'james',
+    language: 'en',
+    title: 'Anniversary roses delivered a day late, redelivery only after I posted here',
+    body: `I ordered a dozen red roses (€58) to be delivered to my wife's office in Turin on our anniversary. The tracking page said "delivered" at 11:00, but nothing was there, and the office reception had signed for nothing.
+
+I tried the chat twice; it never connected. The English contact address sent an automatic reply saying they answer within 48 hours. They did not.
+
+The roses turned up the following afternoon, with the card dated the day before. My wife was kind about it, but that is not what I paid the express fee for.`,
+    category: 'delivery',
+    daysAgo: 95,
+    experienceDaysBefore: 4,
+    channels: [
+      { channel: 'chat', waitMinutes: null },
+      { channel: 'email', waitMinutes: null },
+    ],
+    orderReference: 'FV-6013389',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 70,
+        body: `Dear customer, we apologise for the delay caused by our partner florist. We have refunded the express delivery fee of €9.90.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 90,
+        body: `Thank you, the fee is back on my card. It would have been nice to hear this from the chat or the e-mail rather than here.`,
+      },
+    ],
+    verdict: {
+      afterHours: 140,
+      resolved: true,
+      wouldBuyAgain: false,
+      rating: 2,
+      comment: 'Fee refunded, but only after a public post and three days of silence.',
+    },
+  },
+  {
+    company: 'fioriveloci',
+    author: 'valentina',
+    language: 'it',
+    title: 'Il mazzo nella foto e quello consegnato: due cose diverse',
+    body: `Ho scelto il mazzo "Primavera grande" (54 €) per la nascita del figlio di un'amica: nella foto del sito è pieno, con peonie, rose e lisianthus. È arrivato un mazzetto con sei roselline, un po' di verde e due margherite.
+
+Ho mandato le due foto affiancate all'assistenza chiedendo la differenza di prezzo. Dopo una settimana senza risposta ho ritentato con il modulo "reclami", e anche la chat, che mi ha chiuso la conversazione dopo mezz'ora di attesa.
+
+Capisco che i fiori di stagione cambino, ma qui è cambiato proprio il prodotto.`,
+    category: 'refund',
+    daysAgo: 62,
+    experienceDaysBefore: 2,
+    channels: [
+      { channel: 'email', waitMinutes: null },
+      { channel: 'web_form', waitMinutes: null },
+      { channel: 'chat', waitMinutes: null },
+    ],
+    orderReference: 'FV-6248810',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 200,
+        body: `Gentile cliente, le composizioni possono variare in base alla disponibilità stagionale del fiorista partner, come indicato nella scheda prodotto. Il valore della composizione consegnata è equivalente.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 230,
+        body: `Sei roselline e due margherite non valgono 54 €. Mi dite almeno come avete fatto il calcolo?`,
+      },
+    ],
+    verdict: {
+      afterHours: 300,
+      resolved: false,
+      wouldBuyAgain: false,
+      rating: 1,
+      comment: 'Nessuna risposta alla domanda sul valore, la conversazione è finita lì.',
+    },
+  },
+  {
+    company: 'fioriveloci',
+    author: 'ilaria',
+    language: 'it',
+    title: 'Vaso di ortensia rotto alla consegna, sostituzione promessa e mai vista',
+    body: `Ho ordinato un'ortensia in vaso di ceramica (45 €) per la festa della mamma. Il corriere l'ha lasciata al portiere con il vaso spaccato in due e la terra dentro il sacchetto.
+
+Ho telefonato al numero a pagamento (15 minuti di attesa): mi hanno detto di scrivere una mail con le foto. L'ho fatto subito. Due giorni dopo ho pubblicato qui perché non era successo niente.
+
+Il fioraio partner della mia città, che è passato a vedere, è stato gentilissimo e mi ha cambiato il vaso di tasca sua. Il rimborso del vaso invece non è mai arrivato.`,
+    category: 'delivery',
+    daysAgo: 20,
+    experienceDaysBefore: 3,
+    channels: [
+      { channel: 'phone_paid', waitMinutes: 15 },
+      { channel: 'email', waitMinutes: null },
+    ],
+    orderReference: 'FV-6590127',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 48,
+        body: `Gentile cliente, abbiamo ricevuto le foto e aperto una pratica di rimborso parziale per il vaso. Riceverà conferma via e-mail.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 60,
+        body: `Va bene, aspetto la conferma.`,
+      },
+      {
+        by: 'company',
+        afterHours: 80,
+        body: `La pratica è in lavorazione presso l'ufficio amministrativo.`,
+      },
+    ],
+    verdict: {
+      afterHours: 90,
+      resolved: false,
+      wouldBuyAgain: true,
+      rating: 2,
+      comment: 'Il fioraio locale è stato bravissimo, FioriVeloci no: il rimborso non è arrivato.',
+    },
+  },
+  {
+    company: 'fioriveloci',
+    author: 'federico',
+    language: 'it',
+    title: 'Pagato due volte il supplemento per la consegna di domenica',
+    body: `Ho ordinato un mazzo di girasoli con consegna di domenica, che costa 12 € in più. Al carrello il supplemento compariva due volte, una come "consegna festiva" e una come "fascia oraria garantita", che non avevo scelto.
+
+Me ne sono accorto solo guardando la ricevuta. Ho scritto all'assistenza il giorno stesso chiedendo lo storno di uno dei due supplementi, e ho riprovato con il modulo del sito dopo tre giorni.
+
+Nessuna risposta in nessuno dei due casi. Pubblico qui sperando che qualcuno legga.`,
+    category: 'billing',
+    daysAgo: 12,
+    experienceDaysBefore: 2,
+    channels: [
+      { channel: 'email', waitMinutes: null },
+      { channel: 'web_form', waitMinutes: null },
+    ],
+    orderReference: 'FV-6671502',
+    messages: [],
+  },
   // ─── Bottega del Telaio (e-commerce, exemplary) ────────────────────────────
   {
     company: 'bottega-telaio',
@@ -650,6 +861,7 @@ Ho scritto all'indirizzo dell'amministrazione e in chat. La chat ha risposto in 
         body: `Perfetto, grazie. Attendo la fattura corretta.`,
       },
     ],
+    verdict: { afterHours: 30, resolved: true, wouldBuyAgain: true, rating: 5, comment: 'Nota di credito e fattura corretta arrivate il giorno dopo.' },
   },
   {
     company: 'bottega-telaio',
@@ -681,6 +893,302 @@ Non è un dramma, ma mi serve per un regalo e vorrei sapere se ci sono problemi 
     ],
   },
 
+  {
+    company: 'bottega-telaio',
+    author: 'martina',
+    language: 'it',
+    title: 'Stampa su tela con i colori sbiaditi: rifatta e rispedita in una settimana',
+    body: `Ho ordinato una stampa su tela 60×90 di una foto del mio matrimonio (89 €). I colori sono arrivati spenti, con il cielo quasi grigio, molto diverso dall'anteprima del sito.
+
+Ho mandato una mail con la foto della tela accanto allo schermo. Mi hanno risposto in un'ora chiedendo il file originale, e il giorno dopo una persona del laboratorio mi ha spiegato che il profilo colore del file era quello del telefono. Hanno corretto loro il file e ristampato senza costi.
+
+La seconda tela è perfetta.`,
+    category: 'technical_support',
+    daysAgo: 230,
+    experienceDaysBefore: 3,
+    channels: [{ channel: 'email', waitMinutes: 60 }],
+    orderReference: 'BT-20417',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 3,
+        body: `Buongiorno, grazie per le foto. Abbiamo corretto il profilo colore del suo file e la tela nuova parte domani, senza costi. Ci dica pure se la vuole vedere in anteprima prima della stampa.`,
+      },
+    ],
+    verdict: { afterHours: 170, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'bottega-telaio',
+    author: 'ben',
+    language: 'en',
+    title: 'Frame arrived with a cracked corner — replacement before I had even asked twice',
+    body: `I ordered a made-to-measure oak frame (€120 with glass) for a print my grandfather made. It arrived in Manchester with one mitred corner split open, though the glass was fine.
+
+I wrote in English, not expecting much from a small Italian workshop. The answer came in under two hours, in good English, with an apology and a prepaid label for the damaged frame. A new one was cut the same week and the courier was booked for a day I chose.
+
+The new frame is solid and the print sits in it perfectly.`,
+    category: 'delivery',
+    daysAgo: 150,
+    experienceDaysBefore: 4,
+    channels: [{ channel: 'email', waitMinutes: 110 }],
+    orderReference: 'BT-21388',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 2,
+        body: `Hello, we are very sorry about the corner. A prepaid return label is in your inbox and a new frame will be cut this week; just tell us which day suits you for delivery.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 5,
+        body: `Thursday would be ideal. Thank you for the quick answer.`,
+      },
+    ],
+    verdict: { afterHours: 190, resolved: true, wouldBuyAgain: true, rating: 5 },
+    stillResolved: { afterDays: 30, yes: true },
+  },
+  {
+    company: 'bottega-telaio',
+    author: 'stefano',
+    language: 'it',
+    title: 'Ordine doppio per errore, annullato e rimborsato in giornata',
+    body: `Ho cliccato due volte su "paga" e mi sono ritrovato con due ordini identici di un poster con cornice (46 € l'uno). L'ho notato subito dalle due mail di conferma.
+
+Ho usato la chat del sito: mi ha risposto una persona in pochi minuti, ha annullato il secondo ordine e mi ha detto che il rimborso sarebbe arrivato in tre giorni lavorativi. È arrivato il giorno dopo.
+
+Scrivo qui più che altro perché di solito si raccontano solo le cose andate male, e questa è andata proprio come dovrebbe.`,
+    category: 'refund',
+    daysAgo: 140,
+    experienceDaysBefore: 1,
+    channels: [{ channel: 'chat', waitMinutes: 4 }],
+    orderReference: 'BT-21502',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 1,
+        body: `Grazie a lei per averlo scritto! Le confermiamo che il secondo ordine è annullato e il rimborso di 46 € è già stato disposto.`,
+      },
+    ],
+    verdict: { afterHours: 30, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'bottega-telaio',
+    author: 'valentina',
+    language: 'it',
+    title: 'Poster spedito all’indirizzo vecchio: recuperato dal corriere e riconsegnato',
+    body: `Avevo cambiato indirizzo nel profilo, ma l'ordine ha usato quello salvato nella vecchia rubrica, cosa di cui mi sono accorta solo a spedizione partita. Era un regalo di compleanno con una data precisa.
+
+Ho scritto al modulo contatti spiegando l'errore, che era in parte mio. In tre ore mi hanno risposto che avevano già contattato il corriere per cambiare la destinazione, senza chiedermi niente in più. Il pacco è arrivato al nuovo indirizzo con un giorno di ritardo, ancora in tempo per la festa.
+
+Hanno anche sistemato la rubrica del mio account.`,
+    category: 'delivery',
+    daysAgo: 120,
+    experienceDaysBefore: 2,
+    channels: [{ channel: 'web_form', waitMinutes: 180 }],
+    orderReference: 'BT-21977',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 5,
+        body: `Buonasera, abbiamo chiesto al corriere di cambiare destinazione: il pacco arriverà al nuovo indirizzo con circa un giorno di ritardo. Abbiamo anche tolto il vecchio indirizzo dalla sua rubrica.`,
+      },
+    ],
+    verdict: { afterHours: 70, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'bottega-telaio',
+    author: 'giorgio',
+    language: 'it',
+    title: 'Vetro antiriflesso ordinato, arrivato quello normale: cambiato senza discussioni',
+    body: `Per una cornice su misura 50×70 avevo pagato il supplemento per il vetro antiriflesso (18 €), perché il quadro va di fronte a una finestra. Appena montato, il riflesso era quello di un vetro normale.
+
+Ho chiamato il loro numero verde: dopo tre minuti di attesa ho parlato con il laboratorio, che ha controllato la scheda di lavorazione e ha riconosciuto l'errore. Mi hanno mandato il vetro giusto con un corriere e le istruzioni per cambiarlo, oppure la possibilità di rimandare tutto. Ho cambiato il vetro da solo in dieci minuti.`,
+    category: 'other',
+    daysAgo: 75,
+    experienceDaysBefore: 5,
+    channels: [{ channel: 'phone_tollfree', waitMinutes: 3 }],
+    orderReference: 'BT-22640',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 2,
+        body: `Ci scusiamo per lo scambio di vetri in laboratorio. Il vetro antiriflesso è partito oggi; se preferisce non smontare la cornice, le mandiamo un'etichetta di reso e facciamo tutto noi.`,
+      },
+    ],
+    verdict: { afterHours: 80, resolved: true, wouldBuyAgain: true, rating: 4, comment: 'Errore capita, sistemato in fretta e bene.' },
+  },
+  {
+    company: 'bottega-telaio',
+    author: 'anna',
+    language: 'it',
+    title: 'Fattura con l’indirizzo sbagliato, corretta in mezz’ora',
+    body: `Ho comprato tre stampe per lo studio e mi serviva la fattura intestata all'associazione di cui sono tesoriera. Nella fattura arrivata c'era il mio indirizzo di casa al posto della sede.
+
+Ho scritto una mail un martedì mattina aspettandomi di dover insistere, come mi succede con tanti altri negozi. Dopo mezz'ora avevo la nota di credito e la fattura corretta, con un messaggio gentile che mi ricordava dove modificare i dati di fatturazione nell'account per la prossima volta.
+
+Un piccolo episodio, ma per chi fa i conti di un'associazione conta.`,
+    category: 'billing',
+    daysAgo: 60,
+    experienceDaysBefore: 1,
+    channels: [{ channel: 'email', waitMinutes: 30 }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 1,
+        body: `Buongiorno, in allegato alla mail trova la nota di credito e la nuova fattura intestata alla sede dell'associazione.`,
+      },
+    ],
+    verdict: { afterHours: 26, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'bottega-telaio',
+    author: 'sophie',
+    language: 'en',
+    title: 'Print smaller than the size I ordered, reprinted at the right size',
+    body: `I ordered a 70×100 poster of a vintage Florence map, but the parcel contained a 50×70. The frame I had already bought for it was useless.
+
+I sent a photo with a tape measure over the web form. A reply came within the hour: a labelling mistake in the workshop. They reprinted the right size the next day, sent it by express, and told me to keep the smaller one or give it away.
+
+Communication was clear at every step, and the correct print arrived four days after I wrote.`,
+    category: 'delivery',
+    daysAgo: 45,
+    experienceDaysBefore: 2,
+    channels: [{ channel: 'web_form', waitMinutes: 50 }],
+    orderReference: 'BT-23115',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 1,
+        body: `Sorry about that: the wrong label went on your tube. The 70×100 print goes out tomorrow by express; please keep the smaller one.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 3,
+        body: `Thank you, that is very generous.`,
+      },
+    ],
+    verdict: { afterHours: 100, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'bottega-telaio',
+    author: 'federico',
+    language: 'it',
+    title: 'Ganci per appendere mancanti nella cornice: spediti il giorno dopo',
+    body: `La cornice in noce che ho ordinato (75 €) è arrivata benissimo imballata, ma senza i ganci e il filo per appenderla, che nella scheda prodotto erano inclusi.
+
+Ho scritto in chat la sera, pensando di ricevere risposta il giorno dopo. Invece un'operatrice mi ha risposto subito, scusandosi, e la mattina dopo c'era già la mail con il tracciamento della busta con ganci, filo e viti. Mi hanno anche mandato un piccolo schema per montarli alla giusta altezza.
+
+Servizio impeccabile, anche per un problema da pochi euro.`,
+    category: 'delivery',
+    daysAgo: 40,
+    experienceDaysBefore: 2,
+    channels: [{ channel: 'chat', waitMinutes: 2 }],
+    orderReference: 'BT-23240',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 1,
+        body: `Ci scusiamo per la dimenticanza: la busta con ganci, filo e viti parte domattina, le mandiamo il tracciamento appena disponibile.`,
+      },
+    ],
+    verdict: { afterHours: 60, resolved: true, wouldBuyAgain: true, rating: 5 },
+    stillResolved: { afterDays: 7, yes: true },
+  },
+  {
+    company: 'bottega-telaio',
+    author: 'matteo',
+    language: 'it',
+    title: 'Consegna in ritardo per lo sciopero dei corrieri: avvisato prima che lo chiedessi',
+    body: `Avevo ordinato una stampa incorniciata per l'inaugurazione del mio negozio, con consegna prevista il venerdì. Il mercoledì non c'era ancora traccia della spedizione e ho scritto una mail un po' agitata.
+
+Mi hanno risposto dopo due ore spiegando che lo sciopero dei corrieri della zona aveva bloccato i ritiri, e che avevano già prenotato un corriere diverso a loro spese. La stampa è arrivata giovedì sera.
+
+Mi hanno anche chiamato il giorno dopo per chiedere se era arrivata integra.`,
+    category: 'delivery',
+    daysAgo: 28,
+    experienceDaysBefore: 3,
+    channels: [{ channel: 'email', waitMinutes: 120 }],
+    orderReference: 'BT-23602',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 2,
+        body: `Buongiorno, la spedizione è ferma per lo sciopero; abbiamo già prenotato un altro corriere a nostre spese e la stampa dovrebbe arrivarle giovedì.`,
+      },
+    ],
+    verdict: { afterHours: 50, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'bottega-telaio',
+    author: 'ilaria',
+    language: 'it',
+    title: 'Codice sconto della newsletter non applicato, differenza rimborsata',
+    body: `Mi ero iscritta alla newsletter per lo sconto del 15% sul primo ordine. Al pagamento il codice è stato accettato, ma sul riepilogo e sull'addebito della carta il prezzo era pieno: 64 € invece di 54,40 €.
+
+Ho mandato una mail con lo screenshot del riepilogo. Mi hanno risposto nel giro di due ore: un errore del carrello con i prodotti in promozione, che stavano già correggendo. Mi hanno rimborsato la differenza il giorno stesso.
+
+Tutto chiaro, veloce e senza dover insistere.`,
+    category: 'billing',
+    daysAgo: 20,
+    experienceDaysBefore: 1,
+    channels: [{ channel: 'email', waitMinutes: 120 }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 2,
+        body: `Grazie della segnalazione: era un errore del carrello sui prodotti in promozione, ora corretto. La differenza di 9,60 € le è stata rimborsata oggi.`,
+      },
+    ],
+    verdict: { afterHours: 40, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'bottega-telaio',
+    author: 'giulia',
+    language: 'it',
+    title: 'Tela con una macchia di colla sul bordo, sostituita subito',
+    body: `La tela 40×40 che ho regalato a mia sorella aveva una macchia lucida di colla sul bordo laterale, ben visibile appesa alla parete. Non un dramma, ma era un regalo.
+
+Ho scritto al modulo contatti allegando una foto. Due ore dopo mi hanno risposto con le scuse e la proposta di sostituirla, chiedendo solo di lasciare la vecchia al corriere quando portava la nuova. Così è stato, quattro giorni dopo.
+
+Il laboratorio ha anche aggiunto un biglietto scritto a mano.`,
+    category: 'other',
+    daysAgo: 14,
+    experienceDaysBefore: 2,
+    channels: [{ channel: 'web_form', waitMinutes: 120 }],
+    orderReference: 'BT-23899',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 2,
+        body: `Ci dispiace per la macchia. Rifacciamo la tela oggi stesso: il corriere gliela porta e ritira quella rovinata, non deve fare nient'altro.`,
+      },
+    ],
+    verdict: { afterHours: 110, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'bottega-telaio',
+    author: 'rachel',
+    language: 'en',
+    title: 'Customs form missing on a parcel to Switzerland, fixed the same afternoon',
+    body: `I ordered two framed prints to be delivered to my flat in Geneva. The courier held the parcel because the customs declaration was missing, and asked me to sort it out with the sender.
+
+I e-mailed the shop at lunchtime. By mid-afternoon they had sent the declaration to the courier, paid the handling fee themselves and sent me a copy for my records. The parcel arrived two days later than planned, without any extra charges for me.
+
+A small shop that clearly knows what it is doing.`,
+    category: 'delivery',
+    daysAgo: 8,
+    experienceDaysBefore: 2,
+    channels: [{ channel: 'email', waitMinutes: 180 }],
+    orderReference: 'BT-24011',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 3,
+        body: `Our mistake: the declaration has now been sent to the courier and we have paid the handling fee. A copy is in your inbox.`,
+      },
+    ],
+    verdict: { afterHours: 60, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
   // ─── Piazzalunga (marketplace, good) ───────────────────────────────────────
   {
     company: 'piazzalunga',
@@ -898,6 +1406,212 @@ Ho scritto in chat (attesa 9 minuti): l'operatore vede la disdetta ma dice che i
     ],
   },
 
+  {
+    company: 'piazzalunga',
+    author: 'stefano',
+    language: 'it',
+    title: 'Trapano di un venditore terzo mai spedito: rimborsato dalla garanzia Piazzalunga',
+    body: `Ho comprato un trapano avvitatore (79 €) da un venditore terzo su Piazzalunga. Dopo dodici giorni l'ordine risultava ancora "in preparazione" e il venditore non rispondeva ai messaggi interni.
+
+Ho aperto una richiesta con la garanzia acquisti di Piazzalunga dal loro modulo. Il giorno dopo mi hanno scritto che avevano sollecitato il venditore con 48 ore di tempo; scaduto il termine, mi hanno rimborsato loro l'intero importo senza che dovessi chiedere di nuovo.
+
+Procedura lenta solo per colpa del venditore, ma chiara e rispettata.`,
+    category: 'delivery',
+    daysAgo: 320,
+    experienceDaysBefore: 12,
+    channels: [{ channel: 'web_form', waitMinutes: 1200 }],
+    orderReference: 'PL-88121043',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 10,
+        body: `Buongiorno, abbiamo dato al venditore 48 ore per spedire o rimborsare. Se non lo farà, la rimborsiamo noi con la garanzia acquisti, senza altre richieste da parte sua.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 70,
+        body: `Il venditore non si è fatto vivo. Aspetto il vostro rimborso.`,
+      },
+      {
+        by: 'company',
+        afterHours: 74,
+        body: `Rimborso di 79 € disposto oggi sulla carta usata per l'ordine.`,
+      },
+    ],
+    verdict: { afterHours: 130, resolved: true, wouldBuyAgain: true, rating: 4 },
+  },
+  {
+    company: 'piazzalunga',
+    author: 'rachel',
+    language: 'en',
+    title: 'Returned a coffee machine from abroad — label and refund sorted, slowly but surely',
+    body: `I bought an espresso machine on Piazzalunga while living in Milan and returned it after moving back to Dublin, still within the 30 days. The return portal only accepted Italian addresses.
+
+I wrote to customer service in English. The first answer took a day, but it was a real person who created an international return label by hand and told me exactly where to drop the parcel. The refund of €189 came five days after the courier scanned it.
+
+Not instant, but every promise was kept.`,
+    category: 'refund',
+    daysAgo: 230,
+    experienceDaysBefore: 6,
+    channels: [
+      { channel: 'web_form', waitMinutes: null },
+      { channel: 'email', waitMinutes: 1500 },
+    ],
+    orderReference: 'PL-90233871',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 26,
+        body: `Hello, we have created an international return label for you (attached to our e-mail). Once the courier scans the parcel, the refund is issued within seven days.`,
+      },
+    ],
+    verdict: { afterHours: 260, resolved: true, wouldBuyAgain: true, rating: 4 },
+  },
+  {
+    company: 'piazzalunga',
+    author: 'valentina',
+    language: 'it',
+    title: 'Prezzo sceso due giorni dopo l’acquisto: differenza riconosciuta',
+    body: `Ho comprato una friggitrice ad aria venduta e spedita da Piazzalunga a 129 €. Due giorni dopo lo stesso modello era in offerta a 99 €, sempre venduto da loro.
+
+Le condizioni parlano di una "garanzia prezzo" di 7 giorni, ma nel sito non c'è un pulsante per chiederla. Ho scritto in chat: mi hanno detto di pubblicare la richiesta tramite il modulo, e alla fine l'ho raccontato anche qui.
+
+La risposta è arrivata in mattinata: differenza di 30 € riaccreditata come rimborso sulla carta, non come buono.`,
+    category: 'refund',
+    daysAgo: 110,
+    experienceDaysBefore: 2,
+    channels: [
+      { channel: 'chat', waitMinutes: 6 },
+      { channel: 'web_form', waitMinutes: 480 },
+    ],
+    orderReference: 'PL-93410552',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 8,
+        body: `Buongiorno, la garanzia prezzo si applica: le abbiamo rimborsato 30 € sulla carta. Stiamo aggiungendo il pulsante per richiederla dalla pagina dell'ordine.`,
+      },
+    ],
+    verdict: { afterHours: 50, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'piazzalunga',
+    author: 'federico',
+    language: 'it',
+    title: 'Monitor con pixel bruciati: per il venditore “rientra nella tolleranza”',
+    body: `Ho comprato un monitor 27 pollici (219 €) da un venditore terzo. Al primo avvio c'erano tre pixel bruciati vicino al centro dello schermo, impossibili da non vedere.
+
+Il venditore ha risposto che fino a cinque pixel difettosi "rientra nella tolleranza del produttore" e ha rifiutato il reso. Ho chiesto a Piazzalunga di intervenire con la garanzia acquisti.
+
+Mi hanno risposto in un giorno e mezzo, ma per dirmi che la politica sui pixel è quella del produttore e che potevo solo chiedere il reso per ripensamento, pagando io la spedizione.`,
+    category: 'warranty',
+    daysAgo: 85,
+    experienceDaysBefore: 3,
+    channels: [
+      { channel: 'web_form', waitMinutes: 2400 },
+      { channel: 'chat', waitMinutes: 12 },
+    ],
+    orderReference: 'PL-94018877',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 40,
+        body: `Buongiorno, abbiamo verificato con il venditore: la politica sui pixel difettosi è quella del produttore. Può comunque restituire il monitor entro 30 giorni con il reso per ripensamento; la spedizione di ritorno è a suo carico.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 52,
+        body: `Pagare io la spedizione per un prodotto difettoso non mi sembra giusto, ma lo rimando lo stesso.`,
+      },
+    ],
+    verdict: { afterHours: 200, resolved: false, wouldBuyAgain: false, rating: 2, comment: 'Rimborsato, ma con 14 € di spedizione a carico mio per un difetto.' },
+  },
+  {
+    company: 'piazzalunga',
+    author: 'matteo',
+    language: 'it',
+    title: 'Pacco consegnato al vicino senza avviso, rintracciato in giornata',
+    body: `Il tracciamento diceva "consegnato" ma a casa non c'era niente. Era un ordine di libri scolastici per mio figlio (68 €), con la scuola che iniziava il lunedì.
+
+Ho scritto nella chat di Piazzalunga il sabato mattina. L'operatore ha aperto una richiesta con il corriere e nel pomeriggio mi ha scritto che il pacco era stato lasciato al civico accanto, con il nome del vicino che l'aveva firmato. Era lì, infatti.
+
+Mi hanno anche detto che avrebbero segnalato il corriere per la consegna senza avviso.`,
+    category: 'delivery',
+    daysAgo: 48,
+    experienceDaysBefore: 1,
+    channels: [{ channel: 'chat', waitMinutes: 5 }],
+    orderReference: 'PL-95502290',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 12,
+        body: `Buonasera, il corriere conferma che il pacco è stato firmato al civico accanto dal signor indicato nella prova di consegna. Abbiamo segnalato la consegna senza avviso.`,
+      },
+    ],
+    verdict: { afterHours: 30, resolved: true, wouldBuyAgain: true, rating: 4 },
+  },
+  {
+    company: 'piazzalunga',
+    author: 'anna',
+    language: 'it',
+    title: 'Doppio addebito dell’abbonamento Piazzalunga Più, rimborsato in due giorni',
+    body: `A settembre l'abbonamento annuale Piazzalunga Più (39 €) mi è stato addebitato due volte, a un minuto di distanza. Nell'area clienti risultava un solo abbonamento.
+
+Ho scritto dal modulo "pagamenti" con la foto dell'estratto conto. In sette ore mi hanno risposto che il secondo addebito era un errore del sistema di pagamento e che lo stornavano. Il rimborso è arrivato sulla carta due giorni dopo.
+
+Risposta chiara, senza richieste inutili di documenti.`,
+    category: 'billing',
+    daysAgo: 30,
+    experienceDaysBefore: 2,
+    channels: [{ channel: 'web_form', waitMinutes: 420 }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 7,
+        body: `Buongiorno, il secondo addebito di 39 € è un errore del sistema di pagamento: lo abbiamo stornato oggi, lo vedrà sulla carta entro pochi giorni.`,
+      },
+    ],
+    verdict: { afterHours: 60, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'piazzalunga',
+    author: 'james',
+    language: 'en',
+    title: 'Wrong charger in the box of a laptop, correct one sent overnight',
+    body: `I bought a refurbished laptop sold and shipped by Piazzalunga. The box contained a charger with a UK plug and the wrong connector, so I could not even switch the laptop on.
+
+I used the chat on a Sunday evening and got an answer from a person within ten minutes. They apologised, sent the right charger by overnight courier and let me keep the wrong one. It arrived on Tuesday morning.
+
+For a refurbished product I expected some hassle, but this was quick and polite.`,
+    category: 'delivery',
+    daysAgo: 10,
+    experienceDaysBefore: 1,
+    channels: [{ channel: 'chat', waitMinutes: 10 }],
+    orderReference: 'PL-96120018',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 4,
+        body: `Hello, the correct charger goes out tomorrow by overnight courier. No need to send the wrong one back.`,
+      },
+    ],
+    verdict: { afterHours: 50, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'piazzalunga',
+    author: 'ilaria',
+    language: 'it',
+    title: 'Reso ritirato dal corriere ma ancora “in attesa” dopo una settimana',
+    body: `Ho restituito una giacca venduta da Piazzalunga (85 €): il corriere l'ha ritirata a casa otto giorni fa e ho la ricevuta di ritiro firmata. Nella pagina dell'ordine il reso risulta ancora "in attesa di ritiro".
+
+Ho scritto in chat e mi hanno detto che la scansione del corriere può tardare, di aspettare altri tre giorni. Sono passati. Lo pubblico qui con la ricevuta del ritiro, così il rimborso non si perde tra un sistema e l'altro.`,
+    category: 'refund',
+    daysAgo: 3,
+    experienceDaysBefore: 8,
+    channels: [{ channel: 'chat', waitMinutes: 8 }],
+    orderReference: 'PL-96233405',
+    messages: [],
+  },
   // ─── Aurora Fibra (telco, unresponsive) ────────────────────────────────────
   {
     company: 'aurora-fibra',
@@ -1054,6 +1768,88 @@ Con lo smart working non posso continuare così. Chiedo che mandino un tecnico o
     messages: [],
   },
 
+  {
+    company: 'aurora-fibra',
+    author: 'giorgio',
+    language: 'it',
+    title: 'Disdetta inviata con PEC a gennaio, bollette ancora a maggio',
+    body: `Ho inviato la disdetta del contratto fibra tramite PEC il 10 gennaio, con il modulo del loro sito compilato e firmato e la copia del documento. La PEC risulta consegnata.
+
+A maggio continuano ad arrivare le bollette da 29,90 €, con addebito sul conto. Ho chiamato il numero del servizio clienti quattro volte: la voce registrata dice di usare l'area clienti, e l'area clienti non ha nessuna sezione per le disdette. Ho anche mandato una raccomandata.
+
+Nessuna risposta scritta, nessun rimborso, nessuna conferma della chiusura.`,
+    category: 'cancellation',
+    daysAgo: 300,
+    experienceDaysBefore: 20,
+    channels: [
+      { channel: 'letter', waitMinutes: null },
+      { channel: 'phone_paid', waitMinutes: null },
+      { channel: 'email', waitMinutes: null },
+    ],
+    messages: [],
+  },
+  {
+    company: 'aurora-fibra',
+    author: 'martina',
+    language: 'it',
+    title: 'Trasloco della linea: tre mesi senza internet e nessun appuntamento',
+    body: `A luglio ho chiesto il trasloco della linea nella nuova casa, a due chilometri dalla vecchia, coperta dalla stessa fibra. Mi avevano promesso l'attivazione "entro 30 giorni".
+
+Dopo tre mesi nessun tecnico si è presentato e non ho mai ricevuto un appuntamento. Intanto pago la bolletta della vecchia linea, che non uso più. La chat del sito risponde con un menù automatico che rimanda al numero del servizio clienti; al telefono dopo 40 minuti la linea cade.
+
+Lavoro da casa e sto usando la rete del telefono.`,
+    category: 'installation',
+    daysAgo: 130,
+    experienceDaysBefore: 90,
+    channels: [
+      { channel: 'chat', waitMinutes: null },
+      { channel: 'phone_paid', waitMinutes: null },
+    ],
+    orderReference: 'AF-TR-552019',
+    messages: [],
+  },
+  {
+    company: 'aurora-fibra',
+    author: 'aoife',
+    language: 'en',
+    title: 'Holiday flat line: charged for a router I returned in person',
+    body: `I rented a flat in Lecce for six months and took an Aurora Fibra contract for it. When I left I returned the router at an Aurora shop and was given a stamped receipt.
+
+Two months later my card was charged €120 for "router not returned". I sent the receipt by e-mail, then by the web form, then by registered letter to the address on their site. Nothing came back, not even an automatic acknowledgement. The shop says they cannot do anything about billing.
+
+I am now being told by a debt collection agency that I owe them money.`,
+    category: 'billing',
+    daysAgo: 60,
+    experienceDaysBefore: 10,
+    channels: [
+      { channel: 'email', waitMinutes: null },
+      { channel: 'web_form', waitMinutes: null },
+      { channel: 'letter', waitMinutes: null },
+      { channel: 'store', waitMinutes: 15 },
+    ],
+    messages: [],
+  },
+  {
+    company: 'aurora-fibra',
+    author: 'federico',
+    language: 'it',
+    title: 'Telefono fisso muto da un mese: guasto aperto, nessuno lo prende in carico',
+    body: `Da un mese il telefono fisso di mia madre, 84 anni, non dà più il segnale. Internet funziona, la voce no. Per lei il fisso è l'unico modo di chiamare il medico e i vicini.
+
+Ho aperto la segnalazione di guasto dall'area clienti, che ha assegnato un numero di pratica e poi più niente. Al numero del servizio clienti ho aspettato 35 minuti, poi la chiamata si è chiusa. Ho scritto anche sui loro profili social: messaggio letto, nessuna risposta.
+
+Chiedo solo che qualcuno venga a guardare la linea.`,
+    category: 'technical_support',
+    daysAgo: 35,
+    experienceDaysBefore: 30,
+    channels: [
+      { channel: 'web_form', waitMinutes: null },
+      { channel: 'phone_paid', waitMinutes: null },
+      { channel: 'social', waitMinutes: null },
+    ],
+    orderReference: 'AF-GU-771204',
+    messages: [],
+  },
   // ─── CorsaCasa (fitness, unresponsive) ─────────────────────────────────────
   {
     company: 'corsacasa',
@@ -1191,6 +1987,101 @@ Ho mandato una mail con foto del display e numero di serie. Ho chiamato anche il
     messages: [],
   },
 
+  {
+    company: 'corsacasa',
+    author: 'valentina',
+    language: 'it',
+    title: 'Cyclette arrivata con il telaio piegato, reso mai autorizzato',
+    body: `La cyclette (279 €) è arrivata con il telaio visibilmente piegato all'altezza del sellino: il corriere ha lasciato il cartone rovinato in cortile e se n'è andato.
+
+Ho mandato le foto il giorno stesso alla mail dell'assistenza e compilato il modulo di reso del sito, che chiede un "codice di autorizzazione" che solo loro possono dare. In tre mesi non ho ricevuto nessun codice, nessuna risposta, nessuna telefonata. Il numero del servizio clienti squilla a vuoto.
+
+La cyclette è ancora in garage, inutilizzabile, e ho pagato tutto in anticipo.`,
+    category: 'refund',
+    daysAgo: 280,
+    experienceDaysBefore: 4,
+    channels: [
+      { channel: 'email', waitMinutes: null },
+      { channel: 'web_form', waitMinutes: null },
+      { channel: 'phone_paid', waitMinutes: null },
+    ],
+    orderReference: 'CC-118420',
+    messages: [],
+  },
+  {
+    company: 'corsacasa',
+    author: 'rachel',
+    language: 'en',
+    title: 'Rowing machine seat rail cracked — warranty e-mails unanswered',
+    body: `I bought a CorsaCasa rowing machine (€399) while working in Bologna. After seven months of light use the aluminium seat rail cracked near the front foot.
+
+The warranty is two years, so I filled in the warranty form with photos and the invoice. No reply. I wrote twice to the support e-mail, once in Italian with help from a colleague. No reply. The phone line plays a message saying the office is closed, at any hour I have tried.
+
+I would happily pay for the part if someone would just sell it to me.`,
+    category: 'warranty',
+    daysAgo: 100,
+    experienceDaysBefore: 7,
+    channels: [
+      { channel: 'web_form', waitMinutes: null },
+      { channel: 'email', waitMinutes: null },
+      { channel: 'phone_paid', waitMinutes: null },
+    ],
+    orderReference: 'CC-131877',
+    messages: [],
+  },
+  {
+    company: 'corsacasa',
+    author: 'giorgio',
+    language: 'it',
+    title: 'Panca e pesi mai consegnati, l’ordine risulta “spedito” da due mesi',
+    body: `Ho ordinato una panca regolabile con un set di manubri (189 €). Dopo una settimana l'ordine è passato a "spedito", ma il numero di tracciamento non esiste sul sito del corriere.
+
+Ho scritto alla mail dell'assistenza, poi al modulo contatti, poi ho lasciato un messaggio sulla loro pagina social. Dopo dodici giorni è arrivata una sola riga: "stiamo verificando con il magazzino". Da allora più niente, e sono passati due mesi.
+
+Non ho la panca, non ho i soldi e non ho nessuno con cui parlare.`,
+    category: 'delivery',
+    daysAgo: 70,
+    experienceDaysBefore: 15,
+    channels: [
+      { channel: 'email', waitMinutes: null },
+      { channel: 'web_form', waitMinutes: null },
+      { channel: 'social', waitMinutes: null },
+    ],
+    orderReference: 'CC-136005',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 300,
+        body: `Stiamo verificando con il magazzino.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 320,
+        body: `Verificando cosa, esattamente? Il tracciamento che mi avete dato non esiste. Vorrei una data di consegna o il rimborso.`,
+      },
+    ],
+  },
+  {
+    company: 'corsacasa',
+    author: 'ilaria',
+    language: 'it',
+    title: 'Tapis roulant rumoroso dal primo giorno, garanzia senza risposta',
+    body: `Il tapis roulant pieghevole (549 €) fa un rumore metallico forte a ogni passo da quando l'abbiamo montato, anche a velocità bassa. Abbiamo controllato le viti seguendo il manuale.
+
+Ho scritto all'assistenza tecnica con un video del rumore, poi ho chiamato il numero indicato sul manuale: segreteria piena. Ho provato la chat del sito, che dice "nessun operatore disponibile" anche alle dieci del mattino di un giorno feriale.
+
+Dopo tre settimane non sappiamo nemmeno se la richiesta di garanzia sia stata ricevuta.`,
+    category: 'warranty',
+    daysAgo: 25,
+    experienceDaysBefore: 20,
+    channels: [
+      { channel: 'email', waitMinutes: null },
+      { channel: 'phone_paid', waitMinutes: null },
+      { channel: 'chat', waitMinutes: null },
+    ],
+    orderReference: 'CC-139950',
+    messages: [],
+  },
   // ─── Pacco Lesto (courier, fair) ───────────────────────────────────────────
   {
     company: 'pacco-lesto',
@@ -1391,6 +2282,216 @@ Il modulo online mi ha dato un numero di pratica e basta. In chat, dopo 25 minut
     ],
   },
 
+  {
+    company: 'pacco-lesto',
+    author: 'federico',
+    language: 'it',
+    title: 'Consegna al punto di ritiro sbagliato, recuperata in due giorni',
+    body: `Avevo scelto come punto di ritiro la tabaccheria sotto casa. Il messaggio di Pacco Lesto mi ha avvisato che il pacco era pronto in un'edicola dall'altra parte della città, a quaranta minuti di autobus.
+
+Ho scritto dal modulo del sito. Il giorno dopo mi hanno risposto che il punto scelto era pieno e che il sistema aveva scelto "il più vicino disponibile", ma che potevano spostarlo. Due giorni dopo il pacco era nella mia tabaccheria.
+
+Nessuno mi aveva avvisato prima, però alla fine l'hanno sistemato.`,
+    category: 'delivery',
+    daysAgo: 300,
+    experienceDaysBefore: 3,
+    channels: [{ channel: 'web_form', waitMinutes: 1800 }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 30,
+        body: `Buongiorno, il punto di ritiro scelto era al completo. Abbiamo disposto il trasferimento del pacco: sarà disponibile nella tabaccheria indicata entro due giorni.`,
+      },
+    ],
+    verdict: { afterHours: 80, resolved: true, wouldBuyAgain: true, rating: 3, comment: 'Risolto, ma avrei voluto essere avvisata prima.' },
+  },
+  {
+    company: 'pacco-lesto',
+    author: 'matteo',
+    language: 'it',
+    title: 'Pacco lasciato sul pianerottolo senza firma, poi sparito',
+    body: `Aspettavo delle scarpe (110 €) con consegna con firma. Il tracciamento dice "consegnato", ma nessuno ha suonato e nessuno ha firmato: il corriere ha lasciato il pacco sul pianerottolo condominiale e dopo un'ora non c'era più.
+
+Ho chiamato il numero verde: venti minuti di attesa, poi mi hanno detto di aprire una pratica online. L'ho aperta. Il negozio mi ha detto che dovevo aspettare l'esito della pratica di Pacco Lesto prima di avere un rimborso.
+
+La risposta è arrivata dopo tre giorni.`,
+    category: 'delivery',
+    daysAgo: 210,
+    experienceDaysBefore: 2,
+    channels: [
+      { channel: 'phone_tollfree', waitMinutes: 20 },
+      { channel: 'web_form', waitMinutes: 4320 },
+    ],
+    orderReference: 'PLX-77120934',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 72,
+        body: `Buongiorno, la pratica è stata accolta: la consegna senza firma non era conforme. Abbiamo comunicato al mittente la responsabilità del corriere, che procederà con il rimborso.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 90,
+        body: `Il negozio dice che deve ancora ricevere il vostro riscontro ufficiale. Potete mandarglielo?`,
+      },
+      {
+        by: 'company',
+        afterHours: 140,
+        body: `Il riscontro è stato inviato al mittente oggi.`,
+      },
+    ],
+    verdict: { afterHours: 400, resolved: false, wouldBuyAgain: true, rating: 3, comment: 'Hanno riconosciuto l’errore, ma il rimborso dal negozio è ancora bloccato.' },
+  },
+  {
+    company: 'pacco-lesto',
+    author: 'aoife',
+    language: 'en',
+    title: 'Parcel from Italy held for "address check" for two weeks',
+    body: `A friend in Naples sent me a box of books through Pacco Lesto to Cork. The tracking stopped at "address check" at their hub for two weeks, although the address was complete and correct, with the Eircode.
+
+Their English page offers only a web form. I used it three times. The first answer came after two and a half days and asked me to confirm the address, which I did within the hour. After that, silence again, until the parcel was sent back to my friend.
+
+She paid the shipping twice.`,
+    category: 'delivery',
+    daysAgo: 120,
+    experienceDaysBefore: 14,
+    channels: [{ channel: 'web_form', waitMinutes: 3600 }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 60,
+        body: `Hello, please confirm the full delivery address including the postal code so that the parcel can continue.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 61,
+        body: `Confirmed above and in your form, including the Eircode. Please do not return it to the sender.`,
+      },
+    ],
+    verdict: { afterHours: 500, resolved: false, wouldBuyAgain: false, rating: 1, comment: 'Returned to sender anyway, and no refund of the shipping.' },
+  },
+  {
+    company: 'pacco-lesto',
+    author: 'giulia',
+    language: 'it',
+    title: 'Spedizione da privato pagata online, ritiro mai effettuato: rimborsata',
+    body: `Ho pagato online 11,90 € per spedire un pacco a mia zia, con ritiro a domicilio prenotato per il giovedì mattina. Sono rimasta a casa tutta la mattina, il corriere non è mai passato e il giorno dopo la prenotazione risultava "annullata dal cliente".
+
+Ho scritto dal modulo del sito e chiamato il numero verde (12 minuti di attesa): mi hanno detto che il rimborso si chiede solo per iscritto. Due giorni dopo la risposta: rimborso fatto e un codice per una spedizione gratuita.
+
+Ho usato il codice, e quella volta il ritiro è andato bene.`,
+    category: 'refund',
+    daysAgo: 95,
+    experienceDaysBefore: 2,
+    channels: [
+      { channel: 'web_form', waitMinutes: 2880 },
+      { channel: 'phone_tollfree', waitMinutes: 12 },
+    ],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 48,
+        body: `Buongiorno, ci scusiamo per il ritiro mancato. Le abbiamo rimborsato 11,90 € e inviato per e-mail un codice per una spedizione gratuita.`,
+      },
+    ],
+    verdict: { afterHours: 200, resolved: true, wouldBuyAgain: true, rating: 4 },
+  },
+  {
+    company: 'pacco-lesto',
+    author: 'stefano',
+    language: 'it',
+    title: 'Contrassegno pagato due volte: al corriere e poi di nuovo online',
+    body: `Il corriere mi ha chiesto 64 € di contrassegno in contanti alla consegna, e li ho pagati. Due giorni dopo mi arriva un SMS di Pacco Lesto con un link per "completare il pagamento del contrassegno", che risulta ancora aperto.
+
+Il negozio mi conferma di non aver ricevuto nulla. Ho mandato la foto della ricevuta del corriere dal modulo del sito e ho chiamato il numero verde. Dopo quattro giorni mi hanno scritto che il corriere "non ha registrato l'incasso" e che dovevo rivolgermi al negozio.
+
+Intanto il negozio mi sollecita il pagamento.`,
+    category: 'billing',
+    daysAgo: 45,
+    experienceDaysBefore: 3,
+    channels: [
+      { channel: 'web_form', waitMinutes: 5760 },
+      { channel: 'phone_tollfree', waitMinutes: 25 },
+    ],
+    orderReference: 'PLX-80455218',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 100,
+        body: `Buongiorno, dal nostro sistema l'incasso del contrassegno non risulta registrato dal corriere. Per la posizione con il negozio la invitiamo a rivolgersi al mittente.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 110,
+        body: `Vi ho mandato la ricevuta firmata dal vostro corriere. Il problema è vostro, non del negozio.`,
+      },
+    ],
+    verdict: { afterHours: 300, resolved: false, wouldBuyAgain: false, rating: 1, comment: 'Mi rimandano al negozio per un incasso perso dal loro corriere.' },
+  },
+  {
+    company: 'pacco-lesto',
+    author: 'anna',
+    language: 'it',
+    title: 'Finestra di consegna cambiata senza avviso, riprogrammata su richiesta',
+    body: `Avevo scelto la consegna serale per ricevere un regalo che non doveva vedere mio marito. Il pacco è arrivato alle nove del mattino, lui l'ha ritirato e la sorpresa è saltata.
+
+Ho scritto dal modulo chiedendo come mai la fascia serale, pagata 3 € in più, non fosse stata rispettata. Mi hanno risposto il giorno dopo: un cambio di giro del corriere, supplemento rimborsato e scuse.
+
+Il regalo ormai era scoperto, ma almeno hanno ammesso l'errore.`,
+    category: 'delivery',
+    daysAgo: 30,
+    experienceDaysBefore: 2,
+    channels: [{ channel: 'web_form', waitMinutes: 1560 }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 26,
+        body: `Buongiorno, un cambio di giro ha anticipato la consegna: ce ne scusiamo. Il supplemento di 3 € per la fascia serale le è stato rimborsato.`,
+      },
+    ],
+    verdict: { afterHours: 70, resolved: true, wouldBuyAgain: true, rating: 3 },
+  },
+  {
+    company: 'pacco-lesto',
+    author: 'james',
+    language: 'en',
+    title: 'Tracking shows three failed attempts; nobody came',
+    body: `I am staying in Bologna for work and expected a parcel with a replacement laptop battery. The tracking page shows three failed delivery attempts on three consecutive days, all at times when I was at home, working next to the door. No card, no call, no buzzer.
+
+I wrote through the web form in English and also phoned the free number, where I was told the depot would call me back. Nobody called. The shop has now been told the parcel is "unclaimed".`,
+    category: 'delivery',
+    daysAgo: 10,
+    experienceDaysBefore: 4,
+    channels: [
+      { channel: 'web_form', waitMinutes: null },
+      { channel: 'phone_tollfree', waitMinutes: 18 },
+    ],
+    orderReference: 'PLX-81902377',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 36,
+        body: `Hello, we have asked the depot to deliver again tomorrow and to call you before arriving.`,
+      },
+    ],
+  },
+  {
+    company: 'pacco-lesto',
+    author: 'martina',
+    language: 'it',
+    title: 'Pacco “in giacenza” ma il deposito dice di non averlo',
+    body: `Ho ricevuto l'avviso che il mio pacco era in giacenza al deposito di zona, con cinque giorni per ritirarlo. Sono andata il giorno stesso con il codice: al deposito non risulta, e l'impiegato mi ha detto di scrivere all'assistenza.
+
+Ho scritto dal modulo e chiamato il numero verde, dove dopo un quarto d'ora mi hanno detto che la pratica era stata aperta. Dentro c'è un vestito per un matrimonio di sabato prossimo.`,
+    category: 'delivery',
+    daysAgo: 2,
+    experienceDaysBefore: 1,
+    channels: [
+      { channel: 'web_form', waitMinutes: null },
+      { channel: 'phone_tollfree', waitMinutes: 15 },
+    ],
+    messages: [],
+  },
   // ─── Voltaria Elettronica (electronics, fair) ──────────────────────────────
   {
     company: 'voltaria',
@@ -1619,6 +2720,187 @@ Un messaggio per avvisarmi del guasto sarebbe stato gradito, ma per il resto nul
     },
   },
 
+  {
+    company: 'voltaria',
+    author: 'matteo',
+    language: 'it',
+    title: 'Forno a microonde difettoso cambiato in negozio, ma solo al secondo tentativo',
+    body: `Il microonde comprato in un negozio Voltaria (139 €) ha smesso di scaldare dopo tre settimane. Al banco assistenza mi hanno detto che dopo 7 giorni si passa dal centro riparazioni del produttore, con tempi di un mese.
+
+Ho scritto all'assistenza del sito ricordando che sono ancora nei 30 giorni del "soddisfatti o rimborsati" indicato sullo scontrino. Il giorno dopo mi ha risposto una persona che mi ha dato ragione e ha avvisato il negozio. Al secondo passaggio al banco me l'hanno cambiato subito.`,
+    category: 'warranty',
+    daysAgo: 250,
+    experienceDaysBefore: 3,
+    channels: [
+      { channel: 'store', waitMinutes: 20 },
+      { channel: 'email', waitMinutes: 1440 },
+    ],
+    orderReference: 'VE-2025-448810',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 24,
+        body: `Buongiorno, ha ragione: entro 30 giorni vale la sostituzione in negozio. Abbiamo avvisato il punto vendita, può passare quando vuole con lo scontrino.`,
+      },
+    ],
+    verdict: { afterHours: 90, resolved: true, wouldBuyAgain: true, rating: 4 },
+  },
+  {
+    company: 'voltaria',
+    author: 'ilaria',
+    language: 'it',
+    title: 'Smartphone ricondizionato con la batteria all’80%, “è nella norma”',
+    body: `Ho comprato sul sito uno smartphone ricondizionato "grado A" (329 €). La scheda diceva batteria almeno al 90%; il telefono indica l'80% e a sera è scarico.
+
+Ho scritto all'assistenza con lo screenshot delle impostazioni. Dopo due giorni mi hanno risposto che la misura del telefono "non è affidabile" e che potevo fare un test al banco di un negozio. L'ho fatto: 81%. A quel punto mi hanno offerto il reso con rimborso, ma non la sostituzione con un altro pezzo, che era quello che volevo.`,
+    category: 'warranty',
+    daysAgo: 160,
+    experienceDaysBefore: 5,
+    channels: [
+      { channel: 'email', waitMinutes: 3000 },
+      { channel: 'store', waitMinutes: 30 },
+    ],
+    orderReference: 'VE-2026-102377',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 50,
+        body: `Buongiorno, la percentuale indicata dal telefono può non essere precisa. Le consigliamo un test della batteria in uno dei nostri negozi.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 120,
+        body: `Test fatto al negozio di via Roma: 81%. Vorrei un telefono con la batteria come da scheda.`,
+      },
+      {
+        by: 'company',
+        afterHours: 150,
+        body: `Non abbiamo altri pezzi dello stesso modello: possiamo solo procedere con il reso e il rimborso completo.`,
+      },
+    ],
+    verdict: { afterHours: 300, resolved: false, wouldBuyAgain: true, rating: 3, comment: 'Rimborso corretto, ma non era quello che chiedevo.' },
+  },
+  {
+    company: 'voltaria',
+    author: 'aoife',
+    language: 'en',
+    title: 'Price match promise refused at the till, honoured by head office',
+    body: `Voltaria advertises that it matches the price of any Italian online shop for the same model. I showed the cashier a tablet for €60 less on another site; the store refused, saying the other shop "does not count".
+
+I wrote to the online support in English, with the link and a screenshot. The answer came the next day: the store was wrong about the rule, but by then the other shop had raised its price, so they could not match it any more.
+
+So the rule was confirmed, but I still paid the higher price.`,
+    category: 'billing',
+    daysAgo: 130,
+    experienceDaysBefore: 2,
+    channels: [
+      { channel: 'store', waitMinutes: 10 },
+      { channel: 'email', waitMinutes: 1800 },
+    ],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 30,
+        body: `Hello, the store should have applied the price match. Unfortunately the other shop's price has since changed, so we can no longer apply it to your purchase.`,
+      },
+    ],
+    verdict: { afterHours: 80, resolved: false, wouldBuyAgain: true, rating: 3 },
+  },
+  {
+    company: 'voltaria',
+    author: 'valentina',
+    language: 'it',
+    title: 'Lavastoviglie consegnata ma non installata, nonostante il servizio pagato',
+    body: `Con la lavastoviglie (499 €) ho pagato anche l'installazione e il ritiro dell'usato (49 €). I trasportatori l'hanno lasciata in cucina ancora imballata, dicendo che l'installazione "la fa un'altra squadra", e si sono rifiutati di portare via la vecchia.
+
+Ho chiamato il numero a pagamento e scritto al modulo contatti. La risposta qui è arrivata dopo cinque giorni, con la proposta di un appuntamento due settimane dopo. Alla fine l'ho fatta installare da un idraulico.`,
+    category: 'installation',
+    daysAgo: 75,
+    experienceDaysBefore: 4,
+    channels: [
+      { channel: 'phone_paid', waitMinutes: 28 },
+      { channel: 'web_form', waitMinutes: null },
+    ],
+    orderReference: 'VE-2026-210945',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 120,
+        body: `Buongiorno, possiamo fissare l'installazione per la seconda settimana del mese prossimo. Ci confermi la disponibilità.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 130,
+        body: `Ormai l'ha installata un idraulico a mie spese. Vorrei almeno il rimborso dei 49 € del servizio.`,
+      },
+    ],
+    verdict: { afterHours: 400, resolved: false, wouldBuyAgain: false, rating: 2, comment: 'Il rimborso del servizio non installato non è mai arrivato.' },
+  },
+  {
+    company: 'voltaria',
+    author: 'stefano',
+    language: 'it',
+    title: 'Ritiro in negozio: ordine pronto solo a metà, completato il giorno dopo',
+    body: `Avevo ordinato online un portatile e una borsa con ritiro in negozio. Al negozio c'era solo il portatile; la borsa, pagata insieme, risultava "in arrivo" senza data.
+
+Ho scritto all'assistenza dal sito la sera stessa. La mattina dopo mi hanno risposto che la borsa era stata spedita da un altro negozio e sarebbe arrivata entro due giorni; è arrivata il giorno successivo, con un SMS di avviso.
+
+Niente di grave, e risposto in fretta.`,
+    category: 'delivery',
+    daysAgo: 40,
+    experienceDaysBefore: 1,
+    channels: [{ channel: 'email', waitMinutes: 900 }],
+    orderReference: 'VE-2026-288301',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 18,
+        body: `Buongiorno, la borsa è partita stamattina da un altro punto vendita: le arriverà un SMS quando sarà pronta al ritiro.`,
+      },
+    ],
+    verdict: { afterHours: 60, resolved: true, wouldBuyAgain: true, rating: 4 },
+  },
+  {
+    company: 'voltaria',
+    author: 'federico',
+    language: 'it',
+    title: 'Aspirapolvere senza fili in assistenza da tre settimane',
+    body: `Ho portato in negozio l'aspirapolvere senza fili (249 €, sei mesi di vita) perché la batteria non teneva la carica. Mi hanno dato una ricevuta e detto "una settimana".
+
+Dopo tre settimane il negozio non sa dove sia, e il numero di pratica non compare nella pagina "stato riparazioni" del sito. Ho scritto all'assistenza online chiedendo almeno di sapere dove si trova e quando tornerà, visto che in casa abbiamo un cane e peli ovunque.`,
+    category: 'warranty',
+    daysAgo: 14,
+    experienceDaysBefore: 21,
+    channels: [
+      { channel: 'store', waitMinutes: 15 },
+      { channel: 'email', waitMinutes: 3600 },
+    ],
+    orderReference: 'VE-RIP-55012',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 60,
+        body: `Buongiorno, la pratica risulta al centro assistenza del produttore. Abbiamo chiesto una data di rientro e la aggiorneremo appena la riceviamo.`,
+      },
+    ],
+  },
+  {
+    company: 'voltaria',
+    author: 'giorgio',
+    language: 'it',
+    title: 'Buono reso da 120 € che la cassa non riconosce',
+    body: `Dopo il reso di una stampante mi hanno dato un buono da 120 € da spendere in negozio. Alla cassa di un altro negozio Voltaria il codice risulta "non trovato", e la cassiera mi ha detto che i buoni valgono solo nel negozio che li ha emessi, cosa che sul buono non è scritta.
+
+Ho scritto all'assistenza dal sito allegando la foto del buono.`,
+    category: 'refund',
+    daysAgo: 3,
+    experienceDaysBefore: 2,
+    channels: [
+      { channel: 'store', waitMinutes: 5 },
+      { channel: 'web_form', waitMinutes: null },
+    ],
+    messages: [],
+  },
   // ─── Kestrelbyte (electronics, exemplary) ──────────────────────────────────
   {
     company: 'kestrelbyte',
@@ -1775,6 +3057,7 @@ The account recovery page asks for a form with proof of identity and says it tak
         body: `Got the link, verified, address changed. Thank you! I'll post an update when the parcel arrives.`,
       },
     ],
+    verdict: { afterHours: 70, resolved: true, wouldBuyAgain: true, rating: 5, comment: 'Parcel arrived at the new address. Impressive handling of a mess I made myself.' },
   },
   {
     company: 'kestrelbyte',
@@ -1792,6 +3075,291 @@ I sent a message through the contact form this morning with a screenshot of the 
     messages: [],
   },
 
+  {
+    company: 'kestrelbyte',
+    author: 'ben',
+    language: 'en',
+    title: 'Graphics card with a rattling fan, advance replacement sent before the return',
+    body: `The graphics card I bought (£420) developed a rattling fan after five months. I opened a warranty ticket on the website expecting to post the card away and wait weeks without a PC.
+
+Within three hours a technician replied, asked for a short video of the noise, and then offered an advance replacement: they sent a new card first, with a prepaid label to return the faulty one within 14 days. The new card arrived two days later.
+
+No arguing, no forms in triplicate.`,
+    category: 'warranty',
+    daysAgo: 200,
+    experienceDaysBefore: 3,
+    channels: [{ channel: 'web_form', waitMinutes: 180 }],
+    orderReference: 'KB-5510234',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 3,
+        body: `Thanks for the video — that is definitely a failing fan bearing. We are sending a replacement today; please return the faulty card within 14 days with the enclosed label.`,
+      },
+    ],
+    verdict: { afterHours: 60, resolved: true, wouldBuyAgain: true, rating: 5 },
+    stillResolved: { afterDays: 30, yes: true },
+  },
+  {
+    company: 'kestrelbyte',
+    author: 'rachel',
+    language: 'en',
+    title: 'VAT invoice needed for a business purchase, issued within the hour',
+    body: `I bought two monitors for my small design studio but forgot to add the company name and VAT number at checkout, so the invoice was in my personal name and no use to my accountant.
+
+I used the live chat and explained. The agent asked for the company details, cancelled the first invoice and sent a correct VAT invoice to my e-mail within about forty minutes. She also showed me where to save the business details in my account for the next order.
+
+Exactly how it should work.`,
+    category: 'billing',
+    daysAgo: 130,
+    experienceDaysBefore: 1,
+    channels: [{ channel: 'chat', waitMinutes: 2 }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 1,
+        body: `The corrected VAT invoice is in your inbox. The business details are now saved in your account under "Invoices".`,
+      },
+    ],
+    verdict: { afterHours: 20, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'kestrelbyte',
+    author: 'james',
+    language: 'en',
+    title: 'NAS drive arrived dead on arrival, swapped with next-day delivery',
+    body: `A network storage box I ordered would not power on at all, with two different cables and sockets. I reported it through the returns page on a Monday evening.
+
+A reply came first thing on Tuesday. They did not ask me to run tests; they said a dead-on-arrival unit is replaced, and that a courier would swap the boxes at my door the next day. That is exactly what happened: the driver took the dead one and handed me a new one.
+
+The new unit has been running for weeks without a problem.`,
+    category: 'delivery',
+    daysAgo: 110,
+    experienceDaysBefore: 1,
+    channels: [{ channel: 'web_form', waitMinutes: 720 }],
+    orderReference: 'KB-5702211',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 4,
+        body: `Sorry it arrived dead. A courier will swap it for a new unit at your door tomorrow — nothing else to do on your side.`,
+      },
+    ],
+    verdict: { afterHours: 70, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'kestrelbyte',
+    author: 'sophie',
+    language: 'en',
+    title: 'Student discount not applied at checkout, refunded the difference',
+    body: `Kestrelbyte offers 10% off laptops for students with a verified university e-mail. My account was verified, but the discount was not applied when I paid £899 for a laptop for my course.
+
+I e-mailed support with a screenshot of my verified status. The reply came in two hours: the discount had failed because the laptop was in a bundle, which is not excluded by the rules. They refunded £89.90 and said they were fixing the checkout.
+
+A polite, clear answer and the money back on my card in three days.`,
+    category: 'billing',
+    daysAgo: 88,
+    experienceDaysBefore: 1,
+    channels: [{ channel: 'email', waitMinutes: 120 }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 2,
+        body: `You are right, bundles are not excluded. We have refunded £89.90 and are fixing the checkout so this does not happen again.`,
+      },
+    ],
+    verdict: { afterHours: 80, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'kestrelbyte',
+    author: 'aoife',
+    language: 'en',
+    title: 'Shipping to Ireland: surprise customs charge refunded after I asked',
+    body: `I ordered a mechanical keyboard (£115) to Galway. The product page said "no extra charges for Ireland", but the courier asked for €31 in import VAT and fees before delivering.
+
+I paid to get the keyboard and then wrote to Kestrelbyte with the courier's receipt. They replied within the hour: the page was wrong for that courier, they refunded the €31 in full, and they changed the shipping option for Irish orders.
+
+I have ordered from them again since, with no charges at the door.`,
+    category: 'billing',
+    daysAgo: 70,
+    experienceDaysBefore: 3,
+    channels: [{ channel: 'email', waitMinutes: 60 }],
+    orderReference: 'KB-5839920',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 3,
+        body: `Our product page should not have said that for this courier. We have refunded the €31 in full and switched Irish orders to a delivered-duty-paid service.`,
+      },
+    ],
+    verdict: { afterHours: 40, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'kestrelbyte',
+    author: 'owen',
+    language: 'en',
+    title: 'Laptop hinge cracked at month eleven — repaired under warranty in a week',
+    body: `The left hinge of my laptop cracked at eleven months, the casing splitting around the screw. I was worried it would be blamed on "accidental damage".
+
+I opened a ticket with photos. A technician replied within the hour, said it was a known weakness of that model, and booked a collection for the next day. The laptop came back six days later with a new hinge and a new bottom cover, and a note of what they had replaced.
+
+They kept me updated by e-mail at every step.`,
+    category: 'warranty',
+    daysAgo: 50,
+    experienceDaysBefore: 2,
+    channels: [{ channel: 'web_form', waitMinutes: 60 }],
+    orderReference: 'KB-5210387',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 1,
+        body: `That is a known weakness of this model and fully covered. A courier will collect the laptop tomorrow; expect it back within a week.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 2,
+        body: `Brilliant, thank you.`,
+      },
+    ],
+    verdict: { afterHours: 190, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'kestrelbyte',
+    author: 'liam',
+    language: 'en',
+    title: 'Ordered the wrong RAM for my motherboard — exchanged although it was my mistake',
+    body: `I ordered 32 GB of laptop memory when my desktop needed the full-size sticks. Entirely my fault, and the packet was already opened.
+
+I asked on the chat whether an exchange was possible. The agent checked my motherboard model, confirmed which kit was right, and arranged an exchange with free return postage, charging only the small price difference. The right kit arrived two days later.
+
+I expected a restocking fee at the very least. Instead I got help choosing the right part.`,
+    category: 'refund',
+    daysAgo: 38,
+    experienceDaysBefore: 1,
+    channels: [{ channel: 'chat', waitMinutes: 3 }],
+    orderReference: 'KB-5960118',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 6,
+        body: `No problem — the correct kit for your board is on its way, and a free return label for the other one is in your inbox.`,
+      },
+    ],
+    verdict: { afterHours: 70, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'kestrelbyte',
+    author: 'claire',
+    language: 'en',
+    title: 'Router delivered to a neighbour without a note — found the same day',
+    body: `Tracking said my parcel had been delivered "to a neighbour", but no card had been left and none of the three neighbours I asked had it.
+
+I wrote to Kestrelbyte in the morning. They answered within two hours with the house number from the courier's delivery photo, which turned out to be a flat round the corner, not next door. I had the parcel by the afternoon.
+
+They also said they had passed the missing card on to the courier. Small thing, handled quickly.`,
+    category: 'delivery',
+    daysAgo: 32,
+    experienceDaysBefore: 1,
+    channels: [{ channel: 'email', waitMinutes: 120 }],
+    orderReference: 'KB-5988301',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 2,
+        body: `The courier's photo shows the parcel handed over at number 14B, round the corner. We have reported the missing card to the courier.`,
+      },
+    ],
+    verdict: { afterHours: 10, resolved: true, wouldBuyAgain: true, rating: 4 },
+  },
+  {
+    company: 'kestrelbyte',
+    author: 'priya',
+    language: 'en',
+    title: 'Refund for a cancelled pre-order arrived the same day',
+    body: `I had pre-ordered a new handheld console (£479) that was delayed by the manufacturer for the third time, so I cancelled the pre-order from my account page.
+
+The page said refunds take up to ten days. I asked on the chat whether it could be quicker, because the money had been taken when I ordered. Two hours later the refund was on my card, with an e-mail confirming it.
+
+It is a small thing, but other shops held my money for weeks in a similar situation.`,
+    category: 'refund',
+    daysAgo: 25,
+    experienceDaysBefore: 1,
+    channels: [{ channel: 'chat', waitMinutes: 4 }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 2,
+        body: `Your refund of £479 has been processed today; it should show on your card within a few hours.`,
+      },
+    ],
+    verdict: { afterHours: 30, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'kestrelbyte',
+    author: 'tom',
+    language: 'en',
+    title: 'Docking station stopped charging my laptop, firmware fix sent within hours',
+    body: `After a Windows update my USB-C dock kept the screens working but stopped charging the laptop. I opened a ticket, expecting to be told to return the dock.
+
+The reply arrived in five hours: a known problem with that update, and a link to a firmware version for the dock that fixed it, with step-by-step instructions. They also offered a replacement if the update did not work.
+
+It worked at the first try. Charging has been fine since.`,
+    category: 'technical_support',
+    daysAgo: 18,
+    experienceDaysBefore: 1,
+    channels: [{ channel: 'web_form', waitMinutes: 300 }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 5,
+        body: `This is a known issue after that update. Firmware 2.14 for the dock fixes it — instructions attached. If it does not help, we will replace the dock.`,
+      },
+    ],
+    verdict: { afterHours: 26, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'kestrelbyte',
+    author: 'ben',
+    language: 'en',
+    title: 'Missing screws for an SSD mount, posted the next morning',
+    body: `The M.2 SSD I bought for my new build came without the small mounting screw, and my motherboard box did not have a spare one either. Not a big deal, but the PC could not be finished.
+
+I asked through the contact form late in the evening. At eight the next morning I had an answer and a tracking number: a pack of screws had gone out first class, free. They arrived the following day.
+
+Good people.`,
+    category: 'delivery',
+    daysAgo: 12,
+    experienceDaysBefore: 1,
+    channels: [{ channel: 'web_form', waitMinutes: 600 }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 3,
+        body: `A pack of M.2 screws is on its way to you first class, tracking number in your inbox.`,
+      },
+    ],
+    verdict: { afterHours: 50, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'kestrelbyte',
+    author: 'liam',
+    language: 'en',
+    title: 'Wi-Fi adapter drops the connection every few minutes',
+    body: `The USB Wi-Fi adapter I bought two weeks ago drops the connection every five to ten minutes on my desktop, with two different routers. I have tried the drivers from the manufacturer's site and a different USB port.
+
+I opened a ticket yesterday. Support answered within two hours with a list of settings to check and a question about my power-saving options. Trying those now and I will report back.`,
+    category: 'technical_support',
+    daysAgo: 6,
+    experienceDaysBefore: 1,
+    channels: [{ channel: 'web_form', waitMinutes: 120 }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 2,
+        body: `Please try turning off USB selective suspend in your power plan; this adapter is known to disconnect with it on. If it still drops, we will swap it.`,
+      },
+    ],
+  },
   // ─── Velanet Mobile (telco, fair) ──────────────────────────────────────────
   {
     company: 'velanet',
@@ -1962,6 +3530,192 @@ So I'm still on Velanet, still paying, and the new SIM has a temporary number th
     messages: [],
   },
 
+  {
+    company: 'velanet',
+    author: 'liam',
+    language: 'en',
+    title: 'eSIM activation failed, fixed by a second agent two days later',
+    body: `I switched my phone plan to an eSIM through the Velanet app. The old SIM stopped working straight away, but the eSIM never activated, so I had no service at all.
+
+The chat agent told me to restart the phone, twice. I wrote through the web form that evening. Two days later someone from the technical team replied, re-issued the eSIM profile and called me to check it had worked. It had.
+
+Two days without a phone is a long time, but the second person knew exactly what to do.`,
+    category: 'technical_support',
+    daysAgo: 300,
+    experienceDaysBefore: 2,
+    channels: [
+      { channel: 'chat', waitMinutes: 15 },
+      { channel: 'web_form', waitMinutes: 2880 },
+    ],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 48,
+        body: `Hi, we have re-issued your eSIM profile; a technician will call you shortly to check it activates correctly.`,
+      },
+    ],
+    verdict: { afterHours: 60, resolved: true, wouldBuyAgain: true, rating: 4 },
+  },
+  {
+    company: 'velanet',
+    author: 'aoife',
+    language: 'en',
+    title: 'Charged for a phone insurance I never signed up for',
+    body: `My bill shows €7.99 a month for "Device Care", starting from the month I upgraded my handset in a Velanet shop. I never asked for it and did not sign anything about insurance.
+
+I phoned and waited 35 minutes, then was told to write in. I did, through the web form, asking for it to be removed and refunded for the four months charged. Three days later I got an answer that the shop "recorded my consent verbally" and that only future charges would stop.
+
+I am now paying for four months of insurance I never wanted.`,
+    category: 'billing',
+    daysAgo: 180,
+    experienceDaysBefore: 10,
+    channels: [
+      { channel: 'phone_tollfree', waitMinutes: 35 },
+      { channel: 'web_form', waitMinutes: 4200 },
+    ],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 70,
+        body: `Hi, our records show consent to Device Care was recorded in store. We have cancelled the add-on from your next bill; previous charges cannot be refunded.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 80,
+        body: `Then please show me the record. I never agreed to it.`,
+      },
+    ],
+    verdict: { afterHours: 500, resolved: false, wouldBuyAgain: false, rating: 2, comment: 'They stopped the charge but kept four months of it, and never showed the "consent".' },
+  },
+  {
+    company: 'velanet',
+    author: 'rachel',
+    language: 'en',
+    title: 'Broadband speed far below the contract — engineer booked the next day',
+    body: `My fibre plan promises 500 Mb, and for two weeks I measured 40 to 60 Mb on a cable, at any time of day. The app's speed test said the same.
+
+I posted here after the chat told me to "reboot the router". This time the answer came the same day: a line test showed a fault at the cabinet and an engineer was booked for the next morning. After the visit I measure 480 Mb.
+
+They also credited half a month's fee without me asking.`,
+    category: 'technical_support',
+    daysAgo: 140,
+    experienceDaysBefore: 14,
+    channels: [{ channel: 'chat', waitMinutes: 20 }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 20,
+        body: `Hi, our line test shows a fault at the street cabinet. An engineer will come tomorrow between 8 and 12, and we have credited half of this month's fee.`,
+      },
+    ],
+    verdict: { afterHours: 60, resolved: true, wouldBuyAgain: true, rating: 4 },
+  },
+  {
+    company: 'velanet',
+    author: 'liam',
+    language: 'en',
+    title: 'Roaming add-on bought twice by the app, one refunded',
+    body: `Before a trip to the US I bought a 7-day roaming pass (€15) in the Velanet app. The app showed an error, so I bought it again, and then both were charged.
+
+I wrote through the web form. The reply took a bit more than a day, confirmed the double purchase and refunded one pass to my bill. They did not explain the app error, but the money came back on the next bill, as they promised.
+
+Fine in the end, though I would have liked a quicker answer while I was abroad.`,
+    category: 'billing',
+    daysAgo: 90,
+    experienceDaysBefore: 8,
+    channels: [{ channel: 'web_form', waitMinutes: 1800 }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 30,
+        body: `Hi, we can see two roaming passes bought a minute apart. One has been refunded and will show as a credit on your next bill.`,
+      },
+    ],
+    verdict: { afterHours: 100, resolved: true, wouldBuyAgain: true, rating: 3 },
+  },
+  {
+    company: 'velanet',
+    author: 'sophie',
+    language: 'en',
+    title: 'Moved house: broadband transfer took five weeks',
+    body: `I asked Velanet to move my broadband to my new flat in Dublin, giving them a month's notice. On moving day nothing had been scheduled, and it took five more weeks before an engineer came.
+
+During that time I kept paying the full monthly fee. I asked for a credit through the web form and by phone. They answered after four days with a booking, and later offered a one-month credit, while I had been without service for more than a month.
+
+Service works well now, and the people I spoke to were polite.`,
+    category: 'installation',
+    daysAgo: 65,
+    experienceDaysBefore: 40,
+    channels: [
+      { channel: 'web_form', waitMinutes: 6000 },
+      { channel: 'phone_tollfree', waitMinutes: 25 },
+    ],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 100,
+        body: `Hi, an engineer is booked for your new address next Tuesday. We will look at a credit once the service is active.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 110,
+        body: `Thank you. Please remember the credit — I am paying for a service I do not have.`,
+      },
+      {
+        by: 'company',
+        afterHours: 400,
+        body: `Service is now active; we have applied a credit of one month's fee.`,
+      },
+    ],
+    verdict: { afterHours: 420, resolved: false, wouldBuyAgain: true, rating: 3, comment: 'One month of credit for five weeks without broadband.' },
+  },
+  {
+    company: 'velanet',
+    author: 'aoife',
+    language: 'en',
+    title: 'Lost phone: SIM blocked and replacement sent the next day',
+    body: `My phone was stolen on a night out. I rang Velanet's lost-and-stolen line the next morning, waited about ten minutes, and they blocked the SIM straight away.
+
+The replacement SIM was supposed to come within five working days; I asked here whether it could be faster because I need the number for work. A day later they replied that they had sent it by courier, and it arrived the following morning. They also kept my number and my plan exactly as before.`,
+    category: 'other',
+    daysAgo: 35,
+    experienceDaysBefore: 1,
+    channels: [{ channel: 'phone_tollfree', waitMinutes: 10 }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 28,
+        body: `Hi, your replacement SIM has gone out by courier today and should reach you tomorrow morning. Your number and plan are unchanged.`,
+      },
+    ],
+    verdict: { afterHours: 60, resolved: true, wouldBuyAgain: true, rating: 4 },
+  },
+  {
+    company: 'velanet',
+    author: 'liam',
+    language: 'en',
+    title: 'Early termination fee charged after the contract had ended',
+    body: `My 24-month contract ended in September and I moved to another provider in October. My final bill charged a €95 "early termination fee".
+
+I sent the contract start date and the final bill through the web form. Two days later the reply said the contract had been "renewed automatically" when I changed plans a year ago. I was never told a plan change restarted the contract, and the confirmation e-mail of that change says nothing about it.`,
+    category: 'cancellation',
+    daysAgo: 16,
+    experienceDaysBefore: 5,
+    channels: [{ channel: 'web_form', waitMinutes: 3000 }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 50,
+        body: `Hi, a plan change restarts the 24-month minimum term, as stated in our terms. The early termination fee therefore applies.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 60,
+        body: `Your confirmation e-mail of the plan change does not say so. I will take this to ComReg.`,
+      },
+    ],
+    verdict: { afterHours: 200, resolved: false, wouldBuyAgain: false, rating: 1 },
+  },
   // ─── Rotte Chiare Viaggi (travel, poor) ────────────────────────────────────
   {
     company: 'rotte-chiare',
@@ -2139,6 +3893,174 @@ Sono passati quasi due mesi. Ho scritto quattro mail, tutte con risposta automat
     messages: [],
   },
 
+  {
+    company: 'rotte-chiare',
+    author: 'matteo',
+    language: 'it',
+    title: 'Volo spostato di dieci ore, rimborso negato perché “il cambio è della compagnia”',
+    body: `Avevo prenotato con Rotte Chiare un volo per Lisbona per un weekend. Due settimane prima la compagnia ha spostato il volo di dieci ore, facendomi perdere la prima notte d'albergo. Ho chiesto all'agenzia il rimborso del volo, come previsto per i cambi di orario importanti.
+
+La chat mi ha detto di scrivere una mail, la mail ha avuto una risposta automatica. Dopo cinque giorni un operatore mi ha scritto che l'agenzia "non è responsabile dei cambi operativi" e che potevo rivolgermi alla compagnia aerea, che a sua volta mi rimanda all'agenzia.`,
+    category: 'refund',
+    daysAgo: 280,
+    experienceDaysBefore: 10,
+    channels: [
+      { channel: 'chat', waitMinutes: 30 },
+      { channel: 'email', waitMinutes: 7200 },
+    ],
+    orderReference: 'RC-PNR-K7T2LM',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 120,
+        body: `Gentile cliente, le modifiche operative sono di competenza del vettore. Può presentare richiesta di rimborso direttamente alla compagnia aerea.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 130,
+        body: `La compagnia dice che il biglietto è stato emesso da voi e che la richiesta deve passare dall'agenzia. Chi se ne occupa, allora?`,
+      },
+    ],
+    verdict: { afterHours: 400, resolved: false, wouldBuyAgain: false, rating: 1, comment: 'Rimpallo tra agenzia e compagnia, rimborso mai arrivato.' },
+  },
+  {
+    company: 'rotte-chiare',
+    author: 'james',
+    language: 'en',
+    title: 'Hotel overcharged in Sicily, the agency paid the difference back',
+    body: `I booked a hotel in Syracuse through Rotte Chiare, prepaid at €540 for four nights. At check-out the hotel charged me again a "city tax and service fee" of €96, which the booking said was already included.
+
+I wrote to the agency from the hotel lobby with a photo of the receipt. The answer took almost four days, but it was the right one: they had contacted the hotel, which admitted the mistake, and the agency refunded the €96 directly to my card.
+
+Slow, but they did their job as an agent.`,
+    category: 'billing',
+    daysAgo: 240,
+    experienceDaysBefore: 1,
+    channels: [{ channel: 'email', waitMinutes: 5400 }],
+    orderReference: 'RC-HT-558102',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 90,
+        body: `Dear customer, the hotel has confirmed the fee was charged in error. We have refunded €96 to your card.`,
+      },
+    ],
+    verdict: { afterHours: 150, resolved: true, wouldBuyAgain: true, rating: 3 },
+  },
+  {
+    company: 'rotte-chiare',
+    author: 'stefano',
+    language: 'it',
+    title: 'Assicurazione annullamento pagata, richiesta di rimborso senza risposta',
+    body: `Ho annullato un pacchetto per Creta perché mio padre è stato ricoverato tre giorni prima della partenza. Avevo pagato l'assicurazione annullamento proposta dall'agenzia (64 €), proprio per casi come questo.
+
+Ho mandato il certificato del ricovero e il modulo di richiesta via mail e via PEC, come indicato nelle condizioni. Poi ho chiamato il numero a pagamento: dopo mezz'ora di attesa mi hanno detto che la pratica "è in lavorazione". Da allora nessuna risposta scritta, e il pacchetto valeva 1.380 €.`,
+    category: 'refund',
+    daysAgo: 160,
+    experienceDaysBefore: 30,
+    channels: [
+      { channel: 'email', waitMinutes: null },
+      { channel: 'letter', waitMinutes: null },
+      { channel: 'phone_paid', waitMinutes: 30 },
+    ],
+    orderReference: 'RC-PK-337811',
+    messages: [],
+  },
+  {
+    company: 'rotte-chiare',
+    author: 'valentina',
+    language: 'it',
+    title: 'Trasferimento dall’aeroporto mai arrivato, taxi a mie spese',
+    body: `Nel pacchetto per Tenerife era compreso il trasferimento dall'aeroporto all'hotel. All'arrivo, alle undici di sera, non c'era nessuno, e il numero di emergenza dell'agenzia indicato sul voucher non rispondeva.
+
+Abbiamo preso un taxi, 68 €, con due bambini stanchi. Al rientro ho chiesto il rimborso con la ricevuta del taxi. La risposta è arrivata dopo sei giorni: il transfer sarebbe stato "regolarmente presente" e il rimborso non è dovuto. Nessuna prova, nessuna foto.`,
+    category: 'refund',
+    daysAgo: 100,
+    experienceDaysBefore: 8,
+    channels: [
+      { channel: 'phone_paid', waitMinutes: null },
+      { channel: 'email', waitMinutes: 8640 },
+    ],
+    orderReference: 'RC-PK-401276',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 150,
+        body: `Gentile cliente, il fornitore del servizio conferma che il transfer era presente all'orario previsto. Non è quindi previsto alcun rimborso.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 160,
+        body: `Eravamo lì, non c'era nessuno. Il vostro numero di emergenza non rispondeva: avete il registro delle chiamate?`,
+      },
+    ],
+    verdict: { afterHours: 350, resolved: false, wouldBuyAgain: false, rating: 1 },
+  },
+  {
+    company: 'rotte-chiare',
+    author: 'anna',
+    language: 'it',
+    title: 'Cambio data del volo: penale diversa da quella indicata sul sito',
+    body: `Sul sito, per la tariffa che avevo scelto, il cambio data costava 40 € più l'eventuale differenza di prezzo. Quando ho chiesto il cambio per un volo per Parigi, l'agenzia mi ha chiesto 40 € di penale, la differenza e altri 35 € di "diritti di agenzia".
+
+Ho chiesto spiegazioni per mail. La risposta è arrivata dopo due giorni e mezzo: i diritti di agenzia sono nelle condizioni generali, al punto 14. Li ho trovati, ma nella pagina della tariffa non sono indicati. Ho pagato per non perdere il volo.`,
+    category: 'billing',
+    daysAgo: 70,
+    experienceDaysBefore: 3,
+    channels: [{ channel: 'email', waitMinutes: 3600 }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 60,
+        body: `Gentile cliente, i diritti di agenzia per le modifiche sono indicati al punto 14 delle condizioni generali, accettate al momento della prenotazione.`,
+      },
+    ],
+    verdict: { afterHours: 200, resolved: false, wouldBuyAgain: false, rating: 2, comment: 'Formalmente in regola, ma il costo vero non si vede dove si sceglie la tariffa.' },
+  },
+  {
+    company: 'rotte-chiare',
+    author: 'giorgio',
+    language: 'it',
+    title: 'Nome sbagliato sul biglietto corretto gratis, dopo quattro giorni di attesa',
+    body: `Prenotando un volo per Bari per mia figlia ho invertito nome e cognome. Me ne sono accorto subito e ho scritto all'agenzia lo stesso giorno, con tre settimane di anticipo sulla partenza.
+
+La risposta è arrivata dopo quattro giorni, durante i quali ho chiamato due volte il numero a pagamento senza riuscire a parlare con nessuno. Alla fine la correzione l'hanno fatta senza costi, e il biglietto nuovo era giusto.
+
+Bene il risultato, ma quattro giorni per una correzione sono tanti.`,
+    category: 'other',
+    daysAgo: 27,
+    experienceDaysBefore: 1,
+    channels: [
+      { channel: 'email', waitMinutes: 5760 },
+      { channel: 'phone_paid', waitMinutes: null },
+    ],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 100,
+        body: `Gentile cliente, abbiamo corretto l'ordine di nome e cognome sul biglietto senza costi. Trova il nuovo biglietto nella sua area riservata.`,
+      },
+    ],
+    verdict: { afterHours: 120, resolved: true, wouldBuyAgain: false, rating: 3 },
+  },
+  {
+    company: 'rotte-chiare',
+    author: 'rachel',
+    language: 'en',
+    title: 'Paid for seat selection, seats not assigned at check-in',
+    body: `I paid Rotte Chiare €48 for seat selection for two of us on a flight to Athens, so that we would sit together. At online check-in the airline had no seats recorded for us and placed us twenty rows apart.
+
+I wrote to the agency the same evening with the booking confirmation that shows the seat fee, and asked for a refund of the €48. I also used the chat, which gave me a ticket number and nothing else.`,
+    category: 'refund',
+    daysAgo: 9,
+    experienceDaysBefore: 3,
+    channels: [
+      { channel: 'email', waitMinutes: null },
+      { channel: 'chat', waitMinutes: 25 },
+    ],
+    orderReference: 'RC-PNR-Q4D8XZ',
+    messages: [],
+  },
   // ─── Lucesana Energia (energy, good) ───────────────────────────────────────
   {
     company: 'lucesana',
@@ -2365,6 +4287,186 @@ Ho chiamato il numero verde: 14 minuti di attesa, l'operatore ha visto che il bo
     },
   },
 
+  {
+    company: 'lucesana',
+    author: 'giorgio',
+    language: 'it',
+    title: 'Voltura del contatore dopo il trasloco: fatta in una settimana',
+    body: `Nella casa nuova il contratto della luce era ancora intestato al proprietario precedente, che non rispondeva più al telefono. Avevo paura di restare senza corrente.
+
+Ho chiesto la voltura dall'area clienti di Lucesana e, non vedendo conferme dopo tre giorni, ho scritto qui. Il giorno dopo mi ha risposto un'operatrice che mi ha chiesto solo il verbale di consegna delle chiavi e la lettura del contatore. La voltura è stata fatta in una settimana senza interruzioni.
+
+Le spese erano quelle indicate sul sito, senza sorprese.`,
+    category: 'other',
+    daysAgo: 330,
+    experienceDaysBefore: 4,
+    channels: [{ channel: 'web_form', waitMinutes: null }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 20,
+        body: `Buongiorno, ci mandi il verbale di consegna delle chiavi e la lettura del contatore: con questi completiamo la voltura entro una settimana, senza interruzioni della fornitura.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 24,
+        body: `Inviati dal modulo dell'area clienti. Grazie.`,
+      },
+    ],
+    verdict: { afterHours: 200, resolved: true, wouldBuyAgain: true, rating: 4 },
+  },
+  {
+    company: 'lucesana',
+    author: 'matteo',
+    language: 'it',
+    title: 'Bolletta del gas raddoppiata per una lettura sbagliata, ricalcolata',
+    body: `La bolletta del gas di febbraio era di 312 €, contro i 150 € circa degli anni precedenti. Controllando il contatore ho visto che la lettura usata era più alta di quella reale di quasi 200 metri cubi.
+
+Ho mandato la foto del contatore con data e ora dall'app e ho chiamato il numero verde, dove dopo cinque minuti mi hanno detto di aspettare la verifica. La risposta scritta è arrivata dopo mezza giornata: lettura del distributore errata, bolletta annullata e riemessa a 158 €.`,
+    category: 'billing',
+    daysAgo: 270,
+    experienceDaysBefore: 5,
+    channels: [
+      { channel: 'phone_tollfree', waitMinutes: 5 },
+      { channel: 'web_form', waitMinutes: 720 },
+    ],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 12,
+        body: `Buongiorno, la lettura del distributore era errata. Abbiamo annullato la bolletta e la riemetteremo con la sua autolettura: nuovo importo 158 €.`,
+      },
+    ],
+    verdict: { afterHours: 100, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'lucesana',
+    author: 'anna',
+    language: 'it',
+    title: 'Rateizzazione del conguaglio concessa senza interessi',
+    body: `Dopo un inverno freddo mi è arrivato un conguaglio del gas di 480 €, corretto, ma difficile da pagare in un'unica soluzione. Il sito parla di rateizzazione "su richiesta", senza dire come chiederla.
+
+Ho scritto dal modulo contatti. La risposta è arrivata il giorno dopo, poco più di un giorno: sei rate mensili senza interessi, addebitate insieme alle bollette normali, e un riepilogo chiaro delle scadenze.
+
+Non sempre un fornitore ti tratta come una persona.`,
+    category: 'billing',
+    daysAgo: 200,
+    experienceDaysBefore: 2,
+    channels: [{ channel: 'web_form', waitMinutes: 1800 }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 30,
+        body: `Buongiorno, le abbiamo attivato la rateizzazione in sei rate mensili senza interessi. Trova il piano delle scadenze nell'area clienti.`,
+      },
+    ],
+    verdict: { afterHours: 60, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'lucesana',
+    author: 'sophie',
+    language: 'en',
+    title: 'Green tariff promised, standard tariff billed for five months',
+    body: `I live in Turin and signed up for Lucesana's "100% renewable" electricity tariff, which was the reason I chose them. After five months I noticed that every bill shows the standard tariff, with a slightly lower price but no green certificate.
+
+I wrote to customer service in English. The answer came the next day, in English, and admitted the contract had been loaded with the wrong code. They switched it from the next bill, but said they could not backdate the certificates for the past five months.`,
+    category: 'billing',
+    daysAgo: 130,
+    experienceDaysBefore: 5,
+    channels: [{ channel: 'email', waitMinutes: 1320 }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 22,
+        body: `Hello, your contract was loaded with the wrong tariff code. It is corrected from the next bill; unfortunately guarantees of origin cannot be issued retroactively.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 30,
+        body: `So for five months I did not get what I signed up for. Disappointing.`,
+      },
+    ],
+    verdict: { afterHours: 90, resolved: false, wouldBuyAgain: false, rating: 2 },
+  },
+  {
+    company: 'lucesana',
+    author: 'stefano',
+    language: 'it',
+    title: 'Domiciliazione bancaria non attivata, bollettino con mora annullato',
+    body: `Avevo attivato la domiciliazione bancaria al momento del contratto, ma la prima bolletta è arrivata come bollettino da pagare, e il sollecito successivo già con 8 € di interessi di mora.
+
+Ho scritto dall'app con il modulo di adesione firmato. In mattinata mi hanno risposto che la richiesta non era stata inoltrata alla mia banca per un errore loro: hanno annullato la mora e attivato la domiciliazione dalla bolletta seguente.
+
+Chiaro e veloce.`,
+    category: 'billing',
+    daysAgo: 60,
+    experienceDaysBefore: 3,
+    channels: [{ channel: 'web_form', waitMinutes: 540 }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 9,
+        body: `Buongiorno, l'errore è nostro: la richiesta di domiciliazione non era stata inviata. La mora è annullata e l'addebito diretto partirà dalla prossima bolletta.`,
+      },
+    ],
+    verdict: { afterHours: 50, resolved: true, wouldBuyAgain: true, rating: 4 },
+  },
+  {
+    company: 'lucesana',
+    author: 'federico',
+    language: 'it',
+    title: 'Potenza del contatore aumentata: preventivo chiaro e lavoro nei tempi',
+    body: `Con il piano a induzione mi serviva aumentare la potenza del contatore da 3 a 4,5 kW. Ho chiesto un preventivo dall'area clienti e, non avendo risposta dopo una settimana, ho scritto qui.
+
+La risposta è arrivata in quattordici ore con il preventivo dettagliato, voce per voce, e la data dell'intervento del distributore. Il lavoro è stato fatto il giorno indicato e il costo in bolletta era esattamente quello del preventivo.`,
+    category: 'installation',
+    daysAgo: 42,
+    experienceDaysBefore: 8,
+    channels: [{ channel: 'web_form', waitMinutes: null }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 14,
+        body: `Buongiorno, ci scusiamo per l'attesa. Le abbiamo inviato il preventivo per l'aumento a 4,5 kW e l'intervento del distributore è fissato per il 12.`,
+      },
+    ],
+    verdict: { afterHours: 260, resolved: true, wouldBuyAgain: true, rating: 4 },
+  },
+  {
+    company: 'lucesana',
+    author: 'ilaria',
+    language: 'it',
+    title: 'Email di phishing a nome Lucesana: risposta rapida e utile',
+    body: `Ho ricevuto una mail con il logo Lucesana che chiedeva di "aggiornare i dati di pagamento" entro 24 ore per evitare il distacco. Il link portava a un sito che non era il loro. Non ho inserito niente, ma volevo essere sicura che il mio contratto fosse a posto.
+
+Ho scritto all'assistenza dal modulo ufficiale. Mi hanno risposto in cinque ore confermando che era una truffa, che i miei pagamenti erano regolari e che avevano segnalato il sito. Hanno anche pubblicato un avviso nell'area clienti.`,
+    category: 'account_access',
+    daysAgo: 15,
+    experienceDaysBefore: 1,
+    channels: [{ channel: 'web_form', waitMinutes: 300 }],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 5,
+        body: `Buongiorno, la mail non è nostra: è un tentativo di truffa, che abbiamo segnalato. Il suo contratto e i suoi pagamenti sono regolari.`,
+      },
+    ],
+    verdict: { afterHours: 30, resolved: true, wouldBuyAgain: true, rating: 5 },
+  },
+  {
+    company: 'lucesana',
+    author: 'martina',
+    language: 'it',
+    title: 'Bonus per il cambio fornitore non applicato in bolletta',
+    body: `Passando a Lucesana mi era stato promesso un bonus di benvenuto di 50 € sulla prima bolletta della luce, confermato nella mail di attivazione. La prima bolletta è arrivata ieri e il bonus non c'è.
+
+Ho scritto dall'area clienti allegando la mail di attivazione con il codice promozionale. Non ho ancora ricevuto risposta, ma è passato solo un giorno; pubblico qui per tenerne traccia.`,
+    category: 'billing',
+    daysAgo: 2,
+    experienceDaysBefore: 1,
+    channels: [{ channel: 'web_form', waitMinutes: null }],
+    messages: [],
+  },
   // ─── Swiftcrate Parcels (courier, poor) ────────────────────────────────────
   {
     company: 'swiftcrate',
@@ -2559,5 +4661,185 @@ I opened a claim with the retailer, who asked Swiftcrate for an investigation. I
       rating: 1,
       comment: 'The retailer refunded me in the end. Swiftcrate never admitted anything.',
     },
+  },
+  {
+    company: 'swiftcrate',
+    author: 'ben',
+    language: 'en',
+    title: 'Parcel left in the rain at the front gate, contents ruined',
+    body: `A box of books I had ordered for a course (£86) was left by Swiftcrate outside my front gate, in the open, in heavy rain. The delivery photo even shows the puddle. Every book was swollen and unreadable.
+
+I filed a damage claim online the same day with photos. Nothing for four days. Then a reply said the parcel was "delivered in line with the sender's instructions", although the sender confirms it asked for a signature. The seller eventually refunded me; Swiftcrate never did anything.`,
+    category: 'delivery',
+    daysAgo: 320,
+    experienceDaysBefore: 2,
+    channels: [
+      { channel: 'web_form', waitMinutes: 6000 },
+      { channel: 'chat', waitMinutes: null },
+    ],
+    orderReference: 'SC-GB-70412209',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 100,
+        body: `Hello, our records show the parcel was delivered in line with the sender's instructions. We are unable to accept this claim.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 110,
+        body: `The sender asked for a signature. Your own photo shows the box in a puddle outside the gate.`,
+      },
+    ],
+    verdict: { afterHours: 300, resolved: false, wouldBuyAgain: false, rating: 1, comment: 'Claim refused on a claim the sender itself contradicts.' },
+  },
+  {
+    company: 'swiftcrate',
+    author: 'sophie',
+    language: 'en',
+    title: 'Redelivery booked on the website, finally done after a complaint',
+    body: `I missed a delivery while at work and booked a Saturday redelivery on Swiftcrate's website. Saturday came and went; the tracking said "customer not available", although I had been home all day.
+
+I wrote through the web form and tweeted at them. After two and a half days someone replied, apologised and booked a redelivery for the Monday evening, which actually happened. No explanation of what went wrong on the Saturday.
+
+I got my parcel, but I had to chase for it.`,
+    category: 'delivery',
+    daysAgo: 210,
+    experienceDaysBefore: 2,
+    channels: [
+      { channel: 'web_form', waitMinutes: 3600 },
+      { channel: 'social', waitMinutes: null },
+    ],
+    messages: [
+      {
+        by: 'company',
+        afterHours: 60,
+        body: `Apologies for the missed redelivery. We have booked a new delivery for Monday between 17:00 and 21:00.`,
+      },
+    ],
+    verdict: { afterHours: 120, resolved: true, wouldBuyAgain: true, rating: 3 },
+  },
+  {
+    company: 'swiftcrate',
+    author: 'liam',
+    language: 'en',
+    title: 'Parcel from the UK to Dublin charged import fees twice',
+    body: `A jacket sent to me in Dublin from a UK shop was held by Swiftcrate until I paid €38 of import VAT and handling online. I paid the same day. Two days later the driver demanded the same fees again at the door, saying the online payment "had not come through".
+
+I paid again to get the jacket, and then sent both receipts through the web form and by e-mail, asking for one payment back. That was months ago. No answer, no refund, and the web form now says my ticket is "closed".`,
+    category: 'billing',
+    daysAgo: 120,
+    experienceDaysBefore: 4,
+    channels: [
+      { channel: 'web_form', waitMinutes: null },
+      { channel: 'email', waitMinutes: null },
+    ],
+    orderReference: 'SC-IE-71866032',
+    messages: [],
+  },
+  {
+    company: 'swiftcrate',
+    author: 'rachel',
+    language: 'en',
+    title: 'Parcel "delivered" to a pick-up shop that closed down last year',
+    body: `My parcel was diverted to a pick-up point without asking me. When I went there, the shop had been closed for months, boarded up, with a "to let" sign. The tracking insists the parcel is waiting there.
+
+I reported it in the chat (45 minutes before a person answered, then told to use the web form), then in the web form. The answer came after six days and asked me to "collect the parcel from the pick-up point".`,
+    category: 'delivery',
+    daysAgo: 80,
+    experienceDaysBefore: 3,
+    channels: [
+      { channel: 'chat', waitMinutes: 45 },
+      { channel: 'web_form', waitMinutes: 8640 },
+    ],
+    orderReference: 'SC-GB-72390114',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 150,
+        body: `Hello, your parcel is available for collection at the pick-up point shown in your tracking.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 160,
+        body: `That shop closed last year. Please read my message — where is my parcel?`,
+      },
+    ],
+    verdict: { afterHours: 500, resolved: false, wouldBuyAgain: false, rating: 1 },
+  },
+  {
+    company: 'swiftcrate',
+    author: 'owen',
+    language: 'en',
+    title: 'Compensation for a lost parcel paid, at a fraction of its value',
+    body: `Swiftcrate lost a parcel I sent to my brother with a camera lens in it (£240). I had paid for their "protected" service, which covers up to £300.
+
+After a week of chasing, I posted here. The first reply came after a day and a half asking for proof of value, which I sent within the hour. Three weeks later they paid £50, saying that lenses are "fragile items" and only covered up to that amount, a rule I can find nowhere on the booking page.`,
+    category: 'refund',
+    daysAgo: 50,
+    experienceDaysBefore: 10,
+    channels: [
+      { channel: 'web_form', waitMinutes: 10080 },
+      { channel: 'phone_paid', waitMinutes: 30 },
+    ],
+    orderReference: 'SC-GB-72811550',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 40,
+        body: `Hello, please send proof of the value of the contents so that we can assess your claim.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 41,
+        body: `Receipt attached to my claim. The lens cost £240.`,
+      },
+      {
+        by: 'company',
+        afterHours: 500,
+        body: `Your claim has been settled at £50, the cover limit for fragile items.`,
+      },
+    ],
+    verdict: { afterHours: 520, resolved: true, wouldBuyAgain: false, rating: 2, comment: 'Paid, but a fifth of the value under a rule nobody showed me.' },
+  },
+  {
+    company: 'swiftcrate',
+    author: 'james',
+    language: 'en',
+    title: 'Driver left a sofa cushion parcel at the wrong house, recovered after a week',
+    body: `A large, soft parcel with replacement sofa cushions was marked as delivered with a photo of a door that is not mine. I did not recognise the door, and the neighbours had not seen it.
+
+I used the chat and the web form. It took almost four days for an answer, which asked the driver to go back and recover it. He did, a week after the first delivery, and the parcel was handed to me intact.
+
+The parcel is fine, but it took a lot of messages.`,
+    category: 'delivery',
+    daysAgo: 24,
+    experienceDaysBefore: 2,
+    channels: [
+      { channel: 'chat', waitMinutes: 40 },
+      { channel: 'web_form', waitMinutes: 5400 },
+    ],
+    orderReference: 'SC-GB-73304871',
+    messages: [
+      {
+        by: 'company',
+        afterHours: 90,
+        body: `We have asked the driver to recover the parcel from the address where it was left and redeliver it to you.`,
+      },
+    ],
+    verdict: { afterHours: 170, resolved: true, wouldBuyAgain: false, rating: 2 },
+  },
+  {
+    company: 'swiftcrate',
+    author: 'claire',
+    language: 'en',
+    title: 'Collection booked and paid, driver never came',
+    body: `I booked and paid £9.40 for a Swiftcrate collection to return a pair of boots, on a day I took off work to wait for it. Nobody came, and in the evening the booking changed to "collection failed — no access".
+
+There is no access problem at my address; it is a house on a normal street. I have written through the web form asking for the fee back or a new collection.`,
+    category: 'refund',
+    daysAgo: 5,
+    experienceDaysBefore: 1,
+    channels: [{ channel: 'web_form', waitMinutes: null }],
+    messages: [],
   },
 ];
