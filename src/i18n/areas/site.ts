@@ -1,5 +1,6 @@
+import { defineArea } from '../messages.ts';
 // Strings of the public read pages: home, companies, company page, story page.
-export const site = {
+export const site = defineArea({
   it: {
     'home.heading': 'Prima di comprare, guarda come rispondono.',
     'home.lead': 'Storie vere di assistenza clienti: quali canali hanno provato i consumatori, quanto hanno aspettato, cosa ha detto l’azienda e come è finita.',
@@ -28,7 +29,7 @@ export const site = {
     'company.scoreHeading': 'Punteggio Answerable (ultimi 12 mesi)',
     'company.interval': 'Intervallo all’80%: {low}–{high}',
     'company.notEnoughData': 'Servono almeno 5 storie negli ultimi 12 mesi per calcolare un punteggio affidabile.',
-    'company.sample': 'Basato su {n} storie.',
+    'company.sample': { one: 'Basato su {n} storia.', other: 'Basato su {n} storie.' },
     'company.replyRate': 'Tasso di risposta',
     'company.medianFirstReply': 'Prima risposta (mediana)',
     'company.p90FirstReply': 'Prima risposta (90° percentile)',
@@ -39,10 +40,9 @@ export const site = {
     'company.filterByState': 'Filtra per stato',
     'company.noStories': 'Nessuna storia con questo stato.',
     'score.pillTitle': 'Punteggio Answerable, ultimi 12 mesi',
-    'story.daysLate': '{n} giorni di ritardo',
+    'story.daysLate': { one: '{n} giorno di ritardo', other: '{n} giorni di ritardo' },
     'story.anonymous': 'Utente anonimo',
-    'story.oneMessage': '1 messaggio',
-    'story.messages': '{n} messaggi',
+    'story.messages': { one: '{n} messaggio', other: '{n} messaggi' },
     'story.by': 'di {name}',
     'story.publishedOn': 'pubblicata il {date}',
     'story.experienceOn': 'esperienza del {date}',
@@ -83,8 +83,8 @@ export const site = {
     'story.hiddenBody': 'Questa storia è stata nascosta dopo una segnalazione. L’autore ha ricevuto le motivazioni e può chiederne il riesame.',
     'http.wrongHost': 'Richiesta rifiutata: questo server non risponde per l’indirizzo richiesto.',
     'http.tooLarge': 'Richiesta troppo grande (al massimo {max}).',
-    'http.rateLimited': 'Troppe richieste in poco tempo. Riprova tra {seconds} secondi.',
-  } as Record<string, string>,
+    'http.rateLimited': { by: 'seconds', one: 'Troppe richieste in poco tempo. Riprova tra {seconds} secondo.', other: 'Troppe richieste in poco tempo. Riprova tra {seconds} secondi.' },
+  },
   en: {
     'home.heading': 'Before you buy, see how they answer.',
     'home.lead': 'Real customer-support stories: which channels people tried, how long they waited, what the company said and how it ended.',
@@ -113,7 +113,7 @@ export const site = {
     'company.scoreHeading': 'Answerable Score (last 12 months)',
     'company.interval': '80% interval: {low}–{high}',
     'company.notEnoughData': 'A reliable score needs at least 5 stories in the last 12 months.',
-    'company.sample': 'Based on {n} stories.',
+    'company.sample': { one: 'Based on {n} story.', other: 'Based on {n} stories.' },
     'company.replyRate': 'Reply rate',
     'company.medianFirstReply': 'First reply (median)',
     'company.p90FirstReply': 'First reply (90th percentile)',
@@ -124,10 +124,9 @@ export const site = {
     'company.filterByState': 'Filter by state',
     'company.noStories': 'No stories in this state.',
     'score.pillTitle': 'Answerable Score, last 12 months',
-    'story.daysLate': '{n} days late',
+    'story.daysLate': { one: '{n} day late', other: '{n} days late' },
     'story.anonymous': 'Anonymous user',
-    'story.oneMessage': '1 message',
-    'story.messages': '{n} messages',
+    'story.messages': { one: '{n} message', other: '{n} messages' },
     'story.by': 'by {name}',
     'story.publishedOn': 'published {date}',
     'story.experienceOn': 'experience of {date}',
@@ -168,6 +167,6 @@ export const site = {
     'story.hiddenBody': 'This story was hidden after a report. The author has been given the reasons and can ask for a review.',
     'http.wrongHost': 'Request refused: this server does not answer for the requested address.',
     'http.tooLarge': 'Request too large (at most {max}).',
-    'http.rateLimited': 'Too many requests in a short time. Try again in {seconds} seconds.',
-  } as Record<string, string>,
-};
+    'http.rateLimited': { by: 'seconds', one: 'Too many requests in a short time. Try again in {seconds} second.', other: 'Too many requests in a short time. Try again in {seconds} seconds.' },
+  },
+});
