@@ -48,7 +48,7 @@ export const content = defineArea({
     'content.pii.item': '{kind}: “{original}” → “{masked}”',
     'content.pii.maskedAfter': 'The original data was not stored: check the published text.',
     'content.photo.field': 'Photos (optional)',
-    'content.photo.hint': 'Up to {max} JPEG, PNG or WebP photos, {maxMb} MB each at most. Avoid photos showing personal data. If the page reloads (preview or an error) the browser does not keep the chosen files: choose them again before publishing.',
+    'content.photo.hint': { by: 'max', one: 'Up to {max} JPEG, PNG or WebP photo, {maxMb} MB each at most. Avoid photos showing personal data. If the page reloads (preview or an error) the browser does not keep the chosen files: choose them again before publishing.', other: 'Up to {max} JPEG, PNG or WebP photos, {maxMb} MB each at most. Avoid photos showing personal data. If the page reloads (preview or an error) the browser does not keep the chosen files: choose them again before publishing.' },
     'content.photo.altField': 'Description of the photos (optional)',
     'content.photo.altHint': 'For people using a screen reader: what the photos show.',
     'content.photo.chooseAgain': 'The browser cannot keep the chosen files: choose them again.',

@@ -45,7 +45,7 @@ export const search = defineArea({
     'search.error.to': 'La data finale non è valida (AAAA-MM-GG).',
     'search.error.range': 'La data iniziale viene dopo quella finale: il filtro per data è stato ignorato.',
     'search.channels': 'Canali: {list}',
-    'search.suggest.tooLong': 'Scrivi al massimo {max} caratteri.',
+    'search.suggest.tooLong': { by: 'max', one: 'Scrivi al massimo {max} carattere.', other: 'Scrivi al massimo {max} caratteri.' },
     'search.suggest.unavailable': 'Suggerimenti non disponibili.',
   },
   en: {
@@ -92,7 +92,7 @@ export const search = defineArea({
     'search.error.to': 'The end date is not valid (YYYY-MM-DD).',
     'search.error.range': 'The start date is after the end date: the date filter was ignored.',
     'search.channels': 'Channels: {list}',
-    'search.suggest.tooLong': 'Write at most {max} characters.',
+    'search.suggest.tooLong': { by: 'max', one: 'Write at most {max} character.', other: 'Write at most {max} characters.' },
     'search.suggest.unavailable': 'Suggestions are unavailable.',
   },
 });
