@@ -2,7 +2,7 @@
 // parse the body, validate with a named zod schema, and on failure give back the user's own
 // values plus one localized message per field, so the page re-renders the form filled in.
 import { z } from 'astro/zod';
-import { t, type Locale } from '../i18n/index.ts';
+import { type Locale, runtimeKey, t } from '../i18n/index.ts';
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string | string[]>;
@@ -71,7 +71,7 @@ export function issueMessage(locale: Locale, issue: z.core.$ZodIssue): string {
   const custom = issue.message;
   if (custom && /^[a-z]+(\.[A-Za-z0-9_]+)+$/.test(custom)) {
     try {
-      return t(locale, custom, issueParams(issue));
+      return t(locale, runtimeKey(custom), issueParams(issue));
     } catch {
       /* fall through to the generic message */
     }

@@ -5,7 +5,7 @@
 // the uploader's own file name, and is shown only to the session that posted.
 import type { PiiFinding, PiiKind } from '../content/pii.ts';
 import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MAX_PHOTOS_PER_STORY, PhotoRejectedError, type PhotoErrorCode } from '../content/photos.ts';
-import { t, type Locale } from '../i18n/index.ts';
+import { type Locale, runtimeKey, t } from '../i18n/index.ts';
 import type { PhotoRejection } from './flash.ts';
 
 const piiKinds: readonly PiiKind[] = ['email', 'iban', 'card', 'phone', 'tax_code'];
@@ -43,7 +43,7 @@ export function photoFileNames(form: FormData, field = 'photos'): string[] {
 
 /** A refusal in the uploader's language, naming the photo when the refusal is about one. */
 export function photoErrorMessage(locale: Locale, error: PhotoRejectedError, names: readonly string[] = []): string {
-  const reason = t(locale, error.i18nKey, error.params);
+  const reason = t(locale, runtimeKey(error.i18nKey), error.params);
   const index = typeof error.params.index === 'number' ? error.params.index : null;
   if (index === null || error.code === 'too_many_photos') return reason;
   return t(locale, 'content.photo.named', { n: index + 1, name: (names[index] ?? '').slice(0, PHOTO_NAME_MAX) || '—', reason });

@@ -1,5 +1,8 @@
 // Site-wide English strings. Feature strings live in areas/*.ts.
-export const en: Record<string, string> = {
+import type { Message } from './messages.ts';
+import type { it } from './it.ts';
+
+export const en = {
   'site.name': 'Answerable',
   'site.tagline': 'How companies treat customers after the sale. Real stories, public replies, numbers you can check.',
   'nav.home': 'Home',
@@ -67,9 +70,9 @@ export const en: Record<string, string> = {
   'band.unresponsive': 'Unresponsive',
   'band.not_enough_data': 'Not enough data',
   'duration.minutes': '{n} min',
-  'duration.hours': '{n} hours',
-  'duration.days': '{n} days',
-  'duration.months': '{n} months',
+  'duration.hours': { by: 'count', one: '{n} hour', other: '{n} hours' },
+  'duration.days': { one: '{n} day', other: '{n} days' },
+  'duration.months': { by: 'count', one: '{n} month', other: '{n} months' },
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.save': 'Save',
@@ -80,8 +83,7 @@ export const en: Record<string, string> = {
   'common.page': 'Page {n} of {total}',
   'common.none': 'None',
   'common.unknown': 'n/a',
-  'common.storiesCount': '{n} stories',
-  'common.storyCount1': '1 story',
+  'common.storiesCount': { one: '{n} story', other: '{n} stories' },
   'common.readMore': 'Read the story',
   'common.formHasErrors': 'Please check the highlighted fields: the form has errors.',
   'common.claimed': 'Profile claimed by the company',
@@ -91,7 +93,7 @@ export const en: Record<string, string> = {
   'error.server.body': 'It is not your fault. Please try again in a moment.',
   'error.unavailable': 'The service is temporarily unavailable (disk space or database busy). Please try again shortly: nothing was half-saved.',
   'error.forbidden': 'You do not have permission to do this.',
-  'error.tooMany': 'Too many attempts. Try again in {seconds} seconds.',
+  'error.tooMany': { by: 'seconds', one: 'Too many attempts. Try again in {seconds} second.', other: 'Too many attempts. Try again in {seconds} seconds.' },
   'error.crossSite': 'Request refused: it came from another site.',
   'error.home': 'Back to the home page',
-};
+} satisfies Record<keyof typeof it, Message>;

@@ -4,14 +4,25 @@
 import { config, UNDER_TEST } from '../config.ts';
 import { en } from './en.ts';
 import { it } from './it.ts';
-import { areas } from './areas/index.ts';
+import { areas, type AreaKey } from './areas/index.ts';
+import type { Message, Messages, Plural } from './messages.ts';
 import { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from '../domain/vocabulary.ts';
 
 export const locales = LOCALES;
-export type { Locale };
+export type { Locale, Message, Messages, Plural };
 export const defaultLocale: Locale = DEFAULT_LOCALE;
 
-export type Messages = Record<string, string>;
+/** Every key of the dictionaries: `t()` takes only these, so a missing key fails the type check. */
+export type MessageKey = keyof typeof it | AreaKey;
+
+/**
+ * A key built at run time from a stored or computed value (a sector, a band, an error code):
+ * the type checker cannot see it, so a missing one still throws in tests and shows the key in
+ * production. Keys written in the code are checked by the type checker.
+ */
+export function runtimeKey(key: string): MessageKey {
+  return key as MessageKey;
+}
 
 function build(locale: Locale): Messages {
   const base: Messages = { ...(locale === 'it' ? it : en) };
@@ -23,16 +34,21 @@ export const dictionaries: Record<Locale, Messages> = { it: build('it'), en: bui
 
 export { isLocale };
 
+export type Params = Record<string, string | number>;
+
 /**
- * Translate `key`, replacing {name} placeholders. A missing key is a bug: in tests it throws,
- * in production it shows the key so the page still renders.
+ * Translate `key`, replacing {name} placeholders and choosing the plural form by its count. A
+ * missing key is a bug: in tests it throws, in production it shows the key so the page still renders.
+ * Italian articles written just before a placeholder elide before a number that starts with a
+ * vowel sound: "entro il {date}" with 11 dicembre gives "entro l’11 dicembre".
  */
-export function t(locale: Locale, key: string, params?: Record<string, string | number>): string {
-  const template = dictionaries[locale][key];
-  if (template === undefined) {
+export function t(locale: Locale, key: MessageKey, params?: Params): string {
+  const message = dictionaries[locale][key];
+  if (message === undefined) {
     if (UNDER_TEST || config().nodeEnv === 'test') throw new Error(`missing i18n key ${key}`);
     return key;
   }
+  const template = typeof message === 'string' ? message : pluralForm(locale, message, params);
   if (!params) return template;
   // A template split once at its placeholders: [text, name, text, name, …, text].
   let parts = templateParts.get(template);
@@ -40,16 +56,53 @@ export function t(locale: Locale, key: string, params?: Record<string, string | 
   let out = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i]!;
-    out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+    const value = name in params ? String(params[name]) : `{${name}}`;
+    if (locale === 'it' && startsWithVowelSound(value)) out = elide(out);
+    out += value + parts[i + 1]!;
   }
   return out;
+}
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+function pluralForm(locale: Locale, message: Plural, params: Params | undefined): string {
+  const raw = params?.[message.by ?? 'n'];
+  // A number, or a string of plain digits; a formatted string ("1.000", "1,5") is ambiguous:
+  // pass the number itself under another name and point `by` at it.
+  const count = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isFinite(count)) return message.other;
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(intlLocale[locale])));
+  return message[rules.select(count)] ?? message.other;
+}
+
+/**
+ * Whether an Italian number is read starting with a vowel: uno (1), otto… (8, 80–89, 800–899,
+ * 8000…), undici (11, 11 000–11 999). Only the leading digits count ("11 dicembre", "80%").
+ */
+export function startsWithVowelSound(text: string): boolean {
+  const m = /^\d[\d.\u202f\u00a0]*/.exec(text);
+  if (!m) return false;
+  const digits = m[0].replace(/\D/g, '');
+  if (digits === '1' || digits[0] === '8') return true;
+  return digits.startsWith('11') && digits.length % 3 === 2;
+}
+
+// il → l’, al → all’, dal → dall’, del → dell’, nel → nell’, sul → sull’ (the article or the
+// articulated preposition must be the last word before the placeholder).
+function elide(text: string): string {
+  const m = /(^|[\s(«“'’])(il|al|dal|del|nel|sul|Il|Al|Dal|Del|Nel|Sul) $/.exec(text);
+  if (!m) return text;
+  const word = m[2]!;
+  const elided = word.toLowerCase() === 'il' ? (word[0] === 'I' ? 'L’' : 'l’') : `${word}l’`;
+  return text.slice(0, text.length - word.length - 1) + elided;
 }
 
 const templateParts = new Map<string, string[]>();
 
 /** A translator bound to one locale, for pages: const tr = translator(lang); tr('home.title'). */
 export function translator(locale: Locale) {
-  return (key: string, params?: Record<string, string | number>) => t(locale, key, params);
+  return (key: MessageKey, params?: Params) => t(locale, key, params);
 }
 
 /** Picks it/en from an Accept-Language header by q-value; Italian when nothing matches. */
@@ -127,17 +180,26 @@ export function formatPercent(locale: Locale, rate: number): string {
  * `replyDueAt` is given and at least a whole day has passed), the state's name otherwise.
  */
 export function stateBadgeText(locale: Locale, state: string, replyDueAt?: number, now: number = Date.now()): string {
-  const label = t(locale, `state.${state}`);
+  const label = t(locale, runtimeKey(`state.${state}`));
   if (state !== 'overdue' || replyDueAt === undefined) return label;
   const late = Math.floor((now - replyDueAt) / 86_400_000);
   return late > 0 ? `${label} · ${t(locale, 'story.daysLate', { n: late })}` : label;
 }
 
-/** "3 hours", "2 days", "5 weeks" — for durations shown to people. */
+/** "1 hour", "2.5 hours", "2 days", "3 months" — for durations shown to people. */
 export function formatDuration(locale: Locale, hours: number): string {
   if (hours < 1) return t(locale, 'duration.minutes', { n: Math.max(1, Math.round(hours * 60)) });
-  if (hours < 48) return t(locale, 'duration.hours', { n: formatNumber(locale, hours, hours < 10 ? 1 : 0) });
+  if (hours < 48) {
+    const rounded = hours < 10 ? Math.round(hours * 10) / 10 : Math.round(hours);
+    return t(locale, 'duration.hours', { n: formatUpTo(locale, rounded, 1), count: rounded });
+  }
   const days = hours / 24;
   if (days < 60) return t(locale, 'duration.days', { n: Math.round(days) });
-  return t(locale, 'duration.months', { n: formatNumber(locale, days / 30.44, 1) });
+  const months = Math.round((days / 30.44) * 10) / 10;
+  return t(locale, 'duration.months', { n: formatUpTo(locale, months, 1), count: months });
+}
+
+/** A number with at most `digits` decimals and no trailing zeros: 1 → "1", 1.5 → "1.5". */
+export function formatUpTo(locale: Locale, n: number, digits: number): string {
+  return numberFormat(locale, `upto${digits}`, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
 }

@@ -1,5 +1,7 @@
 // Site-wide Italian strings. Feature strings live in areas/*.ts.
-export const it: Record<string, string> = {
+import type { Messages } from './messages.ts';
+
+export const it = {
   'site.name': 'Answerable',
   'site.tagline': 'Come trattano i clienti dopo l’acquisto. Storie vere, risposte pubbliche, numeri verificabili.',
   'nav.home': 'Home',
@@ -67,9 +69,9 @@ export const it: Record<string, string> = {
   'band.unresponsive': 'Non risponde',
   'band.not_enough_data': 'Dati insufficienti',
   'duration.minutes': '{n} min',
-  'duration.hours': '{n} ore',
-  'duration.days': '{n} giorni',
-  'duration.months': '{n} mesi',
+  'duration.hours': { by: 'count', one: '{n} ora', other: '{n} ore' },
+  'duration.days': { one: '{n} giorno', other: '{n} giorni' },
+  'duration.months': { by: 'count', one: '{n} mese', other: '{n} mesi' },
   'common.yes': 'Sì',
   'common.no': 'No',
   'common.save': 'Salva',
@@ -80,8 +82,7 @@ export const it: Record<string, string> = {
   'common.page': 'Pagina {n} di {total}',
   'common.none': 'Nessuno',
   'common.unknown': 'n.d.',
-  'common.storiesCount': '{n} storie',
-  'common.storyCount1': '1 storia',
+  'common.storiesCount': { one: '{n} storia', other: '{n} storie' },
   'common.readMore': 'Leggi la storia',
   'common.formHasErrors': 'Controlla i campi evidenziati: il modulo contiene errori.',
   'common.claimed': 'Profilo rivendicato dall’azienda',
@@ -91,7 +92,7 @@ export const it: Record<string, string> = {
   'error.server.body': 'Non è colpa tua. Riprova tra qualche istante.',
   'error.unavailable': 'Il servizio è momentaneamente non disponibile (spazio su disco o database occupato). Riprova tra poco: nulla è stato salvato a metà.',
   'error.forbidden': 'Non hai il permesso di fare questa operazione.',
-  'error.tooMany': 'Troppi tentativi. Riprova tra {seconds} secondi.',
+  'error.tooMany': { by: 'seconds', one: 'Troppi tentativi. Riprova tra {seconds} secondo.', other: 'Troppi tentativi. Riprova tra {seconds} secondi.' },
   'error.crossSite': 'Richiesta rifiutata: proviene da un altro sito.',
   'error.home': 'Torna alla home',
-};
+} satisfies Messages;

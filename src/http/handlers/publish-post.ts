@@ -10,7 +10,7 @@ import { maskPiiFields, piiNotice } from '../../content/pii.ts';
 import type { DB } from '../../db/client.ts';
 import { findCompanyBySlug } from '../../db/company.repository.ts';
 import { domainErrorStatus, isDomainError } from '../../domain/errors.ts';
-import { t, type Locale } from '../../i18n/index.ts';
+import { runtimeKey, t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { addPhotosToStory, photoUploadsFromForm } from '../../services/photo.service.ts';
 import { actorFromUser, publishStory } from '../../services/story.service.ts';
 import { formValues, readForm, validate, type FieldErrors, type FormValues } from '../forms.ts';
@@ -39,7 +39,7 @@ export interface PublishFormState {
  * for the poster's session (src/http/flash.ts); the redirect carries nothing but the story's path.
  */
 export async function handlePublishPost(request: Request, db: DB, lang: Locale, user: SessionUser, now: number = Date.now(), flash?: FlashSink): Promise<Response | PublishFormState> {
-  const tr = (key: string, params?: Record<string, string | number>) => t(lang, key, params);
+  const tr = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
   const submitted = await readForm(request);
   const values = formValues(submitted);
   const state = (errors: FieldErrors, status: number, headers?: Record<string, string>): PublishFormState => ({ values, errors, status, headers });
@@ -86,6 +86,6 @@ export async function handlePublishPost(request: Request, db: DB, lang: Locale, 
     return new Response(null, { status: 303, headers: { Location: `/${lang}/stories/${result.storyId}` } });
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    return state({ _form: tr(error.i18nKey) }, domainErrorStatus(error.code));
+    return state({ _form: tr(runtimeKey(error.i18nKey)) }, domainErrorStatus(error.code));
   }
 }

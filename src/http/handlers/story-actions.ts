@@ -12,7 +12,7 @@ import { isPhotoRejected } from '../../content/photos.ts';
 import { maskPii, piiNotice, type PiiFinding } from '../../content/pii.ts';
 import type { DB } from '../../db/client.ts';
 import { domainErrorStatus, isDomainError } from '../../domain/errors.ts';
-import { t, type Locale } from '../../i18n/index.ts';
+import { type Locale, runtimeKey, t } from '../../i18n/index.ts';
 import {
   actorFromUser,
   answerStillResolved,
@@ -153,7 +153,7 @@ export async function handleStoryPost(
     }
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    return fail(action, values, { _form: t(lang, error.i18nKey) }, domainErrorStatus(error.code));
+    return fail(action, values, { _form: t(lang, runtimeKey(error.i18nKey)) }, domainErrorStatus(error.code));
   }
   const anchor = action === 'reply' ? '#thread-h' : action === 'withdraw' ? '' : '#workflow-actions';
   await flash?.({ kind: 'story', storyId, done: action, masked: maskedKinds(masked), photo: null });

@@ -1,5 +1,6 @@
+import { defineArea } from '../messages.ts';
 // Accounts, sessions, mail and company claims (issue 3).
-export const auth = {
+export const auth = defineArea({
   it: {
     'auth.signInRequired': 'Per continuare accedi al tuo account.',
     'auth.verifyRequired': 'Prima conferma il tuo indirizzo e-mail: ti abbiamo inviato un link.',
@@ -13,15 +14,15 @@ export const auth = {
     'auth.field.currentPassword': 'Password attuale',
     'auth.field.confirmPassword': 'Ripeti la nuova password',
     'auth.field.language': 'Lingua delle e-mail',
-    'auth.password.tooShort': 'La password deve avere almeno {min} caratteri.',
-    'auth.password.tooLong': 'La password può avere al massimo {max} caratteri.',
+    'auth.password.tooShort': { by: 'min', one: 'La password deve avere almeno {min} carattere.', other: 'La password deve avere almeno {min} caratteri.' },
+    'auth.password.tooLong': { by: 'max', one: 'La password può avere al massimo {max} carattere.', other: 'La password può avere al massimo {max} caratteri.' },
     'auth.password.common': 'Questa password è tra le più usate e verrebbe indovinata subito. Scegline una meno prevedibile.',
     'auth.password.containsEmail': 'La password non può essere il tuo indirizzo e-mail o il tuo nome.',
     'auth.password.mismatch': 'Le due password non coincidono.',
     'auth.displayName.invalid': 'Usa lettere, numeri, spazi e punteggiatura semplice (da 2 a 40 caratteri).',
     'auth.displayName.reserved': 'Questo nome è riservato allo staff di Answerable o gli somiglia troppo: scegline un altro.',
-    'auth.signIn.busy': 'Troppe richieste di accesso in questo momento: riprova tra {seconds} secondi.',
-    'auth.busy': 'Il server sta controllando troppe password in questo momento: riprova tra {seconds} secondi.',
+    'auth.signIn.busy': { by: 'seconds', one: 'Troppe richieste di accesso in questo momento: riprova tra {seconds} secondo.', other: 'Troppe richieste di accesso in questo momento: riprova tra {seconds} secondi.' },
+    'auth.busy': { by: 'seconds', one: 'Il server sta controllando troppe password in questo momento: riprova tra {seconds} secondo.', other: 'Il server sta controllando troppe password in questo momento: riprova tra {seconds} secondi.' },
     'auth.mail.resetNoAccount.subject': 'Richiesta di nuova password su Answerable',
     'auth.mail.resetNoAccount.body': 'qualcuno (forse tu) ha chiesto di reimpostare la password di Answerable per questo indirizzo, ma nessun account lo usa. Se vuoi, puoi crearne uno qui:',
     'auth.signUp.title': 'Crea un account',
@@ -144,7 +145,7 @@ export const auth = {
     'devmail.to': 'A',
     'devmail.subject': 'Oggetto',
     'devmail.at': 'Inviata',
-  } as Record<string, string>,
+  },
   en: {
     'auth.signInRequired': 'Please sign in to continue.',
     'auth.verifyRequired': 'Please confirm your e-mail address first: we sent you a link.',
@@ -158,15 +159,15 @@ export const auth = {
     'auth.field.currentPassword': 'Current password',
     'auth.field.confirmPassword': 'Repeat the new password',
     'auth.field.language': 'Language of e-mails',
-    'auth.password.tooShort': 'The password must have at least {min} characters.',
-    'auth.password.tooLong': 'The password can have at most {max} characters.',
+    'auth.password.tooShort': { by: 'min', one: 'The password must have at least {min} character.', other: 'The password must have at least {min} characters.' },
+    'auth.password.tooLong': { by: 'max', one: 'The password can have at most {max} character.', other: 'The password can have at most {max} characters.' },
     'auth.password.common': 'This password is one of the most used and would be guessed at once. Choose a less predictable one.',
     'auth.password.containsEmail': 'The password cannot be your e-mail address or your name.',
     'auth.password.mismatch': 'The two passwords do not match.',
     'auth.displayName.invalid': 'Use letters, digits, spaces and simple punctuation (2 to 40 characters).',
     'auth.displayName.reserved': 'This name is reserved for the Answerable staff or looks too much like it: please choose another.',
-    'auth.signIn.busy': 'Too many sign-in requests right now: try again in {seconds} seconds.',
-    'auth.busy': 'The server is checking too many passwords right now: try again in {seconds} seconds.',
+    'auth.signIn.busy': { by: 'seconds', one: 'Too many sign-in requests right now: try again in {seconds} second.', other: 'Too many sign-in requests right now: try again in {seconds} seconds.' },
+    'auth.busy': { by: 'seconds', one: 'The server is checking too many passwords right now: try again in {seconds} second.', other: 'The server is checking too many passwords right now: try again in {seconds} seconds.' },
     'auth.mail.resetNoAccount.subject': 'Password reset request at Answerable',
     'auth.mail.resetNoAccount.body': 'somebody (perhaps you) asked to reset the Answerable password for this address, but no account uses it. If you like, you can create one here:',
     'auth.signUp.title': 'Create an account',
@@ -289,5 +290,5 @@ export const auth = {
     'devmail.to': 'To',
     'devmail.subject': 'Subject',
     'devmail.at': 'Sent',
-  } as Record<string, string>,
-};
+  },
+});

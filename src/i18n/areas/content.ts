@@ -1,5 +1,6 @@
+import { defineArea } from '../messages.ts';
 // Content safety: photo upload refusals, personal-data masking notices, Markdown help.
-export const content = {
+export const content = defineArea({
   it: {
     'content.photo.error.empty': 'Il file è vuoto.',
     'content.photo.error.too_large': 'La foto è troppo grande: al massimo {maxMb} MB.',
@@ -29,14 +30,14 @@ export const content = {
     'content.photo.addHint': 'Foto JPEG, PNG o WebP, al massimo {maxMb} MB ciascuna. Evita foto con dati personali.',
     'content.photo.noneChosen': 'Scegli almeno una foto.',
     'content.markdown.help': 'Puoi usare **grassetto**, *corsivo*, elenchi, citazioni (>) e link. Niente HTML né immagini nel testo.',
-  } as Record<string, string>,
+  },
   en: {
     'content.photo.error.empty': 'The file is empty.',
     'content.photo.error.too_large': 'The photo is too large: {maxMb} MB at most.',
     'content.photo.error.unsupported_format': 'Unsupported format: upload a JPEG, PNG or WebP photo.',
     'content.photo.error.too_many_pixels': 'The photo has too many pixels: {maxMp} megapixels at most.',
     'content.photo.error.corrupt': 'The file is damaged or incomplete: try uploading it again.',
-    'content.photo.error.too_many_photos': 'You can attach at most {max} photos to a story.',
+    'content.photo.error.too_many_photos': { by: 'max', one: 'You can attach at most {max} photo to a story.', other: 'You can attach at most {max} photos to a story.' },
     'content.photo.alt': 'Photo {n} attached to the story',
     'content.pii.notice': 'To protect you, we hid some personal data in the public text:',
     'content.pii.kind.phone': 'phone number',
@@ -47,17 +48,17 @@ export const content = {
     'content.pii.item': '{kind}: “{original}” → “{masked}”',
     'content.pii.maskedAfter': 'The original data was not stored: check the published text.',
     'content.photo.field': 'Photos (optional)',
-    'content.photo.hint': 'Up to {max} JPEG, PNG or WebP photos, {maxMb} MB each at most. Avoid photos showing personal data. If the page reloads (preview or an error) the browser does not keep the chosen files: choose them again before publishing.',
+    'content.photo.hint': { by: 'max', one: 'Up to {max} JPEG, PNG or WebP photo, {maxMb} MB each at most. Avoid photos showing personal data. If the page reloads (preview or an error) the browser does not keep the chosen files: choose them again before publishing.', other: 'Up to {max} JPEG, PNG or WebP photos, {maxMb} MB each at most. Avoid photos showing personal data. If the page reloads (preview or an error) the browser does not keep the chosen files: choose them again before publishing.' },
     'content.photo.altField': 'Description of the photos (optional)',
     'content.photo.altHint': 'For people using a screen reader: what the photos show.',
     'content.photo.chooseAgain': 'The browser cannot keep the chosen files: choose them again.',
     'content.photo.named': 'Photo {n} ({name}): {reason}',
     'content.photo.rejectedAfterPublish': 'Your story is published, but without photos. {photo} You can add the photos with the form below.',
     'content.photo.addHeading': 'Add photos',
-    'content.photo.addIntro': 'You can attach {left} more photos ({max} per story at most).',
+    'content.photo.addIntro': { by: 'left', one: 'You can attach {left} more photo ({max} per story at most).', other: 'You can attach {left} more photos ({max} per story at most).' },
     'content.photo.addSubmit': 'Add the photos',
     'content.photo.addHint': 'JPEG, PNG or WebP photos, {maxMb} MB each at most. Avoid photos showing personal data.',
     'content.photo.noneChosen': 'Choose at least one photo.',
     'content.markdown.help': 'You can use **bold**, *italics*, lists, quotes (>) and links. No HTML or images in the text.',
-  } as Record<string, string>,
-};
+  },
+});

@@ -1,5 +1,5 @@
 // Feature areas register their strings here (each file exports { it: {...}, en: {...} }).
-import type { Messages } from '../index.ts';
+import type { Messages } from '../messages.ts';
 import { auth } from './auth.ts';
 import { content } from './content.ts';
 import { form } from './form.ts';
@@ -9,3 +9,13 @@ import { site } from './site.ts';
 import { workflow } from './workflow.ts';
 
 export const areas: { it: Messages; en: Messages }[] = [site, form, content, auth, workflow, moderation, search];
+
+/** The keys of every area (each area has the same keys in both languages). */
+export type AreaKey =
+  | keyof typeof site.it
+  | keyof typeof form.it
+  | keyof typeof content.it
+  | keyof typeof auth.it
+  | keyof typeof workflow.it
+  | keyof typeof moderation.it
+  | keyof typeof search.it;

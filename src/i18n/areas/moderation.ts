@@ -1,5 +1,6 @@
+import { defineArea } from '../messages.ts';
 // Reports (notices), the moderation queue, statements of reasons, transparency figures.
-export const moderation = {
+export const moderation = defineArea({
   it: {
     'moderation.reason.illegal': 'Contenuto illegale',
     'moderation.reason.defamation': 'Diffamazione o affermazioni false su una persona o azienda',
@@ -42,7 +43,7 @@ export const moderation = {
     'moderation.queue.title': 'Moderazione',
     'moderation.queue.intro': 'Segnalazioni aperte, raggruppate per contenuto. Le richieste di rimozione per motivi legali sono in cima.',
     'moderation.queue.empty': 'Nessuna segnalazione aperta.',
-    'moderation.queue.reports': '{n} segnalazioni',
+    'moderation.queue.reports': { one: '{n} segnalazione', other: '{n} segnalazioni' },
     'moderation.queue.takedown': 'Richiesta di rimozione',
     'moderation.queue.oldest': 'Prima segnalazione: {date}',
     'moderation.queue.open': 'Esamina',
@@ -58,7 +59,7 @@ export const moderation = {
     'moderation.detail.story': 'Nella storia: {title}',
     'moderation.detail.back': 'Torna alla coda',
     'moderation.queue.massReporters': 'Account con molte segnalazioni negli ultimi 7 giorni',
-    'moderation.queue.massReporter': '{name}: {n} segnalazioni ({dismissed} respinte)',
+    'moderation.queue.massReporter': { one: '{name}: {n} segnalazione ({dismissed} respinte)', other: '{name}: {n} segnalazioni ({dismissed} respinte)' },
     'moderation.queue.reporterHistory': 'Segnalazioni di questo account negli ultimi 30 giorni: {n}, respinte: {dismissed}',
     'moderation.detail.title': 'Segnalazioni su una {kind}',
     'moderation.detail.content': 'Contenuto segnalato',
@@ -79,7 +80,7 @@ export const moderation = {
     'moderation.merge.from': 'Azienda duplicata (slug)',
     'moderation.merge.into': 'Azienda da mantenere (slug)',
     'moderation.merge.submit': 'Unisci',
-    'moderation.merge.done': 'Unite: {n} storie spostate.',
+    'moderation.merge.done': { one: 'Unite: {n} storia spostata.', other: 'Unite: {n} storie spostate.' },
     'moderation.merge.same': 'Scegli due aziende diverse.',
     'moderation.error.notModerator': 'Solo i moderatori possono farlo.',
     'moderation.mail.hidden.subject': 'Il tuo contenuto su Answerable è stato nascosto',
@@ -105,7 +106,7 @@ export const moderation = {
     'transparency.none': 'Nessuna segnalazione nel periodo.',
     'transparency.hours': '{n} h',
     'transparency.method': 'Le segnalazioni sono contate nel mese in cui arrivano, le decisioni nel mese in cui vengono prese. Il tempo alla decisione va dalla segnalazione alla decisione.',
-  } as Record<string, string>,
+  },
   en: {
     'moderation.reason.illegal': 'Illegal content',
     'moderation.reason.defamation': 'Defamation or false claims about a person or company',
@@ -148,7 +149,7 @@ export const moderation = {
     'moderation.queue.title': 'Moderation',
     'moderation.queue.intro': 'Open reports, grouped by content. Removal requests on legal grounds come first.',
     'moderation.queue.empty': 'No open reports.',
-    'moderation.queue.reports': '{n} reports',
+    'moderation.queue.reports': { one: '{n} report', other: '{n} reports' },
     'moderation.queue.takedown': 'Removal request',
     'moderation.queue.oldest': 'First report: {date}',
     'moderation.queue.open': 'Review',
@@ -164,7 +165,7 @@ export const moderation = {
     'moderation.detail.story': 'In the story: {title}',
     'moderation.detail.back': 'Back to the queue',
     'moderation.queue.massReporters': 'Accounts with many reports in the last 7 days',
-    'moderation.queue.massReporter': '{name}: {n} reports ({dismissed} dismissed)',
+    'moderation.queue.massReporter': { one: '{name}: {n} report ({dismissed} dismissed)', other: '{name}: {n} reports ({dismissed} dismissed)' },
     'moderation.queue.reporterHistory': 'Reports by this account in the last 30 days: {n}, dismissed: {dismissed}',
     'moderation.detail.title': 'Reports about a {kind}',
     'moderation.detail.content': 'Reported content',
@@ -185,7 +186,7 @@ export const moderation = {
     'moderation.merge.from': 'Duplicate company (slug)',
     'moderation.merge.into': 'Company to keep (slug)',
     'moderation.merge.submit': 'Merge',
-    'moderation.merge.done': 'Merged: {n} stories moved.',
+    'moderation.merge.done': { one: 'Merged: {n} story moved.', other: 'Merged: {n} stories moved.' },
     'moderation.merge.same': 'Choose two different companies.',
     'moderation.error.notModerator': 'Only moderators can do this.',
     'moderation.mail.hidden.subject': 'Your content on Answerable has been hidden',
@@ -211,5 +212,5 @@ export const moderation = {
     'transparency.none': 'No reports in this period.',
     'transparency.hours': '{n} h',
     'transparency.method': 'Reports are counted in the month they arrive, decisions in the month they are taken. Time to decision runs from the report to the decision.',
-  } as Record<string, string>,
-};
+  },
+});

@@ -1,5 +1,6 @@
+import { defineArea } from '../messages.ts';
 // Strings of the search page, the company autocomplete and the suggest endpoint.
-export const search = {
+export const search = defineArea({
   it: {
     'search.title': 'Cerca',
     'search.titleFor': 'Risultati per «{q}»',
@@ -25,10 +26,9 @@ export const search = {
     'search.sort.relevance': 'Pertinenza',
     'search.sort.newest': 'Più recenti',
     'search.sort.most_overdue': 'Risposta più in ritardo',
-    'search.results': '{n} storie trovate',
-    'search.result1': '1 storia trovata',
+    'search.results': { by: 'count', one: '{n} storia trovata', other: '{n} storie trovate' },
     'search.resultsCapped': 'Più di {n} storie trovate: aggiungi parole o filtri per restringere.',
-    'search.approximateCounts': 'I conteggi accanto ai filtri si riferiscono alle {n} storie più recenti.',
+    'search.approximateCounts': { one: 'I conteggi accanto ai filtri si riferiscono alla storia più recente.', other: 'I conteggi accanto ai filtri si riferiscono alle {n} storie più recenti.' },
     'search.companies': 'Aziende',
     'search.companyMatches': 'Aziende che corrispondono alla ricerca',
     'search.none': 'Nessuna storia corrisponde alla ricerca.',
@@ -45,9 +45,9 @@ export const search = {
     'search.error.to': 'La data finale non è valida (AAAA-MM-GG).',
     'search.error.range': 'La data iniziale viene dopo quella finale: il filtro per data è stato ignorato.',
     'search.channels': 'Canali: {list}',
-    'search.suggest.tooLong': 'Scrivi al massimo {max} caratteri.',
+    'search.suggest.tooLong': { by: 'max', one: 'Scrivi al massimo {max} carattere.', other: 'Scrivi al massimo {max} caratteri.' },
     'search.suggest.unavailable': 'Suggerimenti non disponibili.',
-  } as Record<string, string>,
+  },
   en: {
     'search.title': 'Search',
     'search.titleFor': 'Results for “{q}”',
@@ -73,10 +73,9 @@ export const search = {
     'search.sort.relevance': 'Relevance',
     'search.sort.newest': 'Newest',
     'search.sort.most_overdue': 'Most overdue reply',
-    'search.results': '{n} stories found',
-    'search.result1': '1 story found',
+    'search.results': { by: 'count', one: '{n} story found', other: '{n} stories found' },
     'search.resultsCapped': 'More than {n} stories found: add words or filters to narrow them down.',
-    'search.approximateCounts': 'The counts next to the filters cover the {n} most recent stories.',
+    'search.approximateCounts': { one: 'The counts next to the filters cover the most recent story.', other: 'The counts next to the filters cover the {n} most recent stories.' },
     'search.companies': 'Companies',
     'search.companyMatches': 'Companies matching your search',
     'search.none': 'No story matches your search.',
@@ -93,7 +92,7 @@ export const search = {
     'search.error.to': 'The end date is not valid (YYYY-MM-DD).',
     'search.error.range': 'The start date is after the end date: the date filter was ignored.',
     'search.channels': 'Channels: {list}',
-    'search.suggest.tooLong': 'Write at most {max} characters.',
+    'search.suggest.tooLong': { by: 'max', one: 'Write at most {max} character.', other: 'Write at most {max} characters.' },
     'search.suggest.unavailable': 'Suggestions are unavailable.',
-  } as Record<string, string>,
-};
+  },
+});

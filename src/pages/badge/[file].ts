@@ -3,7 +3,7 @@
 import type { APIRoute } from 'astro';
 import { findCompanyBySlug } from '../../db/company.repository.ts';
 import { listCompanyStatsRows } from '../../db/stats.repository.ts';
-import { isLocale, t } from '../../i18n/index.ts';
+import { isLocale, runtimeKey, t } from '../../i18n/index.ts';
 import { escapeXml } from '../../http/endpoint.ts';
 
 const bandColor: Record<string, string> = {
@@ -25,7 +25,7 @@ export const GET: APIRoute = async ({ params, url, locals }) => {
   const lang = isLocale(langParam) ? langParam : 'en';
   const stats = (await listCompanyStatsRows(db, company.id)).find((s) => s.period === '12m');
   const band = stats?.band ?? 'not_enough_data';
-  const value = stats?.score != null && band !== 'not_enough_data' ? `${Math.round(stats.score)} · ${t(lang, `band.${band}`)}` : t(lang, 'band.not_enough_data');
+  const value = stats?.score != null && band !== 'not_enough_data' ? `${Math.round(stats.score)} · ${t(lang, runtimeKey(`band.${band}`))}` : t(lang, 'band.not_enough_data');
   const label = t(lang, 'site.name');
   const w1 = 12 + label.length * 7;
   const w2 = 12 + value.length * 7;
