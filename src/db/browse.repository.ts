@@ -334,6 +334,8 @@ export interface StoryPage {
   wouldBuyAgain: boolean | null;
   rating: number | null;
   verdictComment: string | null;
+  /** Given or changed after its on-time window (score rules v2, rule 2). */
+  verdictLate: boolean;
   reopenedAt: number | null;
   closedAt: number | null;
   editedAt: number | null;
@@ -372,6 +374,7 @@ const storyPageRow = preparedQuery((db, id: number) =>
       's.would_buy_again',
       's.rating',
       's.verdict_comment',
+      's.verdict_late',
       's.reopened_at',
       's.closed_at',
       's.edited_at',
@@ -443,6 +446,7 @@ export async function findStoryPage(db: DB, id: number): Promise<StoryPage | nul
     wouldBuyAgain: flag(s.would_buy_again),
     rating: s.rating,
     verdictComment: s.verdict_comment,
+    verdictLate: s.verdict_late === 1,
     reopenedAt: s.reopened_at,
     closedAt: s.closed_at,
     editedAt: s.edited_at,

@@ -18,6 +18,8 @@ import {
   cancelPendingFollowups,
   findFollowup,
   findStoryByDedupeKey,
+  findStoryById,
+  insertVerdictReminder,
   getStoryOrThrow,
   insertStory,
   insertStoryChannels,
@@ -28,12 +30,13 @@ import {
   type Story,
   type StoryChannelInput,
 } from '../db/story.repository.ts';
-import { defaultWorkflowConfig, type FollowupKind, type WorkflowConfig } from '../domain/clocks.ts';
+import { defaultWorkflowConfig, verdictDueAt, type FollowupKind, type WorkflowConfig } from '../domain/clocks.ts';
 import { DomainError } from '../domain/errors.ts';
 import {
   representsCompany,
   systemActor,
   transition,
+  verdictReminderDue,
   type Actor,
   type StoryEvent,
   type StoryState,
@@ -148,6 +151,7 @@ async function applyStoryEvent(
             reason: event.type === 'hide' || event.type === 'restore' ? event.reason : undefined,
             resolved: event.type === 'verdict' ? event.resolved : undefined,
             replyDeadlineDays: config.replyDeadlineDays,
+            until: verdictDueAt({ ...story, ...result.patch }, config),
           });
           break;
         case 'recompute_stats':
@@ -485,6 +489,43 @@ export async function restoreStory(db: DB, actor: Actor, input: ModerationInput,
 /** The reply deadline passed without a reply (scheduler). */
 export async function markStoryOverdue(db: DB, storyId: number, opts: ServiceOptions = {}): Promise<TransitionOutcome> {
   return applyStoryEvent(db, systemActor, storyId, () => ({ type: 'deadline_passed' }), opts);
+}
+
+/**
+ * Reminds the author that a verdict window closes soon (scheduler; rule 2: no window closes
+ * silently). One transaction: the domain decides on the fresh row, the reminder row (unique per
+ * story, kind and window end) makes it happen once, the mail goes to the outbox with an audit row.
+ */
+export async function remindVerdictWindow(db: DB, storyId: number, opts: ServiceOptions = {}): Promise<boolean> {
+  const { now, config } = options(opts);
+  return inTransaction(db, async (trx) => {
+    const story = await findStoryById(trx, storyId);
+    if (!story) return false;
+    const due = verdictReminderDue(story, now, config);
+    if (!due) return false;
+    if (!(await insertVerdictReminder(trx, story.id, due.kind, due.windowEndsAt, now))) return false;
+    const company = await getCompanyOrThrow(trx, story.companyId);
+    await notify(trx, 'author', due.kind === 'due' ? 'verdict_reminder' : 'late_verdict_reminder', {
+      story,
+      companyName: company.name,
+      actorUserId: null,
+      now,
+      until: due.windowEndsAt,
+    });
+    await appendAudit(trx, {
+      at: now,
+      actorId: null,
+      actorRole: 'system',
+      action: 'story.verdict_reminder',
+      subjectKind: 'story',
+      subjectId: story.id,
+      companyId: story.companyId,
+      fromState: story.state,
+      toState: story.state,
+      data: { kind: due.kind, windowEndsAt: due.windowEndsAt },
+    });
+    return true;
+  });
 }
 
 /** The verdict window ended without a verdict (scheduler). */
