@@ -345,7 +345,8 @@ export interface StoryPage {
   authorName: string | null;
   company: Pick<CompanyRow, 'id' | 'slug' | 'name' | 'claimed_at' | 'sector' | 'country'>;
   channels: { channel: Channel; waitMinutes: number | null; answered: boolean }[];
-  messages: { id: number; authorRole: 'consumer' | 'company'; authorName: string | null; body: string; createdAt: number; editedAt: number | null }[];
+  /** standardReply: a company reply sent, identical, to 5+ other stories within 30 days (rule 9). */
+  messages: { id: number; authorRole: 'consumer' | 'company'; authorName: string | null; body: string; createdAt: number; editedAt: number | null; standardReply: boolean }[];
   photos: { id: string; width: number; height: number; alt: string | null }[];
 }
 
@@ -405,6 +406,7 @@ const storyPageMessages = preparedQuery((db, id: number) =>
       'm.body',
       'm.created_at',
       'm.edited_at',
+      'm.standard_reply',
     ])
     .where('m.story_id', '=', id)
     .where('m.hidden_at', 'is', null),
@@ -463,6 +465,7 @@ export async function findStoryPage(db: DB, id: number): Promise<StoryPage | nul
       body: m.body,
       createdAt: m.created_at,
       editedAt: m.edited_at,
+      standardReply: m.standard_reply === 1,
     })),
     photos: photos.map((p) => ({ id: p.id, width: p.width, height: p.height, alt: p.alt })),
   };

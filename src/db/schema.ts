@@ -128,6 +128,10 @@ export interface StoryMessageTable {
   created_at: number;
   edited_at: number | null;
   hidden_at: number | null;
+  /** Company replies: hash of the normalised text (rule 9); null for consumer messages. */
+  reply_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1 when the reply is a "standard reply" (same text on 5+ other stories within 30 days). */
+  standard_reply: ColumnType<Flag, Flag | undefined, Flag>;
 }
 
 export interface StoryMessageRevisionTable {

@@ -9,7 +9,8 @@ import type { DB } from '../db/client.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import { normalizeWebsite } from '../domain/website.ts';
 import { findDuplicateCompany, getCompanyOrThrow, insertCompany, resolveMergedCompany } from '../db/company.repository.ts';
-import { insertMessage } from '../db/message.repository.ts';
+import { countOtherStoriesWithReply, insertMessage, markStandardReplies } from '../db/message.repository.ts';
+import { isStandardReply, normalizeReply, STANDARD_REPLY_WINDOW_DAYS } from '../domain/standard-replies.ts';
 import { enqueueSearchEvent } from '../db/outbox.repository.ts';
 import type { Locale, StoryCategory } from '../db/schema.ts';
 import { recomputeCompanyStats } from '../db/stats.repository.ts';
@@ -30,7 +31,7 @@ import {
   type Story,
   type StoryChannelInput,
 } from '../db/story.repository.ts';
-import { defaultWorkflowConfig, verdictDueAt, type FollowupKind, type WorkflowConfig } from '../domain/clocks.ts';
+import { DAY_MS, defaultWorkflowConfig, verdictDueAt, type FollowupKind, type WorkflowConfig } from '../domain/clocks.ts';
 import { DomainError } from '../domain/errors.ts';
 import {
   representsCompany,
@@ -90,6 +91,24 @@ function decided(result: TransitionResult): Extract<TransitionResult, { ok: true
 }
 
 /**
+ * A company reply, with the hash of its normalised text; when the same text went to 5 or more
+ * other stories of the company within 30 days, it and those replies are labelled "standard
+ * reply" (rule 9), and the stories whose label changed are re-published (pages, search).
+ */
+async function insertCompanyReply(trx: DB, story: Story, authorId: number | null, body: string, now: number): Promise<{ messageId: number; standard: boolean }> {
+  const normalized = normalizeReply(body);
+  const replyHash = normalized === '' ? null : createHash('sha256').update(normalized).digest('hex');
+  const messageId = await insertMessage(trx, { storyId: story.id, authorId, authorRole: 'company', body, createdAt: now, replyHash });
+  if (replyHash === null) return { messageId, standard: false };
+  const since = now - STANDARD_REPLY_WINDOW_DAYS * DAY_MS;
+  if (!isStandardReply(await countOtherStoriesWithReply(trx, story.companyId, replyHash, since, story.id))) return { messageId, standard: false };
+  for (const storyId of await markStandardReplies(trx, story.companyId, replyHash, since)) {
+    if (storyId !== story.id) await enqueueSearchEvent(trx, { kind: 'story.upsert', storyId }, now);
+  }
+  return { messageId, standard: true };
+}
+
+/**
  * Load the story, let the domain decide `event`, and persist everything the decision implies.
  * `buildEvent` may read more (e.g. the follow-up row) inside the same transaction.
  */
@@ -116,11 +135,18 @@ async function applyStoryEvent(
     const outcome: TransitionOutcome = { storyId: story.id, companyId: story.companyId, from: result.from, to: result.next, masked: extra.masked ?? [] };
     const company = await getCompanyOrThrow(trx, story.companyId);
     let recompute = false;
+    let standardReply = false;
 
     for (const effect of result.effects) {
       switch (effect.type) {
         case 'add_message':
-          outcome.messageId = await insertMessage(trx, { storyId: story.id, authorId: actor.userId, authorRole: effect.role, body: effect.body, createdAt: now });
+          if (effect.role === 'company') {
+            const standard = await insertCompanyReply(trx, story, actor.userId, effect.body, now);
+            outcome.messageId = standard.messageId;
+            standardReply = standard.standard;
+          } else {
+            outcome.messageId = await insertMessage(trx, { storyId: story.id, authorId: actor.userId, authorRole: effect.role, body: effect.body, createdAt: now });
+          }
           break;
         case 'save_revision':
           if (event.type === 'edit') {
@@ -170,7 +196,7 @@ async function applyStoryEvent(
       companyId: story.companyId,
       fromState: result.from,
       toState: result.next,
-      data: { ...auditData(event, story), ...(outcome.messageId !== undefined ? { messageId: outcome.messageId } : {}) },
+      data: { ...auditData(event, story), ...(outcome.messageId !== undefined ? { messageId: outcome.messageId } : {}), ...(standardReply ? { standardReply } : {}) },
     });
 
     if (recompute) {

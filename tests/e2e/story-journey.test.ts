@@ -185,6 +185,11 @@ describe('the story journey in the browser', () => {
     expect(await page.locator('.badge.state-resolved').first().innerText()).toContain('Risolto');
     expect(await page.locator('[data-verdict-late]').innerText()).toBe('esito tardivo');
     expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // The company page keeps the traces a company cannot erase: withdrawals and standard replies.
+    await page.goto(`${baseUrl}/it/companies/fioriveloci`);
+    expect(await page.locator('[data-withdrawn]').innerText()).toMatch(/^Storie ritirate dagli autori negli ultimi 12 mesi: \d+$/);
+    expect(await page.locator('[data-standard-share]').innerText()).toMatch(/^risposte standard: /);
     expect(problems).toEqual([]);
     await page.context().close();
   });
