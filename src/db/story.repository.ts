@@ -309,6 +309,20 @@ export async function findVerdictReminderCandidates(
   return [...due.rows, ...late.rows].slice(0, limit).map((r) => r.id);
 }
 
+/** Stories of a company withdrawn since `since` after a company reply, newest first (rule 6). */
+export async function listRecentWithdrawalsAfterReply(db: DB, companyId: number, since: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('stories')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('state', '=', 'withdrawn')
+    .where('first_reply_at', 'is not', null)
+    .where('withdrawn_at', '>=', since)
+    .orderBy('withdrawn_at', 'desc')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** Records a verdict reminder; false when this story's window was already reminded. */
 export async function insertVerdictReminder(db: DB, storyId: number, kind: 'due' | 'late', windowEndsAt: number, now: number): Promise<boolean> {
   const result = await db

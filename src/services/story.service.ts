@@ -21,6 +21,7 @@ import {
   findStoryByDedupeKey,
   findStoryById,
   insertVerdictReminder,
+  listRecentWithdrawalsAfterReply,
   getStoryOrThrow,
   insertStory,
   insertStoryChannels,
@@ -44,8 +45,13 @@ import {
   type TransitionResult,
 } from '../domain/story-workflow.ts';
 import { notify } from './notifications.ts';
+import { hasOpenCompanyReport, insertReport } from '../db/report.repository.ts';
+import { isWithdrawalBurst, WITHDRAWAL_BURST_DAYS } from '../domain/withdrawals.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { isChannel, isLocale, isStoryCategory } from '../domain/vocabulary.ts';
+
+/** The moderation queue reason of a burst of withdrawals (rule 6); not one a reporter can choose. */
+export const WITHDRAWAL_BURST_REASON = 'withdrawal_burst';
 
 export interface ServiceOptions {
   /** The moment of the event (tests and the scheduler pass it; default: the clock). */
@@ -123,6 +129,8 @@ async function applyStoryEvent(
     notify?: boolean;
     /** What the caller masked in the event's public text (see maskPii). */
     masked?: PiiFinding[];
+    /** More writes of the same use case, in the same transaction, after the audit row. */
+    after?: (trx: DB, story: Story, now: number) => Promise<void>;
   } = {},
 ): Promise<TransitionOutcome> {
   const auditData = extra.auditData ?? (() => undefined);
@@ -198,6 +206,8 @@ async function applyStoryEvent(
       toState: result.next,
       data: { ...auditData(event, story), ...(outcome.messageId !== undefined ? { messageId: outcome.messageId } : {}), ...(standardReply ? { standardReply } : {}) },
     });
+
+    if (extra.after) await extra.after(trx, story, now);
 
     if (recompute) {
       await recomputeCompanyStats(trx, story.companyId, now);
@@ -481,7 +491,43 @@ export async function withdrawStory(
   input: { storyId: number; auditData?: Record<string, unknown> },
   opts: ServiceOptions = {},
 ): Promise<TransitionOutcome> {
-  return applyStoryEvent(db, actor, input.storyId, () => ({ type: 'withdraw' }), opts, { auditData: () => input.auditData });
+  return applyStoryEvent(db, actor, input.storyId, () => ({ type: 'withdraw' }), opts, { auditData: () => input.auditData, after: reportWithdrawalBurst });
+}
+
+/**
+ * Rule 6: when this withdrawal (after a company reply) makes a burst for the company, the
+ * moderators get one queue entry about it (a report of reason 'withdrawal_burst' on this story,
+ * listing the withdrawn stories), unless one is already open for this burst window.
+ */
+async function reportWithdrawalBurst(trx: DB, story: Story, now: number): Promise<void> {
+  if (story.firstReplyAt === null) return;
+  const since = now - WITHDRAWAL_BURST_DAYS * DAY_MS;
+  const withdrawn = await listRecentWithdrawalsAfterReply(trx, story.companyId, since);
+  if (!isWithdrawalBurst(withdrawn.length)) return;
+  if (await hasOpenCompanyReport(trx, story.companyId, WITHDRAWAL_BURST_REASON, since)) return;
+  const reportId = await insertReport(trx, {
+    target_kind: 'story',
+    target_id: String(story.id),
+    story_id: story.id,
+    reporter_id: null,
+    reporter_kind: 'anonymous',
+    reason: WITHDRAWAL_BURST_REASON,
+    // Language-neutral: the moderator page translates the reason; these are the stories concerned.
+    explanation: withdrawn.map((id) => `#${id}`).join(', '),
+    created_at: now,
+  });
+  await appendAudit(trx, {
+    at: now,
+    actorId: null,
+    actorRole: 'system',
+    action: 'moderation.withdrawal_burst',
+    subjectKind: 'report',
+    subjectId: reportId,
+    companyId: story.companyId,
+    fromState: null,
+    toState: null,
+    data: { storyIds: withdrawn },
+  });
 }
 
 // --- moderation -------------------------------------------------------------------------------
