@@ -334,6 +334,8 @@ export interface StoryPage {
   wouldBuyAgain: boolean | null;
   rating: number | null;
   verdictComment: string | null;
+  /** Given or changed after its on-time window (score rules v2, rule 2). */
+  verdictLate: boolean;
   reopenedAt: number | null;
   closedAt: number | null;
   editedAt: number | null;
@@ -343,7 +345,8 @@ export interface StoryPage {
   authorName: string | null;
   company: Pick<CompanyRow, 'id' | 'slug' | 'name' | 'claimed_at' | 'sector' | 'country'>;
   channels: { channel: Channel; waitMinutes: number | null; answered: boolean }[];
-  messages: { id: number; authorRole: 'consumer' | 'company'; authorName: string | null; body: string; createdAt: number; editedAt: number | null }[];
+  /** standardReply: a company reply sent, identical, to 5+ other stories within 30 days (rule 9). */
+  messages: { id: number; authorRole: 'consumer' | 'company'; authorName: string | null; body: string; createdAt: number; editedAt: number | null; standardReply: boolean }[];
   photos: { id: string; width: number; height: number; alt: string | null }[];
 }
 
@@ -372,6 +375,7 @@ const storyPageRow = preparedQuery((db, id: number) =>
       's.would_buy_again',
       's.rating',
       's.verdict_comment',
+      's.verdict_late',
       's.reopened_at',
       's.closed_at',
       's.edited_at',
@@ -402,6 +406,7 @@ const storyPageMessages = preparedQuery((db, id: number) =>
       'm.body',
       'm.created_at',
       'm.edited_at',
+      'm.standard_reply',
     ])
     .where('m.story_id', '=', id)
     .where('m.hidden_at', 'is', null),
@@ -443,6 +448,7 @@ export async function findStoryPage(db: DB, id: number): Promise<StoryPage | nul
     wouldBuyAgain: flag(s.would_buy_again),
     rating: s.rating,
     verdictComment: s.verdict_comment,
+    verdictLate: s.verdict_late === 1,
     reopenedAt: s.reopened_at,
     closedAt: s.closed_at,
     editedAt: s.edited_at,
@@ -459,6 +465,7 @@ export async function findStoryPage(db: DB, id: number): Promise<StoryPage | nul
       body: m.body,
       createdAt: m.created_at,
       editedAt: m.edited_at,
+      standardReply: m.standard_reply === 1,
     })),
     photos: photos.map((p) => ({ id: p.id, width: p.width, height: p.height, alt: p.alt })),
   };

@@ -14,11 +14,11 @@ export interface StoryMessage {
 
 export async function insertMessage(
   db: DB,
-  m: { storyId: number; authorId: number | null; authorRole: 'consumer' | 'company'; body: string; createdAt: number },
+  m: { storyId: number; authorId: number | null; authorRole: 'consumer' | 'company'; body: string; createdAt: number; replyHash?: string | null },
 ): Promise<number> {
   const row = await db
     .insertInto('story_messages')
-    .values({ story_id: m.storyId, author_id: m.authorId, author_role: m.authorRole, body: m.body, created_at: m.createdAt })
+    .values({ story_id: m.storyId, author_id: m.authorId, author_role: m.authorRole, body: m.body, created_at: m.createdAt, reply_hash: m.replyHash ?? null })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -78,4 +78,52 @@ export async function anonymiseMessages(db: DB, ids: readonly number[]): Promise
   if (ids.length === 0) return;
   await db.deleteFrom('story_message_revisions').where('message_id', 'in', ids).execute();
   await db.updateTable('story_messages').set({ author_id: null }).where('id', 'in', ids).execute();
+}
+
+// --- standard replies (score rules v2, rule 9) -------------------------------------------------
+
+/** Other stories of the company with a visible reply of the same normalised text since `since`. */
+export async function countOtherStoriesWithReply(db: DB, companyId: number, replyHash: string, since: number, storyId: number): Promise<number> {
+  const row = await db
+    .selectFrom('story_messages as m')
+    .innerJoin('stories as s', 's.id', 'm.story_id')
+    .select((eb) => eb.fn.count<number>('m.story_id').distinct().as('n'))
+    .where('m.reply_hash', '=', replyHash)
+    .where('m.created_at', '>=', since)
+    .where('m.author_role', '=', 'company')
+    .where('m.hidden_at', 'is', null)
+    .where('m.story_id', '!=', storyId)
+    .where('s.company_id', '=', companyId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Labels the company's replies of that text since `since` as standard; returns the stories whose label changed. */
+export async function markStandardReplies(db: DB, companyId: number, replyHash: string, since: number): Promise<number[]> {
+  const rows = await db
+    .updateTable('story_messages')
+    .set({ standard_reply: 1 })
+    .where('reply_hash', '=', replyHash)
+    .where('created_at', '>=', since)
+    .where('author_role', '=', 'company')
+    .where('standard_reply', '=', 0)
+    .where('story_id', 'in', (eb) => eb.selectFrom('stories').select('id').where('company_id', '=', companyId))
+    .returning('story_id')
+    .execute();
+  return [...new Set(rows.map((r) => r.story_id))];
+}
+
+/** A company's visible replies since `since` and how many of them are standard replies. */
+export async function findStandardReplyCounts(db: DB, companyId: number, since: number): Promise<{ replies: number; standard: number }> {
+  const row = await db
+    .selectFrom('story_messages as m')
+    .innerJoin('stories as s', 's.id', 'm.story_id')
+    .select((eb) => [eb.fn.countAll<number>().as('replies'), eb.fn.sum<number>('m.standard_reply').as('standard')])
+    .where('s.company_id', '=', companyId)
+    .where('s.state', '!=', 'hidden')
+    .where('m.author_role', '=', 'company')
+    .where('m.hidden_at', 'is', null)
+    .where('m.created_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return { replies: Number(row.replies), standard: Number(row.standard ?? 0) };
 }

@@ -11,6 +11,8 @@ import * as statsAggregates from '../../migrations/2026-11-23T1500-stats-aggrega
 import * as pageReadModels from '../../migrations/2026-11-23T1600-page-read-models.ts';
 import * as flashMessages from '../../migrations/2026-12-04T1000-flash-messages.ts';
 import * as scoreRulesV2 from '../../migrations/2026-12-04T1100-score-rules-v2.ts';
+import * as lateVerdicts from '../../migrations/2026-12-04T1300-late-verdicts.ts';
+import * as standardReplies from '../../migrations/2026-12-04T1310-standard-replies.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T0900-initial': initial,
@@ -23,6 +25,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T1600-page-read-models': pageReadModels,
   '2026-12-04T1000-flash-messages': flashMessages,
   '2026-12-04T1100-score-rules-v2': scoreRulesV2,
+  '2026-12-04T1300-late-verdicts': lateVerdicts,
+  '2026-12-04T1310-standard-replies': standardReplies,
 };
 
 export const migrationProvider: MigrationProvider = {

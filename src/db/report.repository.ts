@@ -133,3 +133,17 @@ export async function anonymiseReportsOf(db: DB, userId: number, email: string):
   await db.updateTable('reports').set({ reporter_id: null, reporter_email: null }).where('reporter_id', '=', userId).execute();
   await db.updateTable('reports').set({ reporter_email: null }).where('reporter_email', '=', email).execute();
 }
+
+/** Whether an open moderation entry of `reason` about a story of the company was created since `since`. */
+export async function hasOpenCompanyReport(db: DB, companyId: number, reason: string, since: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('reports as r')
+    .innerJoin('stories as s', 's.id', 'r.story_id')
+    .select('r.id')
+    .where('r.status', '=', 'open')
+    .where('r.reason', '=', reason)
+    .where('r.created_at', '>=', since)
+    .where('s.company_id', '=', companyId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -96,6 +96,8 @@ export interface StoryTable {
   would_buy_again: Flag | null;
   rating: number | null;
   verdict_comment: string | null;
+  /** 1 when the verdict was given or changed after its on-time window (rule 2). */
+  verdict_late: ColumnType<Flag, Flag | undefined, Flag>;
   reopened_at: number | null;
   closed_at: number | null;
   edited_at: number | null;
@@ -126,6 +128,10 @@ export interface StoryMessageTable {
   created_at: number;
   edited_at: number | null;
   hidden_at: number | null;
+  /** Company replies: hash of the normalised text (rule 9); null for consumer messages. */
+  reply_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1 when the reply is a "standard reply" (same text on 5+ other stories within 30 days). */
+  standard_reply: ColumnType<Flag, Flag | undefined, Flag>;
 }
 
 export interface StoryMessageRevisionTable {
@@ -251,6 +257,14 @@ export interface FlashMessageTable {
   expires_at: number;
 }
 
+/** One reminder per story and verdict window end ('due' = on-time window, 'late' = 12 months later). */
+export interface VerdictReminderTable {
+  story_id: number;
+  kind: 'due' | 'late';
+  window_ends_at: number;
+  sent_at: number;
+}
+
 export interface Database {
   users: UserTable;
   sessions: SessionTable;
@@ -270,6 +284,7 @@ export interface Database {
   company_stats: CompanyStatsTable;
   rate_limits: RateLimitTable;
   flash_messages: FlashMessageTable;
+  verdict_reminders: VerdictReminderTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -4,6 +4,7 @@
 import { DomainError } from '../domain/errors.ts';
 import type { StoryPatch, WorkflowStory } from '../domain/story-workflow.ts';
 import type { FollowupKind } from '../domain/clocks.ts';
+import { sql } from 'kysely';
 import type { DB } from './client.ts';
 import type { Channel, Flag, Locale, NewStory, StoryCategory, StoryRow, StoryState, StoryUpdate } from './schema.ts';
 
@@ -56,6 +57,7 @@ export function toStory(row: StoryRow): Story {
     wouldBuyAgain: bool(row.would_buy_again),
     rating: row.rating,
     verdictComment: row.verdict_comment,
+    verdictLate: row.verdict_late === 1,
     reopenedAt: row.reopened_at,
     closedAt: row.closed_at,
     editedAt: row.edited_at,
@@ -84,6 +86,7 @@ export function patchToColumns(patch: StoryPatch): StoryUpdate {
   if (patch.wouldBuyAgain !== undefined) u.would_buy_again = flag(patch.wouldBuyAgain);
   if (patch.rating !== undefined) u.rating = patch.rating;
   if (patch.verdictComment !== undefined) u.verdict_comment = patch.verdictComment;
+  if (patch.verdictLate !== undefined) u.verdict_late = patch.verdictLate ? 1 : 0;
   if (patch.reopenedAt !== undefined) u.reopened_at = patch.reopenedAt;
   if (patch.closedAt !== undefined) u.closed_at = patch.closedAt;
   if (patch.editedAt !== undefined) u.edited_at = patch.editedAt;
@@ -277,6 +280,57 @@ export async function findStoriesPastVerdictWindow(db: DB, windowStartedBefore: 
     .limit(limit)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * Stories whose author may soon lose a verdict window (rule 2): still waiting for a verdict with
+ * the on-time window ending in (now, now + horizon], or without one and the 12 months for a late
+ * verdict ending then. Served by the partial index stories_verdict_window (same expression and
+ * filter); the domain decides again on each row (verdictReminderDue).
+ */
+export async function findVerdictReminderCandidates(
+  db: DB,
+  now: number,
+  windows: { verdictMs: number; lateMs: number; horizonMs: number },
+  limit: number,
+): Promise<number[]> {
+  // One range of the indexed expression per window kind; `indexed by` keeps the planner off the
+  // state index, whose 'overdue' and 'closed_no_verdict' parts only grow.
+  const scan = (from: number, states: readonly string[]) => sql<{ id: number }>`
+    select id from stories indexed by stories_verdict_window
+    where state in ('awaiting_reply', 'overdue', 'answered', 'closed_no_verdict') and author_id is not null
+      and max(coalesce(first_reply_at, reply_due_at), coalesce(reopened_at, 0)) > ${from}
+      and max(coalesce(first_reply_at, reply_due_at), coalesce(reopened_at, 0)) <= ${from + windows.horizonMs}
+      and state in (${sql.join(states)})
+      and not exists (select 1 from verdict_reminders r where r.story_id = stories.id and r.window_ends_at > ${now})
+    limit ${limit}`;
+  const due = await scan(now - windows.verdictMs, ['awaiting_reply', 'overdue', 'answered']).execute(db);
+  const late = await scan(now - windows.verdictMs - windows.lateMs, ['awaiting_reply', 'overdue', 'closed_no_verdict']).execute(db);
+  return [...due.rows, ...late.rows].slice(0, limit).map((r) => r.id);
+}
+
+/** Stories of a company withdrawn since `since` after a company reply, newest first (rule 6). */
+export async function listRecentWithdrawalsAfterReply(db: DB, companyId: number, since: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('stories')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('state', '=', 'withdrawn')
+    .where('first_reply_at', 'is not', null)
+    .where('withdrawn_at', '>=', since)
+    .orderBy('withdrawn_at', 'desc')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Records a verdict reminder; false when this story's window was already reminded. */
+export async function insertVerdictReminder(db: DB, storyId: number, kind: 'due' | 'late', windowEndsAt: number, now: number): Promise<boolean> {
+  const result = await db
+    .insertInto('verdict_reminders')
+    .values({ story_id: storyId, kind, window_ends_at: windowEndsAt, sent_at: now })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
 
 // --- company dashboard -------------------------------------------------------------------------

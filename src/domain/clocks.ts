@@ -57,6 +57,26 @@ export function verdictWindowEndsAt(story: ClockStory, config: WorkflowConfig = 
   return start + config.verdictWindowDays * DAY_MS;
 }
 
+/** How long after the verdict window a verdict can still be given or changed, marked late (rule 2). */
+export const LATE_VERDICT_DAYS = 365;
+/** Days before a verdict window (on time or late) closes at which its author is reminded. */
+export const VERDICT_REMINDER_DAYS = 7;
+
+/**
+ * End of the on-time verdict window for any story (score rules v2, rule 2): 60 days after the
+ * first reply or the reopening; for a story the company never answered, 60 days after its reply
+ * deadline (from the deadline on, its author may give a verdict without a reply).
+ */
+export function verdictDueAt(story: ClockStory, config: WorkflowConfig = defaultWorkflowConfig): number {
+  const start = Math.max(story.firstReplyAt ?? story.replyDueAt, story.reopenedAt ?? 0);
+  return start + config.verdictWindowDays * DAY_MS;
+}
+
+/** Last moment a verdict can be given or changed (late): 12 months after the on-time window. */
+export function lateVerdictEndsAt(story: ClockStory, config: WorkflowConfig = defaultWorkflowConfig): number {
+  return verdictDueAt(story, config) + LATE_VERDICT_DAYS * DAY_MS;
+}
+
 export function followupDueAt(verdictAt: number, kind: FollowupKind, config: WorkflowConfig = defaultWorkflowConfig): number {
   return verdictAt + config.followupDays[kind] * DAY_MS;
 }

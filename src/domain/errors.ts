@@ -13,6 +13,7 @@ export const domainErrorCodes = [
   // when it may be done
   'invalid_state', // the story's state does not allow this event
   'no_reply_yet', // a verdict needs a first company reply
+  'verdict_window_over', // the 12 months for a late verdict have passed
   'not_due', // the deadline or window has not passed yet
   'followup_not_found', // no "still resolved?" question of that kind exists for the story
   'followup_already_answered',

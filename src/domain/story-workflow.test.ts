@@ -9,6 +9,8 @@ import {
   type StoryEvent,
   type StoryState,
   type WorkflowStory,
+  verdictReminderDue,
+  verdictWindow,
 } from './story-workflow.ts';
 
 const T0 = Date.UTC(2026, 10, 1, 9);
@@ -93,8 +95,16 @@ const table: Row[] = [
   { name: 'an unresolved verdict marks the story unresolved', story: story('answered'), event: verdictNo, actor: author, expect: 'unresolved' },
   { name: 'no verdict before the first reply', story: story('awaiting_reply'), event: verdictYes, actor: author, expect: { refused: 'no_reply_yet' } },
   { name: 'no verdict on an overdue story without reply', story: story('overdue'), event: verdictYes, actor: author, expect: { refused: 'no_reply_yet' } },
-  { name: 'no second verdict on a resolved story', story: story('resolved'), event: verdictNo, actor: author, expect: { refused: 'invalid_state' } },
-  { name: 'no verdict once the window has closed', story: story('closed_no_verdict'), event: verdictYes, actor: author, expect: { refused: 'invalid_state' } },
+  // Score rules v2, rule 2: the consumer always has the last word (these two were refusals in v1).
+  { name: 'the author may change a resolved verdict', story: story('resolved'), event: verdictNo, actor: author, expect: 'unresolved' },
+  { name: 'a story closed without verdict still takes a late verdict', story: story('closed_no_verdict'), event: verdictYes, actor: author, at: T0 + 70 * DAY_MS, expect: 'resolved' },
+  { name: 'an overdue story without reply takes a verdict once its deadline has passed', story: story('overdue'), event: verdictNo, actor: author, at: T0 + 8 * DAY_MS, expect: 'unresolved' },
+  { name: 'an awaiting story the scheduler has not yet marked overdue takes a verdict after its deadline', story: story('awaiting_reply'), event: verdictNo, actor: author, at: T0 + 7 * DAY_MS, expect: 'unresolved' },
+  { name: 'no verdict 12 months after the verdict window', story: story('closed_no_verdict'), event: verdictYes, actor: author, at: T0 + 61 * DAY_MS + 365 * DAY_MS + 1, expect: { refused: 'verdict_window_over' } },
+  { name: 'no verdict change 12 months after the window', story: story('unresolved'), event: verdictYes, actor: author, at: T0 + 427 * DAY_MS, expect: { refused: 'verdict_window_over' } },
+  { name: 'no verdict on a withdrawn story', story: story('withdrawn'), event: verdictYes, actor: author, expect: { refused: 'invalid_state' } },
+  { name: 'no verdict on a hidden story', story: story('hidden'), event: verdictYes, actor: author, expect: { refused: 'invalid_state' } },
+  { name: 'a stranger cannot give the verdict on an overdue story', story: story('overdue'), event: verdictYes, actor: stranger, at: T0 + 8 * DAY_MS, expect: { refused: 'not_author' } },
   { name: 'only the author gives the verdict', story: story('answered'), event: verdictYes, actor: stranger, expect: { refused: 'not_author' } },
   { name: 'the company cannot rate itself', story: story('answered'), event: verdictYes, actor: rep, expect: { refused: 'not_author' } },
   {
@@ -199,6 +209,61 @@ describe('transition table', () => {
 
   it('refuses every event on a story that does not exist, except publish', () => {
     expect(transition(null, reply, rep, now)).toEqual({ ok: false, code: 'story_not_found' });
+  });
+});
+
+describe('the consumer has the last word (score rules v2, rule 2)', () => {
+  const patchOf = (r: ReturnType<typeof transition>) => {
+    if (!r.ok) throw new Error(`refused: ${r.code}`);
+    return r;
+  };
+
+  it('marks a verdict inside its window on time and one after it late', () => {
+    expect(patchOf(transition(story('answered'), verdictYes, author, T0 + 61 * DAY_MS)).patch.verdictLate).toBe(false);
+    expect(patchOf(transition(story('answered'), verdictYes, author, T0 + 61 * DAY_MS + 1)).patch.verdictLate).toBe(true);
+    expect(patchOf(transition(story('closed_no_verdict'), verdictNo, author, T0 + 426 * DAY_MS)).patch.verdictLate).toBe(true);
+  });
+
+  it('opens the window of a never-answered story at its deadline and keeps it 60 days on time', () => {
+    const overdue = story('overdue');
+    expect(verdictWindow(overdue, T0 + 8 * DAY_MS)).toEqual({ opensAt: T0 + 7 * DAY_MS, dueAt: T0 + 67 * DAY_MS, lateUntil: T0 + 432 * DAY_MS, lateNow: false });
+    expect(patchOf(transition(overdue, verdictNo, author, T0 + 67 * DAY_MS + 1)).patch.verdictLate).toBe(true);
+  });
+
+  it('counts the window from the reopening after a “still resolved? — no”', () => {
+    const reopened = story('answered', { reopenedAt: T0 + 40 * DAY_MS, resolved: false, verdictAt: T0 + 3 * DAY_MS });
+    expect(verdictWindow(reopened, T0 + 90 * DAY_MS).dueAt).toBe(T0 + 100 * DAY_MS);
+  });
+
+  it('drops the follow-ups of a changed verdict and asks again after a new “resolved”', () => {
+    const r = patchOf(transition(story('unresolved'), verdictYes, author, T0 + 10 * DAY_MS));
+    expect(r.effects[0]).toEqual({ type: 'cancel_followups' });
+    expect(r.effects.filter((e) => e.type === 'schedule_followup')).toHaveLength(2);
+    expect(r.effects).toContainEqual({ type: 'recompute_stats' });
+  });
+
+  it('offers the verdict form on an overdue story only after the deadline', () => {
+    expect(allowedEvents(story('awaiting_reply'), author, T0 + 6 * DAY_MS)).not.toContain('verdict');
+    expect(allowedEvents(story('overdue'), author, T0 + 8 * DAY_MS)).toContain('verdict');
+    expect(allowedEvents(story('closed_no_verdict'), author, T0 + 100 * DAY_MS)).toContain('verdict');
+    expect(allowedEvents(story('closed_no_verdict'), author, T0 + 500 * DAY_MS)).not.toContain('verdict');
+  });
+
+  it('reminds the author in the last 7 days of the on-time window, then of the late window', () => {
+    const answered = story('answered');
+    expect(verdictReminderDue(answered, T0 + 53 * DAY_MS)).toBeNull();
+    expect(verdictReminderDue(answered, T0 + 55 * DAY_MS)).toEqual({ kind: 'due', windowEndsAt: T0 + 61 * DAY_MS });
+    expect(verdictReminderDue(answered, T0 + 61 * DAY_MS)).toBeNull();
+    const closed = story('closed_no_verdict');
+    expect(verdictReminderDue(closed, T0 + 55 * DAY_MS)).toBeNull();
+    expect(verdictReminderDue(closed, T0 + 420 * DAY_MS)).toEqual({ kind: 'late', windowEndsAt: T0 + 426 * DAY_MS });
+    expect(verdictReminderDue(story('overdue'), T0 + 62 * DAY_MS)).toEqual({ kind: 'due', windowEndsAt: T0 + 67 * DAY_MS });
+  });
+
+  it('never reminds about a story with a verdict, a withdrawn one or one without an author', () => {
+    expect(verdictReminderDue(story('resolved'), T0 + 55 * DAY_MS)).toBeNull();
+    expect(verdictReminderDue(story('withdrawn'), T0 + 55 * DAY_MS)).toBeNull();
+    expect(verdictReminderDue(story('answered', { authorId: null }), T0 + 55 * DAY_MS)).toBeNull();
   });
 });
 

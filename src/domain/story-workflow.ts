@@ -2,7 +2,7 @@
 // Services load the story, call transition, and persist `patch` + `effects` in one transaction
 // with one audit row. Pages never change a story's state themselves.
 //
-//   publish ─▶ awaiting_reply ──deadline──▶ overdue
+//   publish ─▶ awaiting_reply ──deadline──▶ overdue ──verdict (author, no reply needed)──▶ resolved | unresolved
 //                   │                          │
 //                   └──── company reply ───────┴─▶ answered ──verdict──▶ resolved | unresolved
 //                                                    │  ▲                    │
@@ -11,7 +11,9 @@
 //                                            closed_no_verdict
 //   any visible state ──hide──▶ hidden ──restore──▶ (the state it had)
 //   any state ──withdraw (author)──▶ withdrawn (a tombstone stays)
-import { defaultWorkflowConfig, followupDueAt, followupKinds, replyDueAt, verdictWindowEndsAt, type FollowupKind, type WorkflowConfig } from './clocks.ts';
+//   closed_no_verdict, resolved, unresolved ──verdict (author)──▶ resolved | unresolved: a verdict
+//   can be given or changed until 12 months after its window, marked late after the window.
+import { DAY_MS, VERDICT_REMINDER_DAYS, defaultWorkflowConfig, followupDueAt, followupKinds, lateVerdictEndsAt, replyDueAt, verdictDueAt, verdictWindowEndsAt, type FollowupKind, type WorkflowConfig } from './clocks.ts';
 import type { DomainErrorCode } from './errors.ts';
 import { PUBLIC_STORY_STATES, STORY_STATES, THREAD_OPEN_STATES, type StoryState } from './vocabulary.ts';
 
@@ -45,6 +47,8 @@ export interface WorkflowStory {
   wouldBuyAgain: boolean | null;
   rating: number | null;
   verdictComment: string | null;
+  /** The verdict was given or changed after its on-time window (rule 2); absent = false. */
+  verdictLate?: boolean;
   reopenedAt: number | null;
   closedAt: number | null;
   editedAt: number | null;
@@ -87,7 +91,10 @@ export type NotifyTemplate =
   | 'story_overdue'
   | 'story_reopened'
   | 'story_hidden'
-  | 'story_restored';
+  | 'story_restored'
+  /** The author's verdict window (on time / late) closes soon: sent by the scheduler, not by a transition. */
+  | 'verdict_reminder'
+  | 'late_verdict_reminder';
 
 export type Effect =
   | { type: 'notify'; to: 'author' | 'company'; template: NotifyTemplate }
@@ -122,6 +129,9 @@ export const publicStates: readonly StoryState[] = PUBLIC_STORY_STATES;
 
 /** States that put a company reply on record even without a known reply time (imported stories). */
 export const repliedStates: readonly StoryState[] = ['answered', 'resolved', 'unresolved', 'closed_no_verdict'];
+
+/** States in which the author may give (or change) a verdict, within its windows (rule 2). */
+export const verdictStates: readonly StoryState[] = ['awaiting_reply', 'overdue', 'answered', 'closed_no_verdict', 'resolved', 'unresolved'];
 
 export function isPublicState(state: StoryState): boolean {
   return publicStates.includes(state);
@@ -198,15 +208,22 @@ export function transition(
     case 'verdict': {
       if (!isAuthor(actor, story)) return refuse('not_author');
       if (representsCompany(actor, story.companyId)) return refuse('own_company');
-      if (story.state === 'awaiting_reply' || story.state === 'overdue') return refuse('no_reply_yet');
-      // One verdict per opening: 'answered' is the only state waiting for one (a reopened story returns there).
-      if (story.state !== 'answered' || story.firstReplyAt === null) return refuse('invalid_state');
+      // Score rules v2, rule 2: the consumer always has the last word. Without a reply the
+      // verdict opens at the reply deadline; it is on time until verdictDueAt and can be given
+      // or changed, marked late, for 12 months after that (also on a story closed without one).
+      if (!verdictStates.includes(story.state)) return refuse('invalid_state');
+      if (story.firstReplyAt === null && now < story.replyDueAt) return refuse('no_reply_yet');
+      if (now > lateVerdictEndsAt(story, config)) return refuse('verdict_window_over');
       if (!Number.isInteger(event.rating) || event.rating < 1 || event.rating > MAX_RATING) return refuse('invalid_rating');
+      const late = now > verdictDueAt(story, config);
+      const changing = story.state === 'resolved' || story.state === 'unresolved';
       const effects: Effect[] = [
         { type: 'notify', to: 'company', template: 'verdict_given' },
         { type: 'search', op: 'upsert' },
         { type: 'recompute_stats' },
       ];
+      // A changed verdict drops the questions about the previous one.
+      if (changing) effects.unshift({ type: 'cancel_followups' });
       if (event.resolved) {
         for (const kind of followupKinds) effects.push({ type: 'schedule_followup', kind, dueAt: followupDueAt(now, kind, config) });
       }
@@ -219,6 +236,7 @@ export function transition(
           wouldBuyAgain: event.wouldBuyAgain,
           rating: event.rating,
           verdictComment: comment ? comment : null,
+          verdictLate: late,
           closedAt: now,
           lastActivityAt: now,
         },
@@ -359,6 +377,7 @@ function publish(
       wouldBuyAgain: null,
       rating: null,
       verdictComment: null,
+      verdictLate: false,
       reopenedAt: null,
       closedAt: null,
       editedAt: null,
@@ -372,6 +391,44 @@ function publish(
       { type: 'recompute_stats' },
     ],
   };
+}
+
+export type VerdictReminderKind = 'due' | 'late';
+
+/**
+ * Whether the author of `story` should now be reminded that a verdict window closes (rule 2: no
+ * window closes silently): 'due' in the last days of the on-time window of a story still waiting
+ * for a verdict; 'late' in the last days of the 12 months a story closed (or left) without one can
+ * still get it. `windowEndsAt` identifies the window, so each is reminded once.
+ */
+export function verdictReminderDue(
+  story: WorkflowStory,
+  now: number,
+  config: WorkflowConfig = defaultWorkflowConfig,
+  reminderDays: number = VERDICT_REMINDER_DAYS,
+): { kind: VerdictReminderKind; windowEndsAt: number } | null {
+  if (story.authorId === null) return null;
+  const horizon = reminderDays * DAY_MS;
+  const inLastDays = (end: number) => now < end && end - now <= horizon && now >= story.replyDueAt;
+  const due = verdictDueAt(story, config);
+  if ((story.state === 'answered' || story.state === 'awaiting_reply' || story.state === 'overdue') && inLastDays(due)) {
+    return { kind: 'due', windowEndsAt: due };
+  }
+  const late = lateVerdictEndsAt(story, config);
+  if ((story.state === 'closed_no_verdict' || story.state === 'awaiting_reply' || story.state === 'overdue') && inLastDays(late)) {
+    return { kind: 'late', windowEndsAt: late };
+  }
+  return null;
+}
+
+/** Until when the author can give a verdict, and whether one given now is late (the story page's line). */
+export function verdictWindow(
+  story: WorkflowStory,
+  now: number,
+  config: WorkflowConfig = defaultWorkflowConfig,
+): { opensAt: number; dueAt: number; lateUntil: number; lateNow: boolean } {
+  const dueAt = verdictDueAt(story, config);
+  return { opensAt: story.firstReplyAt ?? story.replyDueAt, dueAt, lateUntil: lateVerdictEndsAt(story, config), lateNow: now > dueAt };
 }
 
 /** Applies a patch to a story (what the repository will store), for callers that keep a copy. */

@@ -32,6 +32,8 @@ export interface NotifyContext {
   reason?: string;
   resolved?: boolean;
   replyDeadlineDays?: number;
+  /** End of the verdict window the mail speaks of (company replied, reminders). */
+  until?: number;
 }
 
 /** Queues one mail per recipient; returns how many were queued. */
@@ -50,6 +52,7 @@ export async function notify(db: DB, to: 'author' | 'company', template: NotifyT
       days: ctx.replyDeadlineDays ?? 7,
       due: formatDate(r.locale, ctx.story.replyDueAt),
       reason: ctx.reason ?? '',
+      until: ctx.until === undefined ? '' : formatDate(r.locale, ctx.until),
       outcome: t(r.locale, ctx.resolved ? 'workflow.outcome.resolved' : 'workflow.outcome.unresolved'),
     };
     const footer = t(r.locale, 'workflow.mail.footer');

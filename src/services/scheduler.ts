@@ -1,5 +1,5 @@
 // The workflow's clock: moves stories past their reply deadline to overdue, closes verdict
-// windows, sends the 7/30-day "still resolved?" questions and refreshes statistics whose age
+// windows, reminds authors before a verdict window closes, sends the 7/30-day "still resolved?" questions and refreshes statistics whose age
 // weights have drifted. The server runs it every minute; `npm run tick` runs it from cron.
 //
 // Idempotent and safe to run concurrently: candidates are read outside any transaction, then
@@ -9,17 +9,19 @@
 import type { DB } from '../db/client.ts';
 import { enqueueSearchEvent } from '../db/outbox.repository.ts';
 import { findStaleCompanyStats, findStatsComputedAt, recomputeCompanyStats } from '../db/stats.repository.ts';
-import { findDueFollowups, findStoriesPastReplyDeadline, findStoriesPastVerdictWindow, getStoryOrThrow, markFollowupSent } from '../db/story.repository.ts';
-import { DAY_MS } from '../domain/clocks.ts';
+import { findDueFollowups, findStoriesPastReplyDeadline, findStoriesPastVerdictWindow, findVerdictReminderCandidates, getStoryOrThrow, markFollowupSent } from '../db/story.repository.ts';
+import { DAY_MS, LATE_VERDICT_DAYS, VERDICT_REMINDER_DAYS } from '../domain/clocks.ts';
 import { DomainError } from '../domain/errors.ts';
 import { notifyStillResolved } from './notifications.ts';
-import { closeVerdictWindow, markStoryOverdue, serverWorkflowConfig, type ServiceOptions } from './story.service.ts';
+import { closeVerdictWindow, markStoryOverdue, remindVerdictWindow, serverWorkflowConfig, type ServiceOptions } from './story.service.ts';
 import { inTransaction } from '../db/transaction.ts';
 
 export interface TickResult {
   overdue: number;
   closed: number;
   followupsSent: number;
+  /** Verdict windows whose author was reminded that they close soon. */
+  verdictReminders: number;
   statsRefreshed: number;
 }
 
@@ -45,7 +47,7 @@ function alreadyHandled(error: unknown): boolean {
 export async function runTick(db: DB, now: number, opts: TickOptions = {}): Promise<TickResult> {
   const config = opts.config ?? serverWorkflowConfig();
   const batch = opts.batch ?? 500;
-  const result: TickResult = { overdue: 0, closed: 0, followupsSent: 0, statsRefreshed: 0 };
+  const result: TickResult = { overdue: 0, closed: 0, followupsSent: 0, verdictReminders: 0, statsRefreshed: 0 };
 
   for (const id of await findStoriesPastReplyDeadline(db, now, batch)) {
     await yieldToEventLoop();
@@ -65,6 +67,13 @@ export async function runTick(db: DB, now: number, opts: TickOptions = {}): Prom
     } catch (error) {
       if (!alreadyHandled(error)) throw error;
     }
+  }
+
+  // No verdict window closes silently (rule 2): remind the author in its last days.
+  const windows = { verdictMs: config.verdictWindowDays * DAY_MS, lateMs: LATE_VERDICT_DAYS * DAY_MS, horizonMs: VERDICT_REMINDER_DAYS * DAY_MS };
+  for (const id of await findVerdictReminderCandidates(db, now, windows, batch)) {
+    await yieldToEventLoop();
+    if (await remindVerdictWindow(db, id, { now, config })) result.verdictReminders++;
   }
 
   for (const f of await findDueFollowups(db, now, batch)) {

@@ -9,7 +9,8 @@ import type { DB } from '../db/client.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import { normalizeWebsite } from '../domain/website.ts';
 import { findDuplicateCompany, getCompanyOrThrow, insertCompany, resolveMergedCompany } from '../db/company.repository.ts';
-import { insertMessage } from '../db/message.repository.ts';
+import { countOtherStoriesWithReply, insertMessage, markStandardReplies } from '../db/message.repository.ts';
+import { isStandardReply, normalizeReply, STANDARD_REPLY_WINDOW_DAYS } from '../domain/standard-replies.ts';
 import { enqueueSearchEvent } from '../db/outbox.repository.ts';
 import type { Locale, StoryCategory } from '../db/schema.ts';
 import { recomputeCompanyStats } from '../db/stats.repository.ts';
@@ -18,6 +19,9 @@ import {
   cancelPendingFollowups,
   findFollowup,
   findStoryByDedupeKey,
+  findStoryById,
+  insertVerdictReminder,
+  listRecentWithdrawalsAfterReply,
   getStoryOrThrow,
   insertStory,
   insertStoryChannels,
@@ -28,20 +32,26 @@ import {
   type Story,
   type StoryChannelInput,
 } from '../db/story.repository.ts';
-import { defaultWorkflowConfig, type FollowupKind, type WorkflowConfig } from '../domain/clocks.ts';
+import { DAY_MS, defaultWorkflowConfig, verdictDueAt, type FollowupKind, type WorkflowConfig } from '../domain/clocks.ts';
 import { DomainError } from '../domain/errors.ts';
 import {
   representsCompany,
   systemActor,
   transition,
+  verdictReminderDue,
   type Actor,
   type StoryEvent,
   type StoryState,
   type TransitionResult,
 } from '../domain/story-workflow.ts';
 import { notify } from './notifications.ts';
+import { hasOpenCompanyReport, insertReport } from '../db/report.repository.ts';
+import { isWithdrawalBurst, WITHDRAWAL_BURST_DAYS } from '../domain/withdrawals.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { isChannel, isLocale, isStoryCategory } from '../domain/vocabulary.ts';
+
+/** The moderation queue reason of a burst of withdrawals (rule 6); not one a reporter can choose. */
+export const WITHDRAWAL_BURST_REASON = 'withdrawal_burst';
 
 export interface ServiceOptions {
   /** The moment of the event (tests and the scheduler pass it; default: the clock). */
@@ -87,6 +97,24 @@ function decided(result: TransitionResult): Extract<TransitionResult, { ok: true
 }
 
 /**
+ * A company reply, with the hash of its normalised text; when the same text went to 5 or more
+ * other stories of the company within 30 days, it and those replies are labelled "standard
+ * reply" (rule 9), and the stories whose label changed are re-published (pages, search).
+ */
+async function insertCompanyReply(trx: DB, story: Story, authorId: number | null, body: string, now: number): Promise<{ messageId: number; standard: boolean }> {
+  const normalized = normalizeReply(body);
+  const replyHash = normalized === '' ? null : createHash('sha256').update(normalized).digest('hex');
+  const messageId = await insertMessage(trx, { storyId: story.id, authorId, authorRole: 'company', body, createdAt: now, replyHash });
+  if (replyHash === null) return { messageId, standard: false };
+  const since = now - STANDARD_REPLY_WINDOW_DAYS * DAY_MS;
+  if (!isStandardReply(await countOtherStoriesWithReply(trx, story.companyId, replyHash, since, story.id))) return { messageId, standard: false };
+  for (const storyId of await markStandardReplies(trx, story.companyId, replyHash, since)) {
+    if (storyId !== story.id) await enqueueSearchEvent(trx, { kind: 'story.upsert', storyId }, now);
+  }
+  return { messageId, standard: true };
+}
+
+/**
  * Load the story, let the domain decide `event`, and persist everything the decision implies.
  * `buildEvent` may read more (e.g. the follow-up row) inside the same transaction.
  */
@@ -101,6 +129,8 @@ async function applyStoryEvent(
     notify?: boolean;
     /** What the caller masked in the event's public text (see maskPii). */
     masked?: PiiFinding[];
+    /** More writes of the same use case, in the same transaction, after the audit row. */
+    after?: (trx: DB, story: Story, now: number) => Promise<void>;
   } = {},
 ): Promise<TransitionOutcome> {
   const auditData = extra.auditData ?? (() => undefined);
@@ -113,11 +143,18 @@ async function applyStoryEvent(
     const outcome: TransitionOutcome = { storyId: story.id, companyId: story.companyId, from: result.from, to: result.next, masked: extra.masked ?? [] };
     const company = await getCompanyOrThrow(trx, story.companyId);
     let recompute = false;
+    let standardReply = false;
 
     for (const effect of result.effects) {
       switch (effect.type) {
         case 'add_message':
-          outcome.messageId = await insertMessage(trx, { storyId: story.id, authorId: actor.userId, authorRole: effect.role, body: effect.body, createdAt: now });
+          if (effect.role === 'company') {
+            const standard = await insertCompanyReply(trx, story, actor.userId, effect.body, now);
+            outcome.messageId = standard.messageId;
+            standardReply = standard.standard;
+          } else {
+            outcome.messageId = await insertMessage(trx, { storyId: story.id, authorId: actor.userId, authorRole: effect.role, body: effect.body, createdAt: now });
+          }
           break;
         case 'save_revision':
           if (event.type === 'edit') {
@@ -148,6 +185,7 @@ async function applyStoryEvent(
             reason: event.type === 'hide' || event.type === 'restore' ? event.reason : undefined,
             resolved: event.type === 'verdict' ? event.resolved : undefined,
             replyDeadlineDays: config.replyDeadlineDays,
+            until: verdictDueAt({ ...story, ...result.patch }, config),
           });
           break;
         case 'recompute_stats':
@@ -166,8 +204,10 @@ async function applyStoryEvent(
       companyId: story.companyId,
       fromState: result.from,
       toState: result.next,
-      data: { ...auditData(event, story), ...(outcome.messageId !== undefined ? { messageId: outcome.messageId } : {}) },
+      data: { ...auditData(event, story), ...(outcome.messageId !== undefined ? { messageId: outcome.messageId } : {}), ...(standardReply ? { standardReply } : {}) },
     });
+
+    if (extra.after) await extra.after(trx, story, now);
 
     if (recompute) {
       await recomputeCompanyStats(trx, story.companyId, now);
@@ -451,7 +491,43 @@ export async function withdrawStory(
   input: { storyId: number; auditData?: Record<string, unknown> },
   opts: ServiceOptions = {},
 ): Promise<TransitionOutcome> {
-  return applyStoryEvent(db, actor, input.storyId, () => ({ type: 'withdraw' }), opts, { auditData: () => input.auditData });
+  return applyStoryEvent(db, actor, input.storyId, () => ({ type: 'withdraw' }), opts, { auditData: () => input.auditData, after: reportWithdrawalBurst });
+}
+
+/**
+ * Rule 6: when this withdrawal (after a company reply) makes a burst for the company, the
+ * moderators get one queue entry about it (a report of reason 'withdrawal_burst' on this story,
+ * listing the withdrawn stories), unless one is already open for this burst window.
+ */
+async function reportWithdrawalBurst(trx: DB, story: Story, now: number): Promise<void> {
+  if (story.firstReplyAt === null) return;
+  const since = now - WITHDRAWAL_BURST_DAYS * DAY_MS;
+  const withdrawn = await listRecentWithdrawalsAfterReply(trx, story.companyId, since);
+  if (!isWithdrawalBurst(withdrawn.length)) return;
+  if (await hasOpenCompanyReport(trx, story.companyId, WITHDRAWAL_BURST_REASON, since)) return;
+  const reportId = await insertReport(trx, {
+    target_kind: 'story',
+    target_id: String(story.id),
+    story_id: story.id,
+    reporter_id: null,
+    reporter_kind: 'anonymous',
+    reason: WITHDRAWAL_BURST_REASON,
+    // Language-neutral: the moderator page translates the reason; these are the stories concerned.
+    explanation: withdrawn.map((id) => `#${id}`).join(', '),
+    created_at: now,
+  });
+  await appendAudit(trx, {
+    at: now,
+    actorId: null,
+    actorRole: 'system',
+    action: 'moderation.withdrawal_burst',
+    subjectKind: 'report',
+    subjectId: reportId,
+    companyId: story.companyId,
+    fromState: null,
+    toState: null,
+    data: { storyIds: withdrawn },
+  });
 }
 
 // --- moderation -------------------------------------------------------------------------------
@@ -485,6 +561,43 @@ export async function restoreStory(db: DB, actor: Actor, input: ModerationInput,
 /** The reply deadline passed without a reply (scheduler). */
 export async function markStoryOverdue(db: DB, storyId: number, opts: ServiceOptions = {}): Promise<TransitionOutcome> {
   return applyStoryEvent(db, systemActor, storyId, () => ({ type: 'deadline_passed' }), opts);
+}
+
+/**
+ * Reminds the author that a verdict window closes soon (scheduler; rule 2: no window closes
+ * silently). One transaction: the domain decides on the fresh row, the reminder row (unique per
+ * story, kind and window end) makes it happen once, the mail goes to the outbox with an audit row.
+ */
+export async function remindVerdictWindow(db: DB, storyId: number, opts: ServiceOptions = {}): Promise<boolean> {
+  const { now, config } = options(opts);
+  return inTransaction(db, async (trx) => {
+    const story = await findStoryById(trx, storyId);
+    if (!story) return false;
+    const due = verdictReminderDue(story, now, config);
+    if (!due) return false;
+    if (!(await insertVerdictReminder(trx, story.id, due.kind, due.windowEndsAt, now))) return false;
+    const company = await getCompanyOrThrow(trx, story.companyId);
+    await notify(trx, 'author', due.kind === 'due' ? 'verdict_reminder' : 'late_verdict_reminder', {
+      story,
+      companyName: company.name,
+      actorUserId: null,
+      now,
+      until: due.windowEndsAt,
+    });
+    await appendAudit(trx, {
+      at: now,
+      actorId: null,
+      actorRole: 'system',
+      action: 'story.verdict_reminder',
+      subjectKind: 'story',
+      subjectId: story.id,
+      companyId: story.companyId,
+      fromState: story.state,
+      toState: story.state,
+      data: { kind: due.kind, windowEndsAt: due.windowEndsAt },
+    });
+    return true;
+  });
 }
 
 /** The verdict window ended without a verdict (scheduler). */

@@ -7,6 +7,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../src/db/client.ts';
 import { runTick } from '../../src/services/scheduler.ts';
+import { publishStory } from '../../src/services/story.service.ts';
+import { formatDate } from '../../src/i18n/index.ts';
+import { storyInput } from '../helpers/workflow.ts';
 import { launchBrowser, newPage, seriousAxeViolations } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -138,6 +141,57 @@ describe('the story journey in the browser', () => {
     expect(company.problems).toEqual([]);
     await page.context().close();
     await company.page.context().close();
+  });
+
+  it('lets the author judge an overdue unanswered story, says until when, and marks a late verdict late', async () => {
+    const db = database.db;
+    const giulia = await db.selectFrom('users').select('id').where('email', '=', 'giulia.r@example.org').executeTakeFirstOrThrow();
+    const florist = await db.selectFrom('companies').select('id').where('slug', '=', 'fioriveloci').executeTakeFirstOrThrow();
+    const publishedAt = Date.now() - 10 * DAY;
+    const { storyId } = await publishStory(
+      db,
+      { kind: 'consumer', userId: giulia.id, companyIds: [] },
+      storyInput({ company: { id: florist.id }, title: `Rimborso mai arrivato ${Date.now()}`, body: 'Ho chiesto il rimborso di un ordine annullato: nessuna risposta dopo dieci giorni.' }),
+      { now: publishedAt },
+    );
+    await runTick(db, Date.now());
+    const { page, problems } = await newPage(browser, { locale: 'it-IT' });
+    await signIn(page, 'giulia.r@example.org');
+    const storyUrl = `${baseUrl}/it/stories/${storyId}`;
+    await page.goto(storyUrl);
+    expect(await page.locator('.badge.state-overdue').first().innerText()).toContain('Risposta in ritardo');
+    // Rule 2: no reply, deadline passed — the verdict form is there, with the date it is open until.
+    const until = formatDate('it', publishedAt + 7 * DAY + 60 * DAY);
+    expect(await page.locator('[data-verdict-until]').innerText()).toContain(`fino al ${until}`);
+    await page.check('input[name="resolved"][value="no"]');
+    await page.check('input[name="wouldBuyAgain"][value="no"]');
+    await page.selectOption('#verdict-rating', '1');
+    await Promise.all([page.waitForURL(/\/stories\/\d+#workflow-actions$/), page.click('button:has-text("Dai il tuo esito")')]);
+    expect(await page.locator('.badge.state-unresolved').first().innerText()).toContain('Non risolto');
+    expect(await page.locator('[data-verdict-late]').count()).toBe(0);
+
+    // A hundred days later the window has closed: the author can still change the verdict, marked late.
+    await db
+      .updateTable('stories')
+      .set((eb) => ({ published_at: eb('published_at', '-', 100 * DAY), reply_due_at: eb('reply_due_at', '-', 100 * DAY), verdict_at: eb('verdict_at', '-', 100 * DAY) }))
+      .where('id', '=', storyId)
+      .execute();
+    await page.goto(storyUrl);
+    expect(await page.locator('[data-verdict-until]').innerText()).toContain('sarà segnato come tardivo');
+    await page.check('input[name="resolved"][value="yes"]');
+    await page.check('input[name="wouldBuyAgain"][value="yes"]');
+    await page.selectOption('#verdict-rating', '4');
+    await Promise.all([page.waitForURL(/\/stories\/\d+#workflow-actions$/), page.click('button:has-text("Dai il tuo esito")')]);
+    expect(await page.locator('.badge.state-resolved').first().innerText()).toContain('Risolto');
+    expect(await page.locator('[data-verdict-late]').innerText()).toBe('esito tardivo');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // The company page keeps the traces a company cannot erase: withdrawals and standard replies.
+    await page.goto(`${baseUrl}/it/companies/fioriveloci`);
+    expect(await page.locator('[data-withdrawn]').innerText()).toMatch(/^Storie ritirate dagli autori negli ultimi 12 mesi: \d+$/);
+    expect(await page.locator('[data-standard-share]').innerText()).toMatch(/^risposte standard: /);
+    expect(problems).toEqual([]);
+    await page.context().close();
   });
 
   for (const lang of ['it', 'en'] as const) {

@@ -82,6 +82,18 @@ describe('story page forms', () => {
     expect(await findStoryById(t.db, storyId)).toMatchObject({ state: 'unresolved', rating: 2, resolved: false });
   });
 
+  it('takes a changed verdict, and answers 429 once a person has changed it too often in a day', async () => {
+    const at = T0 + 86_400_000 + 1000;
+    const flip = (i: number) =>
+      handleStoryPost(post(`http://x/it/stories/${storyId}`, { _action: 'verdict', resolved: i % 2 ? 'yes' : 'no', wouldBuyAgain: 'no', rating: '3' }, author), t.db, 'it', storyId, at + i);
+    // One verdict was given above: four more changes fit in the limit of five a day.
+    for (let i = 1; i <= 4; i++) expect(((await flip(i)) as Response).status).toBe(303);
+    const res = await flip(5);
+    expect(res).toMatchObject({ status: 429, state: { action: 'verdict', values: { rating: '3' } } });
+    expect((res as { headers?: Record<string, string> }).headers?.['Retry-After']).toMatch(/^\d+$/);
+    expect(await findStoryById(t.db, storyId)).toMatchObject({ state: 'unresolved', resolved: false });
+  });
+
   it('rejects an unknown action', async () => {
     const res = await handleStoryPost(post(`http://x/it/stories/${storyId}`, { _action: 'delete_everything' }, author), t.db, 'it', storyId);
     expect(res).toMatchObject({ status: 400 });

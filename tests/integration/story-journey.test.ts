@@ -100,7 +100,7 @@ describe('a florist’s stories from publication to verdict', () => {
   it('lets only the florist’s representative reply for it, and only the author rate it', async () => {
     expect(await refusal(replyToStory(t.db, otherRep, { storyId: s1, body: 'We are another company', as: 'company' }))).toBe('not_company_representative');
     expect(await refusal(replyToStory(t.db, bob, { storyId: s1, body: 'Me too!' }))).toBe('not_author');
-    expect(await refusal(giveVerdict(t.db, alice, { storyId: s1, resolved: true, wouldBuyAgain: true, rating: 5 }))).toBe('no_reply_yet');
+    expect(await refusal(giveVerdict(t.db, alice, { storyId: s1, resolved: true, wouldBuyAgain: true, rating: 5 }, { now: T0 + HOUR }))).toBe('no_reply_yet');
     expect(await refusal(publishStory(t.db, rep, storyInput({ company: { id: companyId }, title: 'We are great' })))).toBe('own_company');
     expect(await auditActions(t.db, s1)).toEqual(['story.publish']);
   });
@@ -289,7 +289,9 @@ describe('a florist’s stories from publication to verdict', () => {
     expect((await runTick(t.db, T0 + 81 * DAY + 1)).closed).toBe(1);
     expect((await runTick(t.db, T0 + 81 * DAY + 2)).closed).toBe(0);
     expect(await findStoryById(t.db, storyId)).toMatchObject({ state: 'closed_no_verdict', closedAt: T0 + 81 * DAY + 1 });
-    expect(await refusal(giveVerdict(t.db, carol, { storyId, resolved: false, wouldBuyAgain: false, rating: 1 }))).toBe('invalid_state');
+    // Score rules v2, rule 2: closing the window does not silence the author; a verdict comes late.
+    expect(await giveVerdict(t.db, carol, { storyId, resolved: false, wouldBuyAgain: false, rating: 1 }, { now: T0 + 90 * DAY })).toMatchObject({ from: 'closed_no_verdict', to: 'unresolved' });
+    expect(await findStoryById(t.db, storyId)).toMatchObject({ state: 'unresolved', verdictLate: true, verdictAt: T0 + 90 * DAY });
   });
   it('joins a caller’s transaction (moderation composes with it) and rolls back with it', async () => {
     const dave = await consumer(t.db, 'Dave');

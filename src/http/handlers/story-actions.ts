@@ -63,6 +63,13 @@ function fail(action: StoryAction, values: FormValues, errors: FieldErrors, stat
 export const REPLY_LIMIT = { limit: 30, windowMs: 60 * 60_000 };
 
 /**
+ * Verdicts per person and story per day: since a verdict can be changed (score rules v2, rule 2),
+ * each change mails the company and recomputes its figures; a change of mind fits, a flip-flop
+ * flood does not.
+ */
+export const VERDICT_LIMIT = { limit: 5, windowMs: 24 * 60 * 60_000 };
+
+/**
  * Handles one POST to /[lang]/stories/[id]. Returns a Response (redirect) or the state of the form
  * that failed plus the HTTP status to answer with.
  */
@@ -107,6 +114,12 @@ export async function handleStoryPost(
       case 'verdict': {
         const form = validate(lang, VerdictSchema, values, values);
         if (!form.ok) return fail(action, values, form.errors, 422);
+        const limited = await rateLimit(db, `verdict:${user.id}:${storyId}`, VERDICT_LIMIT.limit, VERDICT_LIMIT.windowMs, now);
+        if (!limited.ok) {
+          return fail(action, values, { _form: t(lang, 'error.tooMany', { seconds: limited.retryAfterSeconds }) }, 429, {
+            'Retry-After': String(limited.retryAfterSeconds),
+          });
+        }
         ({ masked } = await giveVerdict(
           db,
           actor,
