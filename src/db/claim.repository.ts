@@ -115,3 +115,76 @@ export async function moveClaims(db: DB, fromCompanyId: number, toCompanyId: num
 export async function deleteClaimsOf(db: DB, userId: number): Promise<void> {
   await db.deleteFrom('company_claims').where('user_id', '=', userId).execute();
 }
+
+/** The claimant opened the link sent to the claim address: the mailbox is theirs. */
+export async function markClaimEmailConfirmed(db: DB, id: number, now: number): Promise<void> {
+  await db.updateTable('company_claims').set({ email_confirmed_at: now }).where('id', '=', id).execute();
+}
+
+/** The last domain checks (JSON), shown to moderators. */
+export async function setClaimEvidence(db: DB, id: number, evidence: string): Promise<void> {
+  await db.updateTable('company_claims').set({ evidence }).where('id', '=', id).execute();
+}
+
+/** Pending claims by domain e-mail on a company (the link opened or not), oldest first. */
+export async function listPendingDomainClaims(db: DB, companyId: number): Promise<ClaimRow[]> {
+  return db.selectFrom('company_claims').selectAll().where('company_id', '=', companyId).where('method', '=', 'domain_email').where('status', '=', 'pending').orderBy('id').execute();
+}
+
+export interface ClaimReviewView {
+  id: number;
+  method: 'domain_email' | 'moderator';
+  email: string | null;
+  note: string | null;
+  emailConfirmedAt: number | null;
+  evidence: string | null;
+  createdAt: number;
+  userId: number;
+  userName: string;
+  userEmail: string;
+  companyId: number;
+  companyName: string;
+  companySlug: string;
+  companyDomain: string | null;
+  domainTrust: 'moderator' | 'dns' | 'file' | null;
+  companyCreatedAt: number;
+  /** Who created the company (and typed its website), when a consumer did. */
+  companyCreatorName: string | null;
+}
+
+/** Every pending claim with what a moderator needs to judge it, oldest first, bounded. */
+export async function listClaimsForReview(db: DB, limit: number): Promise<ClaimReviewView[]> {
+  const rows = await claims(db)
+    .selectFrom('company_claims as c')
+    .innerJoin('users as u', 'u.id', 'c.user_id')
+    .innerJoin('companies as co', 'co.id', 'c.company_id')
+    .leftJoin('users as creator', 'creator.id', 'co.created_by_user_id')
+    .select([
+      'c.id', 'c.method', 'c.email', 'c.note', 'c.email_confirmed_at', 'c.evidence', 'c.created_at', 'c.user_id', 'u.display_name', 'u.email as user_email',
+      'co.id as company_id', 'co.name as company_name', 'co.slug as company_slug', 'co.domain as company_domain', 'co.domain_trust', 'co.created_at as company_created_at',
+      'creator.display_name as creator_name',
+    ])
+    .where('c.status', '=', 'pending')
+    .orderBy('c.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    method: r.method,
+    email: r.email,
+    note: r.note,
+    emailConfirmedAt: r.email_confirmed_at,
+    evidence: r.evidence,
+    createdAt: r.created_at,
+    userId: r.user_id,
+    userName: r.display_name,
+    userEmail: r.user_email,
+    companyId: r.company_id,
+    companyName: r.company_name,
+    companySlug: r.company_slug,
+    companyDomain: r.company_domain,
+    domainTrust: r.domain_trust,
+    companyCreatedAt: r.company_created_at,
+    companyCreatorName: r.creator_name,
+  }));
+}

@@ -135,6 +135,8 @@ export interface NewCompanyInput {
   website?: string | null;
   country?: string;
   sector?: string;
+  /** The consumer who created it (its first story's author): it then awaits a moderator's review. */
+  createdByUserId?: number | null;
 }
 
 /** Creates a company with a unique slug. Call findDuplicateCompany first (in the same transaction). */
@@ -167,6 +169,9 @@ export async function insertCompany(db: DB, input: NewCompanyInput, now: number)
       merged_into_id: null,
       created_at: now,
       updated_at: now,
+      created_by_user_id: input.createdByUserId ?? null,
+      // Seeded, imported and staff-made companies count as reviewed; a consumer's waits.
+      reviewed_at: input.createdByUserId ? null : now,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -224,4 +229,22 @@ export async function markCompanyMerged(db: DB, companyId: number, keptId: numbe
 /** Erasure: the person is no longer shown as any company's claimant. */
 export async function clearClaimantEverywhere(db: DB, userId: number): Promise<void> {
   await db.updateTable('companies').set({ claimed_by_user_id: null, claimed_at: null }).where('claimed_by_user_id', '=', userId).execute();
+}
+
+/** A moderator set the claim domain as trusted, or the domain was proven (DNS TXT record, file). */
+export async function setDomainTrust(db: DB, companyId: number, trust: 'moderator' | 'dns' | 'file', now: number): Promise<void> {
+  await db.updateTable('companies').set({ domain_trust: trust, domain_trusted_at: now, updated_at: now }).where('id', '=', companyId).execute();
+}
+
+/** The company's verification token, created with `fresh` when it has none yet. */
+export async function ensureDomainToken(db: DB, companyId: number, fresh: string): Promise<string> {
+  await db.updateTable('companies').set({ domain_token: fresh }).where('id', '=', companyId).where('domain_token', 'is', null).execute();
+  const row = await db.selectFrom('companies').select('domain_token').where('id', '=', companyId).executeTakeFirstOrThrow();
+  return row.domain_token ?? fresh;
+}
+
+/** A moderator reviewed a company a consumer created: it may appear in lists. */
+export async function markCompanyReviewed(db: DB, companyId: number, moderatorId: number, now: number): Promise<boolean> {
+  const res = await db.updateTable('companies').set({ reviewed_at: now, reviewed_by: moderatorId, updated_at: now }).where('id', '=', companyId).where('reviewed_at', 'is', null).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
 }

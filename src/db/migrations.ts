@@ -11,6 +11,7 @@ import * as statsAggregates from '../../migrations/2026-11-23T1500-stats-aggrega
 import * as pageReadModels from '../../migrations/2026-11-23T1600-page-read-models.ts';
 import * as flashMessages from '../../migrations/2026-12-04T1000-flash-messages.ts';
 import * as scoreRulesV2 from '../../migrations/2026-12-04T1100-score-rules-v2.ts';
+import * as companyIdentity from '../../migrations/2026-12-04T1200-company-identity.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T0900-initial': initial,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23T1600-page-read-models': pageReadModels,
   '2026-12-04T1000-flash-messages': flashMessages,
   '2026-12-04T1100-score-rules-v2': scoreRulesV2,
+  '2026-12-04T1200-company-identity': companyIdentity,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -263,7 +263,8 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
     } else {
       company = await findDuplicateCompany(trx, input.company);
       if (!company) {
-        company = await insertCompany(trx, input.company, now);
+        // A company a consumer creates awaits a moderator's review before it is listed.
+        company = await insertCompany(trx, { ...input.company, createdByUserId: actor.kind === 'consumer' ? actor.userId : null }, now);
         companyCreated = true;
       }
     }

@@ -3,9 +3,10 @@ import type { Messages } from '../index.ts';
 import { auth } from './auth.ts';
 import { content } from './content.ts';
 import { form } from './form.ts';
+import { identity } from './identity.ts';
 import { moderation } from './moderation.ts';
 import { search } from './search.ts';
 import { site } from './site.ts';
 import { workflow } from './workflow.ts';
 
-export const areas: { it: Messages; en: Messages }[] = [site, form, content, auth, workflow, moderation, search];
+export const areas: { it: Messages; en: Messages }[] = [site, form, content, auth, workflow, moderation, search, identity];
