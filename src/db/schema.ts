@@ -68,6 +68,8 @@ export interface CompanyTable {
   /** A moderator reviewed it (existing companies count as reviewed); null: awaiting review. */
   reviewed_at: ColumnType<number | null, number | null | undefined, number | null>;
   reviewed_by: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Since when it appears in directories, rankings and home lists; null: not yet. */
+  listed_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface CompanyClaimTable {
