@@ -24,6 +24,8 @@ export interface ClaimView {
   note: string | null;
   status: ClaimStatus;
   createdAt: number;
+  /** The claimant opened the link sent to the claim address. */
+  emailConfirmedAt: number | null;
 }
 
 /** Claims with the claimant's name and address, newest first. */
@@ -31,7 +33,7 @@ export async function listClaims(db: DB, where: { companyId?: number; userId?: n
   let q = claims(db)
     .selectFrom('company_claims as c')
     .innerJoin('users as u', 'u.id', 'c.user_id')
-    .select(['c.id', 'c.company_id', 'c.user_id', 'u.display_name', 'u.email as user_email', 'c.method', 'c.email', 'c.note', 'c.status', 'c.created_at'])
+    .select(['c.id', 'c.company_id', 'c.user_id', 'u.display_name', 'u.email as user_email', 'c.method', 'c.email', 'c.note', 'c.status', 'c.created_at', 'c.email_confirmed_at'])
     .orderBy('c.id', 'desc');
   if (where.companyId !== undefined) q = q.where('c.company_id', '=', where.companyId);
   if (where.userId !== undefined) q = q.where('c.user_id', '=', where.userId);
@@ -48,6 +50,7 @@ export async function listClaims(db: DB, where: { companyId?: number; userId?: n
     note: r.note,
     status: r.status,
     createdAt: r.created_at,
+    emailConfirmedAt: r.email_confirmed_at,
   }));
 }
 
