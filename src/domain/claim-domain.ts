@@ -5,7 +5,7 @@
 // consumer typed is a hint: a claim on it waits for a moderator.
 import { getDomain } from 'tldts';
 import { DOMAINS as FREE_MAIL_DOMAINS } from 'free-email-domains-list';
-import disposableDomains from 'disposable-email-domains';
+import disposableDomains from 'disposable-email-domains/index.json' with { type: 'json' };
 import disposableWildcards from 'disposable-email-domains/wildcard.json' with { type: 'json' };
 import { isRegistrableHost, RESERVED_TEST_TLDS } from './website.ts';
 
