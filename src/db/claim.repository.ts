@@ -191,3 +191,26 @@ export async function listClaimsForReview(db: DB, limit: number): Promise<ClaimR
     companyCreatorName: r.creator_name,
   }));
 }
+
+export interface TeamMember {
+  claimId: number;
+  userId: number;
+  name: string;
+  email: string | null;
+  since: number | null;
+}
+
+/** The people who speak for a company (verified or approved claims), in the order they joined. */
+export async function listCompanyTeam(db: DB, companyId: number): Promise<TeamMember[]> {
+  const rows = await db
+    .selectFrom('company_claims as c')
+    .innerJoin('users as u', 'u.id', 'c.user_id')
+    .select(['c.id', 'c.user_id', 'u.display_name', 'c.email', 'u.email as account_email', 'c.decided_at'])
+    .where('c.company_id', '=', companyId)
+    .where('c.status', 'in', GRANTED)
+    .where('u.banned_at', 'is', null)
+    .orderBy('c.decided_at')
+    .orderBy('c.id')
+    .execute();
+  return rows.map((r) => ({ claimId: r.id, userId: r.user_id, name: r.display_name, email: r.email ?? r.account_email, since: r.decided_at }));
+}

@@ -24,19 +24,21 @@ import {
   insertClaim,
   listClaims,
   listClaimsForReview,
+  listCompanyTeam,
   listPendingDomainClaims,
   markClaimEmailConfirmed,
   setClaimEvidence,
   userHasGrantedClaim,
   type ClaimReviewView,
   type ClaimView,
+  type TeamMember,
 } from '../db/claim.repository.ts';
 import { ensureDomainToken, findCompanyById, setClaimant, setClaimantIfNone, setDomainTrust } from '../db/company.repository.ts';
 import { decideDomainClaim, emailHost, publicMailKind, registrableDomain, verificationRecord, type PublicMailKind } from '../domain/claim-domain.ts';
 import { checkDomainProof, defaultDomainProver, type DomainProver, type ProofResult } from './domain-proof.ts';
 import { changeRoleIf } from '../db/user.repository.ts';
 
-export { listClaims, listClaimsForReview, type ClaimView, type ClaimReviewView, type ProofResult };
+export { listClaims, listClaimsForReview, listCompanyTeam, type TeamMember, type ClaimView, type ClaimReviewView, type ProofResult };
 
 export const DomainClaimSchema = z.object({
   /** Why 254: the longest address SMTP can carry. */
@@ -292,15 +294,51 @@ export async function rejectClaim(db: DB, moderator: SessionUser, claimId: numbe
   });
 }
 
+export type InviteResult = { kind: 'sent'; email: string } | { kind: 'forbidden' } | { kind: 'untrusted_domain' } | { kind: 'wrong_domain'; domain: string } | { kind: 'public_mail_domain'; domain: string; why: PublicMailKind } | RateLimited;
+
 /**
- * Ends a representation (the person left the company, or a moderator found the claim false).
- * The company stays "claimed" while another representative remains.
+ * A representative invites a colleague: a mail to an address at the company's TRUSTED domain
+ * with the claim page's address; the colleague signs in (or up) and claims by that address,
+ * which the link then grants. Nobody outside the domain can be invited.
+ */
+export async function inviteColleague(db: DB, rep: SessionUser, company: CompanyRow, email: string, info: RequestInfo): Promise<InviteResult> {
+  if (!(await userHasGrantedClaim(db, rep.id, company.id))) return { kind: 'forbidden' };
+  if (company.domain_trust === null) return { kind: 'untrusted_domain' };
+  const address = email.trim().toLowerCase();
+  const decision = decideDomainClaim({ email: address, companyDomain: company.domain, trust: company.domain_trust });
+  if (decision.kind === 'public_mail_domain' || decision.kind === 'wrong_domain') return decision;
+  if (decision.kind !== 'link_grants') return { kind: 'untrusted_domain' };
+  const limited = await rateLimit(db, `invite:user:${rep.id}`, AUTH_LIMITS.claimPerUser.limit, AUTH_LIMITS.claimPerUser.windowMs, info.now);
+  if (!limited.ok) return { kind: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
+  await inTransaction(db, async (tx) => {
+    const params = { name: rep.displayName, company: company.name, email: address };
+    await enqueueMail(
+      tx,
+      {
+        to: address,
+        template: 'company_invite',
+        subject: t(info.locale, 'identity.mail.invite.subject', params),
+        text: [t(info.locale, 'identity.mail.invite.body', params), `${info.origin}/${info.locale}/companies/${encodeURIComponent(company.slug)}/claim`, '', t(info.locale, 'auth.mail.ignore'), '', t(info.locale, 'auth.mail.signature')].join('\n'),
+      },
+      info.now,
+    );
+    await appendAudit(tx, { at: info.now, actorId: rep.id, actorRole: rep.role, action: 'company.invite', subjectKind: 'company', subjectId: company.id, companyId: company.id, data: { email: address } });
+  });
+  notifyMailEnqueued();
+  return { kind: 'sent', email: address };
+}
+
+/**
+ * Ends a representation (the person left the company, a colleague removed them from the team, or
+ * a moderator found the claim false). It takes effect at once: sessions read the claims on every
+ * request. The company stays "claimed" while another representative remains.
  */
 export async function revokeClaim(db: DB, actor: SessionUser, claimId: number, now: number): Promise<DecideClaimResult> {
   return inTransaction(db, async (tx) => {
     const claim = await findClaimById(tx, claimId);
     if (!claim || (claim.status !== 'verified' && claim.status !== 'approved')) return { kind: 'not_pending' as const };
-    if (!isStaff(actor) && actor.id !== claim.user_id) return { kind: 'forbidden' as const };
+    const teammate = actor.id !== claim.user_id && (await userHasGrantedClaim(tx, actor.id, claim.company_id));
+    if (!isStaff(actor) && actor.id !== claim.user_id && !teammate) return { kind: 'forbidden' as const };
     await decideClaim(tx, claimId, { status: 'revoked', decidedAt: now, decidedBy: actor.id });
     const other = await findFirstGrantedClaim(tx, claim.company_id);
     await setClaimant(tx, claim.company_id, other ? { userId: other.user_id, claimedAt: other.decided_at ?? now } : null, now);
