@@ -76,7 +76,8 @@ async function main(): Promise<void> {
       .insertInto('company_claims')
       .values({ company_id: row.id, user_id: repId, method: 'domain_email', email: `assistenza@${c.domain}`, status: 'verified', created_at: longAgo, decided_at: longAgo, decided_by: null })
       .execute();
-    await db.updateTable('companies').set({ claimed_by_user_id: repId, claimed_at: longAgo }).where('id', '=', row.id).execute();
+    // The demo's claim domains count as set by a moderator (a consumer typed none of them).
+    await db.updateTable('companies').set({ claimed_by_user_id: repId, claimed_at: longAgo, domain_trust: 'moderator', domain_trusted_at: longAgo }).where('id', '=', row.id).execute();
     repActors.set(c.key, { kind: 'company', userId: repId, companyIds: [row.id] });
   }
 

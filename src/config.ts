@@ -77,6 +77,8 @@ export const configSchema = z.object({
   ANSWERABLE_MAX_PAGE_COUNT: positiveInt('ANSWERABLE_MAX_PAGE_COUNT', 2 ** 31 - 1).optional(),
   SEARCH_RATE_LIMIT_PER_MINUTE: positiveInt('SEARCH_RATE_LIMIT_PER_MINUTE', 1_000_000).optional(),
   API_RATE_LIMIT_PER_MINUTE: positiveInt('API_RATE_LIMIT_PER_MINUTE', 1_000_000).optional(),
+  DOMAIN_PROOF_DNS_SERVER: z.string().regex(/^(\d{1,3}\.){3}\d{1,3}:\d{1,5}$/, { error: 'DOMAIN_PROOF_DNS_SERVER must be IPv4:port, e.g. 127.0.0.1:5353' }).optional(),
+  DOMAIN_PROOF_HTTP_BASE: httpUrl('DOMAIN_PROOF_HTTP_BASE').optional(),
 });
 
 export type ConfigVariable = keyof z.input<typeof configSchema>;
@@ -119,6 +121,13 @@ export interface Config {
   maxPageCount: number | null;
   searchRateLimitPerMinute: number;
   apiRateLimitPerMinute: number;
+  /**
+   * Where company-domain proofs are checked (development and tests only: a production server
+   * refuses to start with either set): a DNS server for the TXT record instead of the system's,
+   * and an http base URL that stands in for https://<domain> (the file is then fetched from
+   * <base>/<domain>/.well-known/answerable.txt).
+   */
+  domainProof: { dnsServer: string | null; httpBase: string | null };
 }
 
 export class ConfigError extends Error {
@@ -150,6 +159,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   const workers: Worker[] =
     e.ANSWERABLE_WORKERS === 'off' ? [] : !e.ANSWERABLE_WORKERS || e.ANSWERABLE_WORKERS === 'on' ? ['search', 'mail', 'scheduler'] : (e.ANSWERABLE_WORKERS.split(',') as Worker[]);
   const nodeEnv = e.NODE_ENV ?? 'development';
+  if (nodeEnv === 'production' && (e.DOMAIN_PROOF_DNS_SERVER || e.DOMAIN_PROOF_HTTP_BASE)) {
+    throw new ConfigError(['DOMAIN_PROOF_DNS_SERVER and DOMAIN_PROOF_HTTP_BASE are for development and tests only: unset them when NODE_ENV is production']);
+  }
   return Object.freeze({
     nodeEnv,
     production: nodeEnv === 'production',
@@ -178,6 +190,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     maxPageCount: e.ANSWERABLE_MAX_PAGE_COUNT ?? null,
     searchRateLimitPerMinute: e.SEARCH_RATE_LIMIT_PER_MINUTE ?? 120,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE ?? 300,
+    domainProof: Object.freeze({ dnsServer: e.DOMAIN_PROOF_DNS_SERVER ?? null, httpBase: e.DOMAIN_PROOF_HTTP_BASE?.replace(/\/$/, '') ?? null }),
   });
 }
 

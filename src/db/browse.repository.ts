@@ -113,6 +113,8 @@ export function plainExcerpt(markdown: string, max = 220): string {
 export async function findRecentStories(db: DB, limit = 10): Promise<StorySummary[]> {
   const rows = await summarySelect(db)
     .where('s.state', 'in', listedStates)
+    // Stories about a company not yet listed (new, not reviewed) stay on its own page.
+    .where('c.listed_at', 'is not', null)
     .orderBy('s.published_at', 'desc')
     .limit(limit)
     .execute();
@@ -169,7 +171,8 @@ export async function listCompanies(
   let q = db
     .selectFrom('companies as c')
     .leftJoin('company_stats as st', (j) => j.onRef('st.company_id', '=', 'c.id').on('st.period', '=', period))
-    .where('c.merged_into_id', 'is', null);
+    .where('c.merged_into_id', 'is', null)
+    .where('c.listed_at', 'is not', null);
   if (opts.sector) q = q.where('c.sector', '=', opts.sector);
   const [rows, count] = await Promise.all([
     q
@@ -210,7 +213,8 @@ export async function findRankedCompanies(
     .where('st.period', '=', opts.period ?? '12m')
     .where('st.score', 'is not', null)
     .where('st.band', '!=', 'not_enough_data')
-    .where('c.merged_into_id', 'is', null);
+    .where('c.merged_into_id', 'is', null)
+    .where('c.listed_at', 'is not', null);
   if (opts.sector) q = q.where('c.sector', '=', opts.sector);
   const rows = await q
     .select(['c.id', 'c.slug', 'c.name', 'c.sector', 'c.country', 'c.claimed_at', 'st.story_count', 'st.score', 'st.band', 'st.reply_rate'])
@@ -478,7 +482,7 @@ export async function countSiteTotals(db: DB): Promise<{ stories: number; compan
       .select((eb) => eb.fn.sum<number>('story_count').as('n'))
       .where('period', '=', 'all')
       .executeTakeFirstOrThrow(),
-    db.selectFrom('companies').select((eb) => eb.fn.countAll<number>().as('n')).where('merged_into_id', 'is', null).executeTakeFirstOrThrow(),
+    db.selectFrom('companies').select((eb) => eb.fn.countAll<number>().as('n')).where('merged_into_id', 'is', null).where('listed_at', 'is not', null).executeTakeFirstOrThrow(),
   ]);
   return { stories: Number(stories.n ?? 0), companies: Number(companies.n) };
 }

@@ -24,6 +24,8 @@ export interface ClaimView {
   note: string | null;
   status: ClaimStatus;
   createdAt: number;
+  /** The claimant opened the link sent to the claim address. */
+  emailConfirmedAt: number | null;
 }
 
 /** Claims with the claimant's name and address, newest first. */
@@ -31,7 +33,7 @@ export async function listClaims(db: DB, where: { companyId?: number; userId?: n
   let q = claims(db)
     .selectFrom('company_claims as c')
     .innerJoin('users as u', 'u.id', 'c.user_id')
-    .select(['c.id', 'c.company_id', 'c.user_id', 'u.display_name', 'u.email as user_email', 'c.method', 'c.email', 'c.note', 'c.status', 'c.created_at'])
+    .select(['c.id', 'c.company_id', 'c.user_id', 'u.display_name', 'u.email as user_email', 'c.method', 'c.email', 'c.note', 'c.status', 'c.created_at', 'c.email_confirmed_at'])
     .orderBy('c.id', 'desc');
   if (where.companyId !== undefined) q = q.where('c.company_id', '=', where.companyId);
   if (where.userId !== undefined) q = q.where('c.user_id', '=', where.userId);
@@ -48,6 +50,7 @@ export async function listClaims(db: DB, where: { companyId?: number; userId?: n
     note: r.note,
     status: r.status,
     createdAt: r.created_at,
+    emailConfirmedAt: r.email_confirmed_at,
   }));
 }
 
@@ -114,4 +117,100 @@ export async function moveClaims(db: DB, fromCompanyId: number, toCompanyId: num
 
 export async function deleteClaimsOf(db: DB, userId: number): Promise<void> {
   await db.deleteFrom('company_claims').where('user_id', '=', userId).execute();
+}
+
+/** The claimant opened the link sent to the claim address: the mailbox is theirs. */
+export async function markClaimEmailConfirmed(db: DB, id: number, now: number): Promise<void> {
+  await db.updateTable('company_claims').set({ email_confirmed_at: now }).where('id', '=', id).execute();
+}
+
+/** The last domain checks (JSON), shown to moderators. */
+export async function setClaimEvidence(db: DB, id: number, evidence: string): Promise<void> {
+  await db.updateTable('company_claims').set({ evidence }).where('id', '=', id).execute();
+}
+
+/** Pending claims by domain e-mail on a company (the link opened or not), oldest first. */
+export async function listPendingDomainClaims(db: DB, companyId: number): Promise<ClaimRow[]> {
+  return db.selectFrom('company_claims').selectAll().where('company_id', '=', companyId).where('method', '=', 'domain_email').where('status', '=', 'pending').orderBy('id').execute();
+}
+
+export interface ClaimReviewView {
+  id: number;
+  method: 'domain_email' | 'moderator';
+  email: string | null;
+  note: string | null;
+  emailConfirmedAt: number | null;
+  evidence: string | null;
+  createdAt: number;
+  userId: number;
+  userName: string;
+  userEmail: string;
+  companyId: number;
+  companyName: string;
+  companySlug: string;
+  companyDomain: string | null;
+  domainTrust: 'moderator' | 'dns' | 'file' | null;
+  companyCreatedAt: number;
+  /** Who created the company (and typed its website), when a consumer did. */
+  companyCreatorName: string | null;
+}
+
+/** Every pending claim with what a moderator needs to judge it, oldest first, bounded. */
+export async function listClaimsForReview(db: DB, limit: number): Promise<ClaimReviewView[]> {
+  const rows = await claims(db)
+    .selectFrom('company_claims as c')
+    .innerJoin('users as u', 'u.id', 'c.user_id')
+    .innerJoin('companies as co', 'co.id', 'c.company_id')
+    .leftJoin('users as creator', 'creator.id', 'co.created_by_user_id')
+    .select([
+      'c.id', 'c.method', 'c.email', 'c.note', 'c.email_confirmed_at', 'c.evidence', 'c.created_at', 'c.user_id', 'u.display_name', 'u.email as user_email',
+      'co.id as company_id', 'co.name as company_name', 'co.slug as company_slug', 'co.domain as company_domain', 'co.domain_trust', 'co.created_at as company_created_at',
+      'creator.display_name as creator_name',
+    ])
+    .where('c.status', '=', 'pending')
+    .orderBy('c.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    method: r.method,
+    email: r.email,
+    note: r.note,
+    emailConfirmedAt: r.email_confirmed_at,
+    evidence: r.evidence,
+    createdAt: r.created_at,
+    userId: r.user_id,
+    userName: r.display_name,
+    userEmail: r.user_email,
+    companyId: r.company_id,
+    companyName: r.company_name,
+    companySlug: r.company_slug,
+    companyDomain: r.company_domain,
+    domainTrust: r.domain_trust,
+    companyCreatedAt: r.company_created_at,
+    companyCreatorName: r.creator_name,
+  }));
+}
+
+export interface TeamMember {
+  claimId: number;
+  userId: number;
+  name: string;
+  email: string | null;
+  since: number | null;
+}
+
+/** The people who speak for a company (verified or approved claims), in the order they joined. */
+export async function listCompanyTeam(db: DB, companyId: number): Promise<TeamMember[]> {
+  const rows = await db
+    .selectFrom('company_claims as c')
+    .innerJoin('users as u', 'u.id', 'c.user_id')
+    .select(['c.id', 'c.user_id', 'u.display_name', 'c.email', 'u.email as account_email', 'c.decided_at'])
+    .where('c.company_id', '=', companyId)
+    .where('c.status', 'in', GRANTED)
+    .where('u.banned_at', 'is', null)
+    .orderBy('c.decided_at')
+    .orderBy('c.id')
+    .execute();
+  return rows.map((r) => ({ claimId: r.id, userId: r.user_id, name: r.display_name, email: r.email ?? r.account_email, since: r.decided_at }));
 }

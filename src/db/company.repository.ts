@@ -7,29 +7,8 @@ import type { DB } from './client.ts';
 import { preparedQuery } from './prepared-query.ts';
 import type { CompanyRow, Locale } from './schema.ts';
 
-// Legal-form words that do not tell two companies apart ("Fiori Rapidi S.r.l." = "fiori rapidi").
-const legalForms = new Set([
-  'srl', 'srls', 'spa', 'sapa', 'snc', 'sas', 'ss', 'scarl', 'scrl', 'scpa', 'coop', 'onlus',
-  'ltd', 'limited', 'llc', 'llp', 'lp', 'plc', 'inc', 'incorporated', 'corp', 'corporation', 'co', 'company',
-  'gmbh', 'ag', 'kg', 'sa', 'sl', 'sarl', 'bv', 'nv', 'ab', 'oy', 'group', 'holding', 'italia', 'italy',
-]);
-
-function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-}
-
-/**
- * The duplicate-detection key of a company name: lower case, accents and punctuation dropped,
- * trailing legal forms removed, spaces removed ("Fiori & Co. S.r.l." → "fiori").
- */
-export function companyNameKey(name: string): string {
-  const folded = fold(name).replace(/\b([a-z])\.(?=[a-z]\.)/g, '$1').replace(/\b([a-z])\.(?=[a-z]\b)/g, '$1');
-  const tokens = folded.replace(/&/g, ' ').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const kept = [...tokens];
-  while (kept.length > 1 && legalForms.has(kept[kept.length - 1]!)) kept.pop();
-  const key = kept.join('');
-  return key === '' ? tokens.join('') : key;
-}
+export { companyNameKey } from '../domain/company-name.ts';
+import { companyNameKey } from '../domain/company-name.ts';
 
 /** The bare host of a website or domain ("https://www.Fiori.it/x" → "fiori.it"); null when not a host name. */
 export function normalizeDomain(input: string | null | undefined): string | null {
@@ -49,6 +28,10 @@ export function normalizeDomain(input: string | null | undefined): string | null
  * (/api/v1/companies/suggest): a company named "Suggest" gets "suggest-2".
  */
 export const RESERVED_COMPANY_SLUGS: readonly string[] = ['suggest'];
+
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
 
 export function slugify(name: string): string {
   // Words that hold masked personal data ("•••67") are left out of the slug entirely.
@@ -115,7 +98,7 @@ export async function findMergeRedirect(db: DB, slug: string): Promise<string | 
 
 /** Companies the sitemap lists (not merged), oldest first, bounded. */
 export async function listSitemapCompanies(db: DB, limit: number): Promise<Pick<CompanyRow, 'slug' | 'updated_at'>[]> {
-  return db.selectFrom('companies').select(['slug', 'updated_at']).where('merged_into_id', 'is', null).orderBy('id').limit(limit).execute();
+  return db.selectFrom('companies').select(['slug', 'updated_at']).where('merged_into_id', 'is', null).where('listed_at', 'is not', null).orderBy('id').limit(limit).execute();
 }
 
 /** An existing company that is the same as the one described: same domain first, then same name key. */
@@ -135,6 +118,8 @@ export interface NewCompanyInput {
   website?: string | null;
   country?: string;
   sector?: string;
+  /** The consumer who created it (its first story's author): it then awaits a moderator's review. */
+  createdByUserId?: number | null;
 }
 
 /** Creates a company with a unique slug. Call findDuplicateCompany first (in the same transaction). */
@@ -167,6 +152,10 @@ export async function insertCompany(db: DB, input: NewCompanyInput, now: number)
       merged_into_id: null,
       created_at: now,
       updated_at: now,
+      created_by_user_id: input.createdByUserId ?? null,
+      // Seeded, imported and staff-made companies count as reviewed; a consumer's waits.
+      reviewed_at: input.createdByUserId ? null : now,
+      listed_at: input.createdByUserId ? null : now,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -224,4 +213,59 @@ export async function markCompanyMerged(db: DB, companyId: number, keptId: numbe
 /** Erasure: the person is no longer shown as any company's claimant. */
 export async function clearClaimantEverywhere(db: DB, userId: number): Promise<void> {
   await db.updateTable('companies').set({ claimed_by_user_id: null, claimed_at: null }).where('claimed_by_user_id', '=', userId).execute();
+}
+
+/** A moderator set the claim domain as trusted, or the domain was proven (DNS TXT record, file). */
+export async function setDomainTrust(db: DB, companyId: number, trust: 'moderator' | 'dns' | 'file', now: number): Promise<void> {
+  await db.updateTable('companies').set({ domain_trust: trust, domain_trusted_at: now, updated_at: now }).where('id', '=', companyId).execute();
+}
+
+/** The company's verification token, created with `fresh` when it has none yet. */
+export async function ensureDomainToken(db: DB, companyId: number, fresh: string): Promise<string> {
+  await db.updateTable('companies').set({ domain_token: fresh }).where('id', '=', companyId).where('domain_token', 'is', null).execute();
+  const row = await db.selectFrom('companies').select('domain_token').where('id', '=', companyId).executeTakeFirstOrThrow();
+  return row.domain_token ?? fresh;
+}
+
+/**
+ * A moderator reviewed a company a consumer created: released, it appears in lists; kept out, it
+ * stays off them for good (its own page and stories still work). True when this call decided.
+ */
+export async function markCompanyReviewed(db: DB, companyId: number, moderatorId: number, release: boolean, now: number): Promise<boolean> {
+  const res = await db
+    .updateTable('companies')
+    .set((eb) => ({ reviewed_at: now, reviewed_by: moderatorId, listed_at: release ? eb.fn.coalesce('listed_at', eb.val(now)) : null, updated_at: now }))
+    .where('id', '=', companyId)
+    .where('reviewed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** The company appears in lists from now on (enough different authors wrote about it). */
+export async function markCompanyListed(db: DB, companyId: number, now: number): Promise<void> {
+  await db.updateTable('companies').set({ listed_at: now, updated_at: now }).where('id', '=', companyId).where('listed_at', 'is', null).execute();
+}
+
+export interface CompanyAwaitingReview {
+  id: number;
+  slug: string;
+  name: string;
+  website: string | null;
+  createdAt: number;
+  listedAt: number | null;
+  creatorName: string | null;
+}
+
+/** Companies consumers created that no moderator reviewed yet, oldest first, bounded. */
+export async function listCompaniesAwaitingReview(db: DB, limit: number): Promise<CompanyAwaitingReview[]> {
+  const rows = await db
+    .selectFrom('companies as c')
+    .leftJoin('users as u', 'u.id', 'c.created_by_user_id')
+    .select(['c.id', 'c.slug', 'c.name', 'c.website', 'c.created_at', 'c.listed_at', 'u.display_name'])
+    .where('c.reviewed_at', 'is', null)
+    .where('c.merged_into_id', 'is', null)
+    .orderBy('c.created_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, website: r.website, createdAt: r.created_at, listedAt: r.listed_at, creatorName: r.display_name }));
 }

@@ -13,6 +13,7 @@ import * as flashMessages from '../../migrations/2026-12-04T1000-flash-messages.
 import * as scoreRulesV2 from '../../migrations/2026-12-04T1100-score-rules-v2.ts';
 import * as lateVerdicts from '../../migrations/2026-12-04T1300-late-verdicts.ts';
 import * as standardReplies from '../../migrations/2026-12-04T1310-standard-replies.ts';
+import * as companyIdentity from '../../migrations/2026-12-04T1400-company-identity.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T0900-initial': initial,
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T1100-score-rules-v2': scoreRulesV2,
   '2026-12-04T1300-late-verdicts': lateVerdicts,
   '2026-12-04T1310-standard-replies': standardReplies,
+  '2026-12-04T1400-company-identity': companyIdentity,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -58,6 +58,18 @@ export interface CompanyTable {
   merged_into_id: number | null;
   created_at: number;
   updated_at: number;
+  /** How the claim domain came to be trusted; null: only typed by a consumer (migration 2026-12-04T1200). */
+  domain_trust: ColumnType<'moderator' | 'dns' | 'file' | null, 'moderator' | 'dns' | 'file' | null | undefined, 'moderator' | 'dns' | 'file' | null>;
+  domain_trusted_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** What a DNS TXT record or /.well-known/answerable.txt must hold to prove the domain. */
+  domain_token: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Who created the company (the author of its first story); null for seeded/imported ones. */
+  created_by_user_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** A moderator reviewed it (existing companies count as reviewed); null: awaiting review. */
+  reviewed_at: ColumnType<number | null, number | null | undefined, number | null>;
+  reviewed_by: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Since when it appears in directories, rankings and home lists; null: not yet. */
+  listed_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface CompanyClaimTable {
@@ -73,6 +85,10 @@ export interface CompanyClaimTable {
   created_at: number;
   decided_at: number | null;
   decided_by: number | null;
+  /** The claimant opened the link sent to the address (migration 2026-12-04T1200). */
+  email_confirmed_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** JSON: the last domain checks (DNS, file) shown to moderators. */
+  evidence: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface StoryTable {

@@ -490,3 +490,14 @@ export async function deleteStoryRevisions(db: DB, storyId: number): Promise<voi
 export async function forgetRevisionEditor(db: DB, editorId: number): Promise<void> {
   await db.updateTable('story_revisions').set({ editor_id: null }).where('editor_id', '=', editorId).execute();
 }
+
+/** How many different people wrote stories about a company (a new company is listed from three). */
+export async function countCompanyAuthors(db: DB, companyId: number): Promise<number> {
+  const row = await db
+    .selectFrom('stories')
+    .select((eb) => eb.fn.count<number>('author_id').distinct().as('n'))
+    .where('company_id', '=', companyId)
+    .where('author_id', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

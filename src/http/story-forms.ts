@@ -5,6 +5,7 @@ import { z } from 'astro/zod';
 import { CHANNELS, LOCALES, STORY_CATEGORIES } from '../domain/vocabulary.ts';
 import type { PublishStoryInput } from '../services/story.service.ts';
 import { normalizeWebsite, WEBSITE_MAX } from '../domain/website.ts';
+import { COMPANY_NAME_MAX, companyNameProblem } from '../domain/company-name.ts';
 import { checkbox, optionalText } from './forms.ts';
 
 export const storyCategories = STORY_CATEGORIES;
@@ -47,7 +48,7 @@ export function publishStorySchema(now: () => number = Date.now) {
       /** A company picked from the suggestions (its slug); otherwise name (+ website) find-or-create it. */
       companySlug: optionalText(80),
       /** Company names are short; 120 covers long legal names. */
-      companyName: optionalText(120),
+      companyName: optionalText(COMPANY_NAME_MAX).refine((v) => v === undefined || companyNameProblem(v) === null, { error: 'identity.companyName.plainText' }),
       /**
        * A web address helps tell companies apart (duplicate detection by domain). Only http(s)
        * with a real registrable domain (src/domain/website.ts, decision 0021); the service stores

@@ -5,6 +5,7 @@
 // No user enumeration: sign-up, sign-in and reset answer the same way, in about the same time,
 // whether or not the address has an account (the difference goes by mail to the owner).
 import { maskPii } from '../content/pii.ts';
+import { isDisposableEmail } from '../domain/claim-domain.ts';
 import { z } from 'astro/zod';
 import type { DB } from '../db/client.ts';
 import type { Locale, Role, UserRow } from '../db/schema.ts';
@@ -78,7 +79,11 @@ function policyIssue(ctx: z.RefinementCtx, path: string, password: string, conte
 
 export const SignUpSchema = z
   .object({ displayName: DisplayNameField, email: EmailField, password: NewPasswordField, locale: z.enum(['it', 'en']).optional() })
-  .superRefine((v, ctx) => policyIssue(ctx, 'password', v.password, v));
+  .superRefine((v, ctx) => {
+    // A throw-away mailbox is gone tomorrow: no account (and no claim) rests on one.
+    if (isDisposableEmail(v.email)) ctx.addIssue({ code: 'custom', path: ['email'], message: 'identity.signUp.disposable' });
+    policyIssue(ctx, 'password', v.password, v);
+  });
 
 export const SignInSchema = z.object({ email: EmailField, password: PasswordField, next: z.string().max(500).optional() });
 

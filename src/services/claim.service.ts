@@ -2,6 +2,7 @@
 // sent to an address at the company's own domain, or by a moderator's approval. A claimed
 // company shows "claimed"; its representatives reply in its name and may not publish or rate
 // stories about it (src/auth/permissions.ts: representsCompany, canPublishAbout).
+import { randomBytes } from 'node:crypto';
 import { z } from 'astro/zod';
 import type { DB } from '../db/client.ts';
 import type { CompanyRow, Locale } from '../db/schema.ts';
@@ -14,11 +15,30 @@ import { consumeUserToken, createUserToken, findUserToken } from '../auth/user-t
 import type { SessionUser } from '../auth/types.ts';
 import type { RateLimited, RequestInfo } from './account.service.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { decideClaim, findClaimById, findClaimWithNames, findFirstGrantedClaim, hasGrantedClaim, insertClaim, listClaims, userHasGrantedClaim, type ClaimView } from '../db/claim.repository.ts';
-import { setClaimant, setClaimantIfNone } from '../db/company.repository.ts';
+import {
+  decideClaim,
+  findClaimById,
+  findClaimWithNames,
+  findFirstGrantedClaim,
+  hasGrantedClaim,
+  insertClaim,
+  listClaims,
+  listClaimsForReview,
+  listCompanyTeam,
+  listPendingDomainClaims,
+  markClaimEmailConfirmed,
+  setClaimEvidence,
+  userHasGrantedClaim,
+  type ClaimReviewView,
+  type ClaimView,
+  type TeamMember,
+} from '../db/claim.repository.ts';
+import { ensureDomainToken, findCompanyById, setClaimant, setClaimantIfNone, setDomainTrust } from '../db/company.repository.ts';
+import { decideDomainClaim, emailHost, publicMailKind, registrableDomain, verificationRecord, type PublicMailKind } from '../domain/claim-domain.ts';
+import { checkDomainProof, defaultDomainProver, type DomainProver, type ProofResult } from './domain-proof.ts';
 import { changeRoleIf } from '../db/user.repository.ts';
 
-export { listClaims, type ClaimView };
+export { listClaims, listClaimsForReview, listCompanyTeam, type TeamMember, type ClaimView, type ClaimReviewView, type ProofResult };
 
 export const DomainClaimSchema = z.object({
   /** Why 254: the longest address SMTP can carry. */
@@ -30,16 +50,26 @@ export const ModeratorClaimSchema = z.object({
   note: z.string().trim().min(20).max(2000),
 });
 
-/** The company's bare domain (lower case, no "www."), or null when unknown. */
+/**
+ * The company's claim domain: the registrable domain of its website (public-suffix aware), or
+ * null when unknown or a public mail domain (gmail.com typed as a shop's website speaks for nobody).
+ */
 export function companyDomain(company: Pick<CompanyRow, 'domain'>): string | null {
-  const d = company.domain?.trim().toLowerCase().replace(/^www\./, '');
-  return d ? d : null;
+  const d = registrableDomain(company.domain);
+  return d && publicMailKind(d) === null ? d : null;
 }
 
-/** Whether an address is at exactly the company's domain (not a look-alike such as domain.evil). */
+/** Why the company's typed domain cannot be a claim domain (a public mail service), or null. */
+export function companyPublicMailDomain(company: Pick<CompanyRow, 'domain'>): string | null {
+  const d = registrableDomain(company.domain);
+  return d && publicMailKind(d) !== null ? d : null;
+}
+
+/** Whether an address is at the company's registrable domain (not a look-alike such as domain.evil). */
 export function isAddressAtDomain(email: string, domain: string): boolean {
-  const at = email.lastIndexOf('@');
-  return at > 0 && email.slice(at + 1).toLowerCase() === domain.toLowerCase();
+  const host = emailHost(email);
+  const reg = registrableDomain(domain);
+  return host !== null && reg !== null && registrableDomain(host) === reg;
 }
 
 export async function isCompanyClaimed(db: DB, companyId: number): Promise<boolean> {
@@ -53,10 +83,11 @@ export async function findUserClaim(db: DB, userId: number, companyId: number): 
 }
 
 export type StartClaimResult =
-  | { kind: 'sent'; email: string; claimId: number }
+  | { kind: 'sent'; email: string; claimId: number; /** Confirming the link grants the claim (trusted domain) or leaves it to review. */ grantsOnConfirm: boolean }
   | { kind: 'requested'; claimId: number }
   | { kind: 'no_domain' }
   | { kind: 'wrong_domain'; domain: string }
+  | { kind: 'public_mail_domain'; domain: string; why: PublicMailKind }
   | { kind: 'already_representative' }
   | { kind: 'unverified' }
   | RateLimited;
@@ -71,10 +102,9 @@ async function claimPreconditions(db: DB, user: SessionUser, company: CompanyRow
 
 /** Sends a confirmation link to an address at the company's own domain. */
 export async function startDomainClaim(db: DB, user: SessionUser, company: CompanyRow, email: string, info: RequestInfo): Promise<StartClaimResult> {
-  const domain = companyDomain(company);
-  if (!domain) return { kind: 'no_domain' };
   const address = email.trim().toLowerCase();
-  if (!isAddressAtDomain(address, domain)) return { kind: 'wrong_domain', domain };
+  const decision = decideDomainClaim({ email: address, companyDomain: company.domain, trust: company.domain_trust });
+  if (decision.kind === 'no_domain' || decision.kind === 'wrong_domain' || decision.kind === 'public_mail_domain') return decision;
   const refused = await claimPreconditions(db, user, company, info);
   if (refused) return refused;
   const claimId = await inTransaction(db, async (tx) => {
@@ -103,7 +133,7 @@ export async function startDomainClaim(db: DB, user: SessionUser, company: Compa
     return claimId;
   });
   notifyMailEnqueued();
-  return { kind: 'sent', email: address, claimId };
+  return { kind: 'sent', email: address, claimId, grantsOnConfirm: decision.kind === 'link_grants' };
 }
 
 /** Asks a moderator to verify the claim by other means (the note says how). */
@@ -147,15 +177,79 @@ export async function findClaimToken(db: DB, token: string, now: number): Promis
   return { claimId: row.id, companyName: row.companyName, companySlug: row.companySlug, userName: row.userName };
 }
 
-/** Uses the link sent to the company address. Null when invalid, used, expired or already decided. */
-export async function confirmDomainClaim(db: DB, token: string, now: number): Promise<{ companyId: number; userId: number } | null> {
+export type ConfirmClaimResult = { kind: 'granted'; companyId: number; userId: number } | { kind: 'awaiting_review'; companyId: number; userId: number };
+
+/** Whether the claim address is at the company's claim domain and that domain is trusted now. */
+function trustedFor(company: CompanyRow, email: string | null): boolean {
+  return email !== null && decideDomainClaim({ email, companyDomain: company.domain, trust: company.domain_trust }).kind === 'link_grants';
+}
+
+/**
+ * Uses the link sent to the company address: the mailbox is the claimant's. At a trusted domain
+ * that grants the claim; at a domain only a consumer typed, the claim waits for a moderator or a
+ * proof of the domain. Null when invalid, used, expired or already decided.
+ */
+export async function confirmDomainClaim(db: DB, token: string, now: number): Promise<ConfirmClaimResult | null> {
   return inTransaction(db, async (tx) => {
     const used = await consumeUserToken(tx, token, 'claim_company', now);
     const claimId = (used?.data as { claimId?: number } | null)?.claimId;
     if (!used || typeof claimId !== 'number') return null;
     const claim = await findClaimById(tx, claimId);
-    if (!claim || claim.user_id !== used.userId || claim.method !== 'domain_email') return null;
-    return grant(tx, claimId, 'verified', { id: null, role: 'system' }, now);
+    if (!claim || claim.user_id !== used.userId || claim.method !== 'domain_email' || claim.status !== 'pending') return null;
+    await markClaimEmailConfirmed(tx, claimId, now);
+    const company = await findCompanyById(tx, claim.company_id);
+    if (!company || !trustedFor(company, claim.email)) {
+      await appendAudit(tx, { at: now, actorId: claim.user_id, actorRole: 'system', action: 'claim.email_confirmed', subjectKind: 'claim', subjectId: claimId, companyId: claim.company_id, fromState: 'pending', toState: 'pending', data: { trusted: false } });
+      return { kind: 'awaiting_review' as const, companyId: claim.company_id, userId: claim.user_id };
+    }
+    const granted = await grant(tx, claimId, 'verified', { id: null, role: 'system' }, now);
+    return granted ? { kind: 'granted' as const, ...granted } : null;
+  });
+}
+
+/** The TXT record / file content that proves the company's claim domain (created on first use). */
+export async function domainVerificationRecord(db: DB, company: CompanyRow): Promise<string> {
+  return verificationRecord(await ensureDomainToken(db, company.id, randomBytes(18).toString('base64url')));
+}
+
+export type DomainCheckResult =
+  | { kind: 'proven'; via: 'dns' | 'file'; granted: number; result: ProofResult }
+  | { kind: 'not_proven'; result: ProofResult }
+  | { kind: 'already_trusted' }
+  | { kind: 'no_domain' }
+  | { kind: 'no_pending_claim' }
+  | RateLimited;
+
+/**
+ * A claimant asks us to check the company's domain for its token (DNS TXT record, then the
+ * file). The network checks run before the transaction; a proof trusts the domain and grants
+ * every waiting claim whose mailbox at that domain was confirmed.
+ */
+export async function checkCompanyDomain(db: DB, user: SessionUser, company: CompanyRow, info: RequestInfo, prover: DomainProver = defaultDomainProver()): Promise<DomainCheckResult> {
+  const domain = companyDomain(company);
+  if (!domain) return { kind: 'no_domain' };
+  if (company.domain_trust !== null) return { kind: 'already_trusted' };
+  const mine = (await listPendingDomainClaims(db, company.id)).filter((c) => c.user_id === user.id);
+  if (!user.emailVerified || mine.length === 0) return { kind: 'no_pending_claim' };
+  const limited = await rateLimit(db, `domain-check:user:${user.id}`, AUTH_LIMITS.claimPerUser.limit, AUTH_LIMITS.claimPerUser.windowMs, info.now);
+  if (!limited.ok) return { kind: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
+  const token = (await domainVerificationRecord(db, company)).slice('answerable-verification='.length);
+  const result = await checkDomainProof(prover, domain, token, info.now);
+  const via = result.dns === 'found' ? 'dns' : result.file === 'found' ? 'file' : null;
+  return inTransaction(db, async (tx) => {
+    const evidence = JSON.stringify({ domain, ...result });
+    for (const c of mine) await setClaimEvidence(tx, c.id, evidence);
+    if (via === null) return { kind: 'not_proven' as const, result };
+    const current = await findCompanyById(tx, company.id);
+    if (!current || current.domain_trust !== null) return { kind: 'already_trusted' as const };
+    await setDomainTrust(tx, company.id, via, info.now);
+    await appendAudit(tx, { at: info.now, actorId: user.id, actorRole: user.role, action: 'company.domain_proven', subjectKind: 'company', subjectId: company.id, companyId: company.id, data: { domain, via } });
+    let granted = 0;
+    for (const c of await listPendingDomainClaims(tx, company.id)) {
+      if (c.email_confirmed_at === null || c.email === null || !isAddressAtDomain(c.email, domain)) continue;
+      if (await grant(tx, c.id, 'verified', { id: null, role: 'system' }, info.now)) granted++;
+    }
+    return { kind: 'proven' as const, via, granted, result };
   });
 }
 
@@ -165,12 +259,24 @@ function isStaff(user: SessionUser): boolean {
   return user.role === 'moderator' || user.role === 'admin';
 }
 
-export async function approveClaim(db: DB, moderator: SessionUser, claimId: number, now: number): Promise<DecideClaimResult> {
+/**
+ * A moderator approves a claim; with `trustDomain`, also sets the company's claim domain as
+ * trusted (later colleagues at that domain are verified by the link alone).
+ */
+export async function approveClaim(db: DB, moderator: SessionUser, claimId: number, now: number, opts: { trustDomain?: boolean } = {}): Promise<DecideClaimResult> {
   if (!isStaff(moderator)) return { kind: 'forbidden' };
   return inTransaction(db, async (tx) => {
     const claim = await findClaimById(tx, claimId);
     if (!claim || claim.status !== 'pending') return { kind: 'not_pending' as const };
     if (claim.user_id === moderator.id) return { kind: 'own_claim' as const };
+    if (opts.trustDomain) {
+      const company = await findCompanyById(tx, claim.company_id);
+      const domain = company ? companyDomain(company) : null;
+      if (company && domain && company.domain_trust === null) {
+        await setDomainTrust(tx, company.id, 'moderator', now);
+        await appendAudit(tx, { at: now, actorId: moderator.id, actorRole: moderator.role, action: 'company.domain_trusted', subjectKind: 'company', subjectId: company.id, companyId: company.id, data: { domain } });
+      }
+    }
     const granted = await grant(tx, claimId, 'approved', { id: moderator.id, role: moderator.role }, now);
     return granted ? { kind: 'ok' as const } : { kind: 'not_pending' as const };
   });
@@ -188,15 +294,51 @@ export async function rejectClaim(db: DB, moderator: SessionUser, claimId: numbe
   });
 }
 
+export type InviteResult = { kind: 'sent'; email: string } | { kind: 'forbidden' } | { kind: 'untrusted_domain' } | { kind: 'wrong_domain'; domain: string } | { kind: 'public_mail_domain'; domain: string; why: PublicMailKind } | RateLimited;
+
 /**
- * Ends a representation (the person left the company, or a moderator found the claim false).
- * The company stays "claimed" while another representative remains.
+ * A representative invites a colleague: a mail to an address at the company's TRUSTED domain
+ * with the claim page's address; the colleague signs in (or up) and claims by that address,
+ * which the link then grants. Nobody outside the domain can be invited.
+ */
+export async function inviteColleague(db: DB, rep: SessionUser, company: CompanyRow, email: string, info: RequestInfo): Promise<InviteResult> {
+  if (!(await userHasGrantedClaim(db, rep.id, company.id))) return { kind: 'forbidden' };
+  if (company.domain_trust === null) return { kind: 'untrusted_domain' };
+  const address = email.trim().toLowerCase();
+  const decision = decideDomainClaim({ email: address, companyDomain: company.domain, trust: company.domain_trust });
+  if (decision.kind === 'public_mail_domain' || decision.kind === 'wrong_domain') return decision;
+  if (decision.kind !== 'link_grants') return { kind: 'untrusted_domain' };
+  const limited = await rateLimit(db, `invite:user:${rep.id}`, AUTH_LIMITS.claimPerUser.limit, AUTH_LIMITS.claimPerUser.windowMs, info.now);
+  if (!limited.ok) return { kind: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds };
+  await inTransaction(db, async (tx) => {
+    const params = { name: rep.displayName, company: company.name, email: address };
+    await enqueueMail(
+      tx,
+      {
+        to: address,
+        template: 'company_invite',
+        subject: t(info.locale, 'identity.mail.invite.subject', params),
+        text: [t(info.locale, 'identity.mail.invite.body', params), `${info.origin}/${info.locale}/companies/${encodeURIComponent(company.slug)}/claim`, '', t(info.locale, 'auth.mail.ignore'), '', t(info.locale, 'auth.mail.signature')].join('\n'),
+      },
+      info.now,
+    );
+    await appendAudit(tx, { at: info.now, actorId: rep.id, actorRole: rep.role, action: 'company.invite', subjectKind: 'company', subjectId: company.id, companyId: company.id, data: { email: address } });
+  });
+  notifyMailEnqueued();
+  return { kind: 'sent', email: address };
+}
+
+/**
+ * Ends a representation (the person left the company, a colleague removed them from the team, or
+ * a moderator found the claim false). It takes effect at once: sessions read the claims on every
+ * request. The company stays "claimed" while another representative remains.
  */
 export async function revokeClaim(db: DB, actor: SessionUser, claimId: number, now: number): Promise<DecideClaimResult> {
   return inTransaction(db, async (tx) => {
     const claim = await findClaimById(tx, claimId);
     if (!claim || (claim.status !== 'verified' && claim.status !== 'approved')) return { kind: 'not_pending' as const };
-    if (!isStaff(actor) && actor.id !== claim.user_id) return { kind: 'forbidden' as const };
+    const teammate = actor.id !== claim.user_id && (await userHasGrantedClaim(tx, actor.id, claim.company_id));
+    if (!isStaff(actor) && actor.id !== claim.user_id && !teammate) return { kind: 'forbidden' as const };
     await decideClaim(tx, claimId, { status: 'revoked', decidedAt: now, decidedBy: actor.id });
     const other = await findFirstGrantedClaim(tx, claim.company_id);
     await setClaimant(tx, claim.company_id, other ? { userId: other.user_id, claimedAt: other.decided_at ?? now } : null, now);

@@ -4,7 +4,7 @@
 import { config } from '../config.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { DB } from '../db/client.ts';
-import { findCompanyById, getCompanyOrThrow, markCompanyMerged, resolveMergedCompany, setClaimant } from '../db/company.repository.ts';
+import { findCompanyById, getCompanyOrThrow, listCompaniesAwaitingReview, markCompanyMerged, markCompanyReviewed, resolveMergedCompany, setClaimant, type CompanyAwaitingReview } from '../db/company.repository.ts';
 import { moveClaims } from '../db/claim.repository.ts';
 import { findStoryEvidence, findStoryTitle, markEvidenceVerified, moveStoriesToCompany } from '../db/story.repository.ts';
 import { setMessageHidden } from '../db/message.repository.ts';
@@ -358,6 +358,34 @@ export async function mergeCompanies(
     await enqueueSearchEvent(trx, { kind: 'company.upsert', companyId: keptId }, now);
     for (const storyId of movedIds) await enqueueSearchEvent(trx, { kind: 'story.upsert', storyId }, now);
     return { storiesMoved: movedIds.length, keptId };
+  });
+}
+
+// ---------------------------------------------------------------- new companies
+
+export { listCompaniesAwaitingReview, type CompanyAwaitingReview };
+
+/**
+ * A moderator reviews a company a consumer created: release it to the directories, rankings and
+ * home lists, or keep it out of them (junk, a duplicate to merge later). False when it was
+ * already reviewed.
+ */
+export async function reviewCompany(db: DB, actor: { id: number; role: Role } | null, companyId: number, release: boolean, now: number): Promise<boolean> {
+  assertModerator(actor);
+  return inTransaction(db, async (trx) => {
+    if (!(await markCompanyReviewed(trx, companyId, actor.id, release, now))) return false;
+    await appendAudit(trx, {
+      at: now,
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: release ? 'moderation.company_release' : 'moderation.company_keep_unlisted',
+      subjectKind: 'company',
+      subjectId: companyId,
+      companyId,
+      data: {},
+    });
+    await enqueueSearchEvent(trx, { kind: 'company.upsert', companyId }, now);
+    return true;
   });
 }
 

@@ -8,7 +8,8 @@ import { maskPii, maskPiiFields, type PiiFinding } from '../content/pii.ts';
 import type { DB } from '../db/client.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import { normalizeWebsite } from '../domain/website.ts';
-import { findDuplicateCompany, getCompanyOrThrow, insertCompany, resolveMergedCompany } from '../db/company.repository.ts';
+import { companyNameKey, plainCompanyName } from '../domain/company-name.ts';
+import { findDuplicateCompany, getCompanyOrThrow, insertCompany, markCompanyListed, resolveMergedCompany } from '../db/company.repository.ts';
 import { countOtherStoriesWithReply, insertMessage, markStandardReplies } from '../db/message.repository.ts';
 import { isStandardReply, normalizeReply, STANDARD_REPLY_WINDOW_DAYS } from '../domain/standard-replies.ts';
 import { enqueueSearchEvent } from '../db/outbox.repository.ts';
@@ -31,6 +32,7 @@ import {
   updateStoryWorkflow,
   type Story,
   type StoryChannelInput,
+  countCompanyAuthors,
 } from '../db/story.repository.ts';
 import { DAY_MS, defaultWorkflowConfig, verdictDueAt, type FollowupKind, type WorkflowConfig } from '../domain/clocks.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -290,7 +292,9 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
   // reference is private (moderators and the company only) and stays as typed.
   const { fields: publicText, found: maskedText } = maskPiiFields({ title: rawInput.title, body: rawInput.body });
   // A new company's name is public too (and makes its slug): "Idraulico Mario Rossi 347…".
-  const companyName = 'name' in rawInput.company ? maskPii(rawInput.company.name) : null;
+  // Plain text only (no markup or emoji reaches a name or slug, whatever the caller checked).
+  const companyName = 'name' in rawInput.company ? maskPii(plainCompanyName(rawInput.company.name)) : null;
+  if (companyName && companyNameKey(companyName.text) === '') throw new DomainError('invalid_input');
   const masked = companyName ? [...maskedText, ...companyName.found] : maskedText;
   const input: PublishStoryInput = { ...rawInput, ...publicText, company: companyName ? { ...rawInput.company, name: companyName.text } : rawInput.company };
   const { now, config } = options(opts);
@@ -303,7 +307,8 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
     } else {
       company = await findDuplicateCompany(trx, input.company);
       if (!company) {
-        company = await insertCompany(trx, input.company, now);
+        // A company a consumer creates awaits a moderator's review before it is listed.
+        company = await insertCompany(trx, { ...input.company, createdByUserId: actor.kind === 'consumer' ? actor.userId : null }, now);
         companyCreated = true;
       }
     }
@@ -348,6 +353,9 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
       updated_at: now,
     });
     await insertStoryChannels(trx, storyId, input.channels);
+    // A new company appears in lists once a moderator released it or three different people wrote
+    // about it (one a moderator kept out of the lists stays out).
+    if (company.listed_at === null && company.reviewed_at === null && (await countCompanyAuthors(trx, company.id)) >= 3) await markCompanyListed(trx, company.id, now);
 
     await appendAudit(trx, {
       at: now,

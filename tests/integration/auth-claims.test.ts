@@ -65,7 +65,7 @@ async function representativeOfA(): Promise<SessionUser> {
   const started = await startDomainClaim(tdb.db, me, await company('fiori-veloci'), address, info());
   expect(started.kind).toBe('sent');
   const token = tokenFromLink(firstLink((await lastMailTo(address)).text));
-  expect(await confirmDomainClaim(tdb.db, token, T0 + 1)).toEqual({ companyId: companyA, userId: u.id });
+  expect(await confirmDomainClaim(tdb.db, token, T0 + 1)).toEqual({ kind: 'granted', companyId: companyA, userId: u.id });
   return sessionUser(u.id);
 }
 
@@ -82,7 +82,8 @@ describe('company claims', () => {
     const u = await makeUser(tdb.db);
     const me = await sessionUser(u.id);
     const refused = await startDomainClaim(tdb.db, me, await company('fiori-veloci'), 'me@gmail.com', info());
-    expect(refused).toEqual({ kind: 'wrong_domain', domain: 'fioriveloci.it' });
+    expect(refused).toEqual({ kind: 'public_mail_domain', domain: 'gmail.com', why: 'webmail' });
+    expect(await startDomainClaim(tdb.db, me, await company('fiori-veloci'), 'me@evilfioriveloci.it', info())).toEqual({ kind: 'wrong_domain', domain: 'fioriveloci.it' });
     const res = await startDomainClaim(tdb.db, me, await company('fiori-veloci'), 'Assistenza@FioriVeloci.it', info());
     expect(res.kind).toBe('sent');
     const mail = await lastMailTo('assistenza@fioriveloci.it');
@@ -90,7 +91,7 @@ describe('company claims', () => {
     const link = firstLink(mail.text);
     expect(link).toContain('/en/companies/fiori-veloci/claim?token=');
     expect(await findClaimToken(tdb.db, tokenFromLink(link), T0)).toMatchObject({ companySlug: 'fiori-veloci' });
-    expect(await confirmDomainClaim(tdb.db, tokenFromLink(link), T0 + 1)).toEqual({ companyId: companyA, userId: u.id });
+    expect(await confirmDomainClaim(tdb.db, tokenFromLink(link), T0 + 1)).toEqual({ kind: 'granted', companyId: companyA, userId: u.id });
     expect(await confirmDomainClaim(tdb.db, tokenFromLink(link), T0 + 2)).toBeNull();
     expect(await isCompanyClaimed(tdb.db, companyA)).toBe(true);
     const c = await company('fiori-veloci');
@@ -183,7 +184,7 @@ describe('a representative of company A', () => {
     const me = await sessionUser(u.id);
     await startDomainClaim(tdb.db, me, await company('tele-rete'), 'boss@telerete.it', info());
     const token = tokenFromLink(firstLink((await lastMailTo('boss@telerete.it')).text));
-    expect(await confirmDomainClaim(tdb.db, token, T0 + 1)).toEqual({ companyId: companyB, userId: u.id });
+    expect(await confirmDomainClaim(tdb.db, token, T0 + 1)).toEqual({ kind: 'granted', companyId: companyB, userId: u.id });
     expect(await userRepresentsCompany(tdb.db, rep.id, companyB)).toBe(false);
   });
 });

@@ -49,7 +49,8 @@ export async function makeUser(
 export async function makeCompany(db: DB, slug: string, domain: string | null): Promise<number> {
   const row = await db
     .insertInto('companies')
-    .values({ slug, name: slug.replace(/-/g, ' '), name_key: slug, domain, website: domain ? `https://${domain}` : null, description: null, claimed_by_user_id: null, claimed_at: null, merged_into_id: null, created_at: T0, updated_at: T0 })
+    // A company with a domain has it trusted (as if a moderator set it): claims by its address are verified by the link.
+    .values({ slug, name: slug.replace(/-/g, ' '), name_key: slug, domain, website: domain ? `https://${domain}` : null, description: null, claimed_by_user_id: null, claimed_at: null, merged_into_id: null, created_at: T0, updated_at: T0, domain_trust: domain ? 'moderator' : null })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -3,12 +3,13 @@ import type { Messages } from '../messages.ts';
 import { auth } from './auth.ts';
 import { content } from './content.ts';
 import { form } from './form.ts';
+import { identity } from './identity.ts';
 import { moderation } from './moderation.ts';
 import { search } from './search.ts';
 import { site } from './site.ts';
 import { workflow } from './workflow.ts';
 
-export const areas: { it: Messages; en: Messages }[] = [site, form, content, auth, workflow, moderation, search];
+export const areas: { it: Messages; en: Messages }[] = [site, form, content, auth, workflow, moderation, search, identity];
 
 /** The keys of every area (each area has the same keys in both languages). */
 export type AreaKey =
@@ -18,4 +19,5 @@ export type AreaKey =
   | keyof typeof auth.it
   | keyof typeof workflow.it
   | keyof typeof moderation.it
-  | keyof typeof search.it;
+  | keyof typeof search.it
+  | keyof typeof identity.it;

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { companyNameKey, companyNameProblem, plainCompanyName } from './company-name.ts';
+
+describe('company name keys', () => {
+  it('ignore case, accents, spacing, punctuation and trailing legal forms', () => {
+    const key = companyNameKey('FioriVeloci');
+    for (const name of ['Fiori Veloci', 'fiori-veloci', 'FIORI VELOCI S.r.l.', 'Fiori Velòci srl', 'Fiori Veloci S.p.A.', 'Fiori Veloci S.n.c.', 'Fiori Veloci Ltd', 'Fiori Veloci, Inc.', 'Fiori  Veloci GmbH']) {
+      expect(companyNameKey(name), name).toBe(key);
+    }
+  });
+  it('keep names apart that differ in more than form', () => {
+    expect(companyNameKey('Fiori Lenti')).not.toBe(companyNameKey('Fiori Veloci'));
+  });
+});
+
+describe('company names are plain text', () => {
+  it('refuses markup and emoji, accepts ordinary names', () => {
+    expect(companyNameProblem('<img src=x onerror=alert(1)>Fiori🌸Test')).toBe('markup');
+    expect(companyNameProblem('Fiori🌸Test')).toBe('not_text');
+    expect(companyNameProblem('Fiori &amp; Co')).toBe('markup');
+    expect(companyNameProblem('Fiori\u200bTest')).toBe('not_text');
+    expect(companyNameProblem('...')).toBe('empty');
+    expect(companyNameProblem('Acme™ S.p.A.')).toBeNull();
+    expect(companyNameProblem('L’Erbolario & Figli S.r.l.')).toBeNull();
+    expect(companyNameProblem('Caffè 1882')).toBeNull();
+  });
+  it('strips whatever is not plain text for the paths that skip the form', () => {
+    expect(plainCompanyName('<img src=x onerror=alert(1)>Fiori🌸Test')).toBe('Fiori Test');
+    expect(plainCompanyName('  Acme™   Ltd ')).toBe('Acme™ Ltd');
+    expect(plainCompanyName('<script>')).toBe('');
+  });
+});

@@ -1,0 +1,61 @@
+// A company's name as people type it on the publish form (issue 14): plain text only (no markup,
+// no emoji or control characters), and a key to find the same company however it is spelt
+// (case, accents, spacing, punctuation, trailing legal forms such as S.p.A., S.r.l., Ltd, GmbH).
+
+// Legal-form words that do not tell two companies apart ("Fiori Rapidi S.r.l." = "fiori rapidi").
+const legalForms = new Set([
+  'srl', 'srls', 'spa', 'sapa', 'snc', 'sas', 'ss', 'scarl', 'scrl', 'scpa', 'coop', 'onlus',
+  'ltd', 'limited', 'llc', 'llp', 'lp', 'plc', 'inc', 'incorporated', 'corp', 'corporation', 'co', 'company',
+  'gmbh', 'ag', 'kg', 'sa', 'sl', 'sarl', 'bv', 'nv', 'ab', 'oy', 'group', 'holding', 'italia', 'italy',
+]);
+
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/**
+ * The duplicate-detection key of a company name: lower case, accents and punctuation dropped,
+ * trailing legal forms removed, spaces removed ("Fiori & Co. S.r.l." → "fiori").
+ */
+export function companyNameKey(name: string): string {
+  const folded = fold(name).replace(/\b([a-z])\.(?=[a-z]\.)/g, '$1').replace(/\b([a-z])\.(?=[a-z]\b)/g, '$1');
+  const tokens = folded.replace(/&/g, ' ').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const kept = [...tokens];
+  while (kept.length > 1 && legalForms.has(kept[kept.length - 1]!)) kept.pop();
+  const key = kept.join('');
+  return key === '' ? tokens.join('') : key;
+}
+
+/** Longest company name kept (the form field's limit). */
+export const COMPANY_NAME_MAX = 120;
+
+const MARKUP = /[<>]|&(?:[a-z]+|#\d+|#x[0-9a-f]+);/i;
+// Emoji and pictographs, their modifiers and joiners, control and format characters.
+const NOT_TEXT = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Cc}|\p{Cf}|\p{Co}|\p{Cs}|\u{FE0E}|\u{FE0F}|\u{20E3}/u;
+
+export type CompanyNameProblem = 'markup' | 'not_text' | 'empty';
+
+/** Why a typed company name cannot be stored as typed, or null when it is plain text. */
+export function companyNameProblem(raw: string): CompanyNameProblem | null {
+  if (MARKUP.test(raw)) return 'markup';
+  // ©, ® and ™ are pictographs to Unicode but belong in some company names.
+  if (NOT_TEXT.test(raw.replace(/[\u00A9\u00AE\u2122]/g, ''))) return 'not_text';
+  if (companyNameKey(raw) === '') return 'empty';
+  return null;
+}
+
+/**
+ * The plain-text name to store: tags and entities removed, emoji and control characters
+ * dropped, spaces collapsed. The form refuses such names first (companyNameProblem); this is the
+ * service's guarantee for every other path.
+ */
+export function plainCompanyName(raw: string): string {
+  return raw
+    .replace(/<[^>]*>?/g, ' ')
+    .replace(/&(?:[a-z]+|#\d+|#x[0-9a-f]+);/gi, ' ')
+    .replace(/[<>]/g, ' ')
+    .replace(new RegExp(NOT_TEXT.source, 'gu'), (c) => (/[\u00A9\u00AE\u2122]/.test(c) ? c : ' '))
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, COMPANY_NAME_MAX);
+}
