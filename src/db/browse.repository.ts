@@ -4,7 +4,7 @@
 // migration 2026-11-23T1600-page-read-models). The plans are pinned by
 // tests/integration/page-query-plans.test.ts.
 import { sql } from 'kysely';
-import type { Period } from '../domain/scoring.ts';
+import { RULES_VERSION, type Period } from '../domain/scoring.ts';
 import { publicStates } from '../domain/story-workflow.ts';
 import type { DB } from './client.ts';
 import type { Channel, CompanyRow, Locale, StatsPeriod, StoryCategory, StoryState } from './schema.ts';
@@ -132,6 +132,13 @@ export interface CompanyListItem {
   score: number | null;
   band: string;
   replyRate: number | null;
+  /** Stories the reply rate is over (answered or past their deadline); null without current details. */
+  replyN: number | null;
+  resolutionRate: number | null;
+  /** Outcomes the resolution rate is over (verdicts, 30-day silences, closed without verdict). */
+  resolutionN: number | null;
+  /** Known only from imported public complaint data (score rules v2). */
+  importedOnly: boolean;
 }
 
 type CompanyListRow = {
@@ -145,11 +152,34 @@ type CompanyListRow = {
   score: number | null;
   band: string | null;
   reply_rate: number | null;
+  resolution_rate: number | null;
+  list_facts: string | null;
 };
+
+// The few details a list shows beside the rates, taken out of the stored JSON in the same row
+// read (one json_extract, no query per row): [eligible, verdicts, silent, closedNoVerdict,
+// importedOnly, rulesVersion].
+const listFacts = sql<string | null>`json_extract(st.details, '$.counts.eligible', '$.counts.verdicts', '$.counts.silent', '$.counts.closedNoVerdict', '$.importedOnly', '$.rulesVersion')`.as('list_facts');
+
+/** Counts behind the rates of a list row; details of other rules versions are not read. */
+export function parseListFacts(text: string | null): { replyN: number | null; resolutionN: number | null; importedOnly: boolean } {
+  const none = { replyN: null, resolutionN: null, importedOnly: false };
+  if (!text) return none;
+  const facts: unknown = JSON.parse(text);
+  if (!Array.isArray(facts) || facts[5] !== RULES_VERSION) return none;
+  const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+  return {
+    replyN: num(facts[0]),
+    resolutionN: num(facts[1]) + num(facts[2]) + num(facts[3]),
+    importedOnly: facts[4] === true || facts[4] === 1,
+  };
+}
 
 /** Companies without statistics yet (no story) show as "not enough data". */
 function toCompanyListItem(r: CompanyListRow): CompanyListItem {
   return {
+    ...parseListFacts(r.list_facts),
+    resolutionRate: r.resolution_rate ?? null,
     id: r.id,
     slug: r.slug,
     name: r.name,
@@ -187,6 +217,8 @@ export async function listCompanies(
         'st.score',
         'st.band',
         'st.reply_rate',
+        'st.resolution_rate',
+        listFacts,
       ])
       .orderBy('c.name')
       .limit(opts.limit)
@@ -217,7 +249,7 @@ export async function findRankedCompanies(
     .where('c.listed_at', 'is not', null);
   if (opts.sector) q = q.where('c.sector', '=', opts.sector);
   const rows = await q
-    .select(['c.id', 'c.slug', 'c.name', 'c.sector', 'c.country', 'c.claimed_at', 'st.story_count', 'st.score', 'st.band', 'st.reply_rate'])
+    .select(['c.id', 'c.slug', 'c.name', 'c.sector', 'c.country', 'c.claimed_at', 'st.story_count', 'st.score', 'st.band', 'st.reply_rate', 'st.resolution_rate', listFacts])
     .orderBy('st.score', direction === 'best' ? 'desc' : 'asc')
     .orderBy('st.story_count', 'desc')
     .limit(limit)

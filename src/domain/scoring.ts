@@ -59,6 +59,12 @@ export const WINDOW_DAYS: Record<Period, number | null> = { '6m': 183, '12m': 36
 export const HALF_LIFE_DAYS = 182.5;
 /** The version of the scoring rules the figures follow (shown on how-scores-work, stored with the figures). */
 export const RULES_VERSION = 2;
+/** The day (UTC) score rules version 2 took effect; the history chart marks its month. */
+export const RULES_V2_FROM = '2026-12-04';
+/** The month 'YYYY-MM' of a day 'YYYY-MM-DD' (the history chart's points are months). */
+export function monthOfDay(day: string): string {
+  return day.slice(0, 7);
+}
 /** Fewer stories answered or past their deadline than this in the window: band "not enough data", left out of rankings. */
 export const MIN_STORIES_FOR_BAND = 5;
 /** Good or better needs verdicts on at least this share of the stories answered or past their deadline. */

@@ -10,8 +10,12 @@ import {
   findCompanyScorecard,
   findCompanyStories,
   findRecentStories,
+  findRankedCompanies,
   findStoryPage,
+  listCompanies,
 } from '../../src/db/browse.repository.ts';
+import { rebuildAllCompanyStats } from '../../src/db/stats.repository.ts';
+import { RULES_VERSION } from '../../src/domain/scoring.ts';
 import { findCompanyBySlug } from '../../src/db/company.repository.ts';
 import type { DB } from '../../src/db/client.ts';
 import type { Database } from '../../src/db/schema.ts';
@@ -117,6 +121,36 @@ describe('the company page reads', () => {
   it('the recent stories of the home page by the published index', async () => {
     const plans = await plansOf(() => findRecentStories(logged, 10));
     expectNoScans(plans);
+  });
+});
+
+describe('the company lists read', () => {
+  it('the rates and their counts of a ranking in one statement by the rank index, no query per row', async () => {
+    await rebuildAllCompanyStats(t.db, 1_700_000_000_000 + 60 * 86_400_000);
+    for (const direction of ['best', 'worst'] as const) {
+      const plans = await plansOf(() => findRankedCompanies(logged, direction, 5));
+      expect(plans).toHaveLength(1);
+      expectNoScans(plans);
+      expect(plans[0]!.plan.join(' | ')).toContain('company_stats_rank');
+    }
+    const [row] = await findRankedCompanies(t.db, 'worst', 5);
+    const stored = t.sqlite.prepare(`select details from company_stats where company_id = ? and period = '12m'`).get(companyId) as { details: string };
+    const details = JSON.parse(stored.details) as { rulesVersion: number; importedOnly: boolean; counts: { eligible: number; verdicts: number; silent: number; closedNoVerdict: number } };
+    expect(details.rulesVersion).toBe(RULES_VERSION);
+    expect(row).toMatchObject({
+      id: companyId,
+      replyN: details.counts.eligible,
+      resolutionN: details.counts.verdicts + details.counts.silent + details.counts.closedNoVerdict,
+      importedOnly: details.importedOnly,
+    });
+    expect(row!.replyN).toBeGreaterThan(0);
+  });
+
+  it('the directory page in one statement for its rows (and one count for the pager)', async () => {
+    const plans = await plansOf(() => listCompanies(logged, { limit: 30, offset: 0 }));
+    expect(plans).toHaveLength(2);
+    const { items } = await listCompanies(t.db, { limit: 30, offset: 0 });
+    expect(items.find((c) => c.id === companyId)?.replyN).toBeGreaterThan(0);
   });
 });
 
