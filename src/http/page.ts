@@ -3,6 +3,7 @@ import { requireUser } from '../auth/permissions.ts';
 import type { SessionUser } from '../auth/types.ts';
 import type { DB } from '../db/client.ts';
 import { isLocale, translator, type Locale } from '../i18n/index.ts';
+import { canModerate } from '../services/moderation.service.ts';
 
 /** The page's locale from its /[lang]/ segment, or null (the page answers 404). */
 export function pageLocale(params: Record<string, string | undefined>): Locale | null {
@@ -38,6 +39,22 @@ export function signedInPage(Astro: PageContext): SignedInPage | Response {
   if (user instanceof Response) return user;
   Astro.response.headers.set('Cache-Control', 'no-store');
   return { lang, tr: translator(lang), user, db: Astro.locals.db };
+}
+
+/**
+ * The preamble of the moderation pages: as signedInPage, but a visitor who is not signed in is sent
+ * to sign in with a 303 back to this page, and a signed-in person who is neither moderator nor
+ * admin gets a plain 403 in their language.
+ */
+export function moderatorPage(Astro: PageContext): SignedInPage | Response {
+  const lang = pageLocale(Astro.params);
+  if (!lang) return new Response(null, { status: 404 });
+  const tr = translator(lang);
+  const user = Astro.locals.user ?? null;
+  if (!user) return new Response(null, { status: 303, headers: { Location: `/${lang}/account/sign-in?next=${encodeURIComponent(Astro.url.pathname)}` } });
+  if (!canModerate(user)) return new Response(tr('moderation.error.notModerator'), { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  Astro.response.headers.set('Cache-Control', 'no-store');
+  return { lang, tr, user, db: Astro.locals.db };
 }
 
 /** A positive page number from ?page=, 1 when absent or nonsense. */
