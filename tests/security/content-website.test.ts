@@ -3,7 +3,7 @@
 // CSP stopped it). The publish form now refuses such a website with a message, the form filled
 // and nothing created; an old row that holds junk is shown as text, never as a link (page and API).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request, signIn, startSite, type Jar, type Site } from './harness.ts';
+import { request, signIn, startSite, type Jar, type Site, publishForm } from './harness.ts';
 
 let site: Site;
 let jar: Jar;
@@ -14,23 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await site?.stop();
 });
-
-function publishForm(companyName: string, companyWebsite: string): Record<string, string> {
-  return {
-    companyName,
-    companyWebsite,
-    companySector: 'ecommerce',
-    title: 'Ordine pagato e mai spedito dal negozio',
-    body: 'Ho pagato un ordine tre settimane fa e il negozio non lo ha mai spedito, nessuna risposta alle mail.',
-    experienceDate: '2026-10-01',
-    category: 'delivery',
-    language: 'it',
-    channels: 'email',
-    wait_email: '3',
-    unit_email: 'days',
-    intent: 'publish',
-  };
-}
 
 const count = (table: string) => (site.sql().prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 

@@ -244,3 +244,21 @@ export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
+
+/** The publish form's fields for a story about a company named (and created) by the author. */
+export function publishForm(companyName: string, companyWebsite = '', title = 'Ordine pagato e mai spedito dal negozio'): Record<string, string> {
+  return {
+    companyName,
+    companyWebsite,
+    companySector: 'ecommerce',
+    title,
+    body: 'Ho pagato un ordine tre settimane fa e il negozio non lo ha mai spedito, nessuna risposta alle mail.',
+    experienceDate: '2026-10-01',
+    category: 'delivery',
+    language: 'it',
+    channels: 'email',
+    wait_email: '3',
+    unit_email: 'days',
+    intent: 'publish',
+  };
+}

@@ -8,7 +8,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnsStandIn, type DnsStandIn } from '../helpers/dns-stand-in.ts';
-import { Jar, newestMail, request, signIn, startSite, type Site } from './harness.ts';
+import { Jar, newestMail, request, signIn, startSite, type Site, publishForm } from './harness.ts';
 
 let site: Site;
 let dns: DnsStandIn;
@@ -34,23 +34,6 @@ afterAll(async () => {
   await dns?.close();
   await new Promise((resolve) => web?.close(resolve));
 });
-
-function publishForm(companyName: string, companyWebsite: string): Record<string, string> {
-  return {
-    companyName,
-    companyWebsite,
-    companySector: 'ecommerce',
-    title: 'Ordine pagato e mai spedito dal negozio',
-    body: 'Ho pagato un ordine tre settimane fa e il negozio non lo ha mai spedito, nessuna risposta alle mail.',
-    experienceDate: '2026-10-01',
-    category: 'delivery',
-    language: 'it',
-    channels: 'email',
-    wait_email: '3',
-    unit_email: 'days',
-    intent: 'publish',
-  };
-}
 
 /** A consumer publishes the first story about a new company; its slug. */
 async function newCompany(author: string, name: string, website: string): Promise<string> {

@@ -6,7 +6,7 @@
 // of directories, rankings and home lists until a moderator releases it or three different
 // authors wrote about it — its own page and stories work at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request, signIn, startSite, type Site } from './harness.ts';
+import { request, signIn, startSite, type Site, publishForm } from './harness.ts';
 
 let site: Site;
 beforeAll(async () => {
@@ -15,23 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await site?.stop();
 });
-
-function publishForm(companyName: string, companyWebsite = '', title = 'Ordine pagato e mai spedito dal negozio'): Record<string, string> {
-  return {
-    companyName,
-    companyWebsite,
-    companySector: 'ecommerce',
-    title,
-    body: 'Ho pagato un ordine tre settimane fa e il negozio non lo ha mai spedito, nessuna risposta alle mail.',
-    experienceDate: '2026-10-01',
-    category: 'delivery',
-    language: 'it',
-    channels: 'email',
-    wait_email: '3',
-    unit_email: 'days',
-    intent: 'publish',
-  };
-}
 
 const count = (table: string) => (site.sql().prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 const company = (where: string, ...args: unknown[]) => site.sql().prepare(`select id, slug, name from companies where ${where}`).get(...args) as { id: number; slug: string; name: string } | undefined;
