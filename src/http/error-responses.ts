@@ -60,7 +60,8 @@ export function hashingBusy(locale: Locale, retryAfterSeconds: number, json: boo
 export function tooManyRequests(locale: Locale, json: boolean, retryAfterSeconds: number): Response {
   const message = t(locale, 'http.rateLimited', { seconds: retryAfterSeconds });
   const headers = { 'Retry-After': String(retryAfterSeconds), 'Cache-Control': 'no-store' };
-  if (json) return Response.json({ error: 'rate_limited', message, retryAfterSeconds }, { status: 429, headers });
+  // The API's refusal is readable from any site, like the API's answers (CORS `*`).
+  if (json) return Response.json({ error: 'rate_limited', message, retryAfterSeconds }, { status: 429, headers: { ...headers, 'Access-Control-Allow-Origin': '*' } });
   const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(message)}</title></head><body><main><h1>${escapeHtml(message)}</h1><p><a href="/${locale}">${escapeHtml(t(locale, 'error.home'))}</a></p></main></body></html>`;
   return new Response(html, { status: 429, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
 }
