@@ -19,7 +19,7 @@ export const GET: APIRoute = async ({ locals }) => {
   const add = (path: string, lastmod?: number) =>
     urls.push(`<url><loc>${escapeXml(new URL(path, base).href)}</loc>${lastmod ? `<lastmod>${new Date(lastmod).toISOString().slice(0, 10)}</lastmod>` : ''}</url>`);
   for (const lang of LOCALES) {
-    for (const p of ['', '/companies', '/rankings', '/how-scores-work', '/transparency']) add(`/${lang}${p}`);
+    for (const p of ['', '/companies', '/rankings', '/how-scores-work', '/transparency', '/open-data']) add(`/${lang}${p}`);
     for (const c of companies) add(`/${lang}/companies/${c.slug}`, c.updated_at);
     for (const s of stories) add(`/${lang}/stories/${s.id}`, s.last_activity_at);
   }

@@ -11,7 +11,7 @@
 // A TTL remains as a safety net for writers that bypass both tables (bulk imports).
 //
 // Signed-in visitors (decision 0012): on the pages whose body does not depend on the visitor
-// (home, company list, company page, rankings, how-scores-work, transparency) only the header
+// (home, company list, company page, rankings, how-scores-work, transparency, open data) only the header
 // does, in two "holes" marked by Base.astro (src/layouts/visitor-header.ts). The fast path
 // validates the session synchronously and read-only, takes the cached anonymous page and writes
 // that visitor's holes into it, answering `private, no-store`. Nothing personal is ever stored.
@@ -389,6 +389,7 @@ const cacheablePaths = [
   /^\/(?:it|en)\/rankings$/,
   /^\/(?:it|en)\/how-scores-work$/,
   /^\/(?:it|en)\/transparency$/,
+  /^\/(?:it|en)\/open-data$/,
 ];
 
 export function isCacheablePath(pathname: string): boolean {
@@ -407,6 +408,7 @@ const personalisablePaths = [
   /^\/(?:it|en)\/rankings$/,
   /^\/(?:it|en)\/how-scores-work$/,
   /^\/(?:it|en)\/transparency$/,
+  /^\/(?:it|en)\/open-data$/,
 ];
 
 export function isPersonalisablePath(pathname: string): boolean {

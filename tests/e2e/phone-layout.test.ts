@@ -88,6 +88,7 @@ const publicPages = (lang: 'it' | 'en') => [
   `/${lang}/rankings`,
   `/${lang}/how-scores-work`,
   `/${lang}/transparency`,
+  `/${lang}/open-data`,
   `/${lang}/account/sign-in`,
   `/${lang}/account/sign-up`,
 ];
