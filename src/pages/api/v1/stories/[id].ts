@@ -35,6 +35,11 @@ export const GET: APIRoute = async ({ params, locals }) => {
       channels: s.channels,
       messages: s.messages.map((m) => ({ role: m.authorRole, body: m.body, createdAt: iso(m.createdAt), editedAt: iso(m.editedAt) })),
       evidenceVerified: s.evidenceVerified,
+      // Rule 8: whether the story counts in the company's score, and why not ('unverified'
+      // author, or under 'review' after a burst from new accounts). The order reference is private.
+      scored: s.scoreHold === null,
+      scoreHold: s.scoreHold,
+      verifiedCustomer: s.verifiedCustomer,
     },
     { headers: { 'cache-control': 'public, max-age=60' } },
   );
