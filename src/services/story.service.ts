@@ -341,8 +341,8 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
     const source = input.source ?? 'member';
     const author = actor.userId === null ? null : await findUserById(trx, actor.userId);
     if (author && authorAtCompanyDomain(author.email, company)) throw new DomainError('company_domain_author');
-    const burst = source === 'member' && author !== null && isNewAccount(author.created_at, now) ? await newAccountBurst(trx, company.id, now) : [];
-    const scoreHold = holdAtPublication({ source, authorVerified: author?.email_verified_at != null, burst: burst.length > 0 });
+    const burst = source === 'member' && author !== null && isNewAccount(author.created_at, now) ? await newAccountBurst(trx, company.id, now) : null;
+    const scoreHold = holdAtPublication({ source, authorVerified: author?.email_verified_at != null, burst: burst !== null });
     const storyId = await insertStory(trx, {
       state: result.next,
       published_at: now,
@@ -393,7 +393,7 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
       toState: result.next,
       data: { companyCreated, ...(scoreHold ? { scoreHold } : {}) },
     });
-    if (burst.length > 0) await holdBurst(trx, actor, company.id, storyId, burst, now);
+    if (burst !== null) await holdBurst(trx, actor, company.id, storyId, burst, now);
     if (companyCreated) {
       await appendAudit(trx, {
         at: now,
@@ -427,14 +427,14 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
 }
 
 /**
- * The earlier stories of a burst from new accounts (rule 8) that the new story completes, or
- * [] when it makes no burst. Called only for a story by a new account; a story a moderator
- * released is never held again, but still counts towards the burst.
+ * When the new story (by a new account) makes a burst from new accounts (rule 8): the earlier
+ * stories of the burst still to hold; null when it makes no burst. A story a moderator released
+ * is never held again, but still counts towards the burst.
  */
-async function newAccountBurst(trx: DB, companyId: number, now: number): Promise<number[]> {
+async function newAccountBurst(trx: DB, companyId: number, now: number): Promise<number[] | null> {
   const recent = await listRecentMemberStoriesWithAuthors(trx, companyId, burstWindowStart(now));
   const fromNew = recent.filter((r) => isNewAccount(r.authorCreatedAt, r.publishedAt) && r.state !== 'withdrawn');
-  if (!isNewAccountBurst(fromNew.length + 1)) return [];
+  if (!isNewAccountBurst(fromNew.length + 1)) return null;
   return fromNew.filter((r) => r.scoreHold !== 'review' && r.scoreReleasedAt === null && r.state !== 'hidden').map((r) => r.id);
 }
 
