@@ -508,13 +508,17 @@ export async function forgetRevisionEditor(db: DB, editorId: number): Promise<vo
   await db.updateTable('story_revisions').set({ editor_id: null }).where('editor_id', '=', editorId).execute();
 }
 
-/** How many different people wrote stories about a company (a new company is listed from three). */
+/**
+ * How many different people wrote stories about a company (a new company is listed from three);
+ * stories held for review (score rule 8: a burst from new accounts) do not count.
+ */
 export async function countCompanyAuthors(db: DB, companyId: number): Promise<number> {
   const row = await db
     .selectFrom('stories')
     .select((eb) => eb.fn.count<number>('author_id').distinct().as('n'))
     .where('company_id', '=', companyId)
     .where('author_id', 'is not', null)
+    .where((eb) => eb.or([eb('score_hold', 'is', null), eb('score_hold', '!=', 'review')]))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -377,8 +377,10 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
       updated_at: now,
     });
     await insertStoryChannels(trx, storyId, input.channels);
+    if (burst !== null) await setScoreHold(trx, burst, 'review', now);
     // A new company appears in lists once a moderator released it or three different people wrote
-    // about it (one a moderator kept out of the lists stays out).
+    // about it (one a moderator kept out of the lists stays out); authors of stories held for
+    // review (a burst from new accounts) are not counted.
     if (company.listed_at === null && company.reviewed_at === null && (await countCompanyAuthors(trx, company.id)) >= 3) await markCompanyListed(trx, company.id, now);
 
     await appendAudit(trx, {
@@ -393,7 +395,7 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
       toState: result.next,
       data: { companyCreated, ...(scoreHold ? { scoreHold } : {}) },
     });
-    if (burst !== null) await holdBurst(trx, actor, company.id, storyId, burst, now);
+    if (burst !== null) await auditBurst(trx, actor, company.id, storyId, burst, now);
     if (companyCreated) {
       await appendAudit(trx, {
         at: now,
@@ -438,9 +440,8 @@ async function newAccountBurst(trx: DB, companyId: number, now: number): Promise
   return fromNew.filter((r) => r.scoreHold !== 'review' && r.scoreReleasedAt === null && r.state !== 'hidden').map((r) => r.id);
 }
 
-/** Holds the earlier stories of a burst for review: they stay visible, marked, and leave the score. */
-async function holdBurst(trx: DB, actor: Actor, companyId: number, storyId: number, earlier: readonly number[], now: number): Promise<void> {
-  await setScoreHold(trx, earlier, 'review', now);
+/** The stories of a burst, held for review (they stay visible, marked, and leave the score): audit and search rows. */
+async function auditBurst(trx: DB, actor: Actor, companyId: number, storyId: number, earlier: readonly number[], now: number): Promise<void> {
   for (const id of [storyId, ...earlier]) {
     await appendAudit(trx, {
       at: now,

@@ -90,6 +90,16 @@ describe('rule 8: a burst of stories from new accounts', () => {
     await expect(releaseHeldStory(t.db, { id: established.userId!, role: 'consumer' } as never, ids[2]!, T0 + 2 * DAY)).rejects.toMatchObject({ code: 'not_moderator' });
   });
 
+  it('does not list a new company because a burst from new accounts wrote about it', async () => {
+    let companyId = 0;
+    for (let k = 0; k < 3; k++) {
+      const at = T0 + 10 * DAY + k * HOUR;
+      companyId = (await publish(await consumer(t.db, `Lister ${k}`, { createdAt: at - HOUR }), 'listing', k, at)).companyId;
+    }
+    const row = await t.db.selectFrom('companies').select('listed_at').where('id', '=', companyId).executeTakeFirstOrThrow();
+    expect(row.listed_at).toBeNull();
+  });
+
   it('does not call two stories from new accounts a burst, nor stories from established accounts', async () => {
     const a = await publish(await consumer(t.db, 'New a', { createdAt: T0 }), 'quiet', 1, T0 + HOUR);
     const b = await publish(await consumer(t.db, 'New b', { createdAt: T0 }), 'quiet', 2, T0 + 2 * HOUR);
