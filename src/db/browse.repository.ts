@@ -377,6 +377,10 @@ export interface StoryPage {
   editedAt: number | null;
   withdrawnAt: number | null;
   evidenceVerified: boolean;
+  /** Why it does not count in the score yet (rule 8): shown on the page; null: it counts. */
+  scoreHold: 'unverified' | 'review' | null;
+  /** The company confirmed the (private) order reference. */
+  verifiedCustomer: boolean;
   authorId: number | null;
   authorName: string | null;
   company: Pick<CompanyRow, 'id' | 'slug' | 'name' | 'claimed_at' | 'sector' | 'country'>;
@@ -417,6 +421,8 @@ const storyPageRow = preparedQuery((db, id: number) =>
       's.edited_at',
       's.withdrawn_at',
       's.evidence_verified_at',
+      's.score_hold',
+      's.customer_confirmed_at',
       's.author_id',
       's.company_id',
       eb.selectFrom('users as u').select('u.display_name').whereRef('u.id', '=', 's.author_id').as('author_name'),
@@ -490,6 +496,8 @@ export async function findStoryPage(db: DB, id: number): Promise<StoryPage | nul
     editedAt: s.edited_at,
     withdrawnAt: s.withdrawn_at,
     evidenceVerified: s.evidence_verified_at !== null,
+    scoreHold: s.score_hold,
+    verifiedCustomer: s.customer_confirmed_at !== null,
     authorId: s.author_id,
     authorName: s.author_name,
     company,

@@ -123,6 +123,13 @@ export interface StoryTable {
   order_reference: string | null;
   evidence_verified_at: number | null;
   dedupe_key: string | null;
+  /** Why the story does not count in the score yet (rule 8): null = it counts (migration 2026-12-04T1500). */
+  score_hold: ColumnType<'unverified' | 'review' | null, 'unverified' | 'review' | null | undefined, 'unverified' | 'review' | null>;
+  /** A moderator released it from review: never held again by a later burst. */
+  score_released_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The company confirmed the private order reference: "verified customer". */
+  customer_confirmed_at: ColumnType<number | null, number | null | undefined, number | null>;
+  customer_confirmed_by: ColumnType<number | null, number | null | undefined, number | null>;
   version: ColumnType<number, number | undefined, number>;
   created_at: number;
   updated_at: number;

@@ -42,7 +42,7 @@ const storyPageSql = `select id, company_id, published_at, reply_due_at, first_r
     | ((coalesce(would_buy_again, -1) + 1) << 4) | (coalesce(rating, 0) << 6)
     | ((state = 'withdrawn') << 9) | ((state = 'closed_no_verdict') << 10) as f
   from stories indexed by stories_stats
-  where (company_id, published_at, id) > (?, ?, ?) and company_id < ? and state in (${inList(statsStates)})
+  where (company_id, published_at, id) > (?, ?, ?) and company_id < ? and state in (${inList(statsStates)}) and score_hold is null
   order by company_id, published_at, id limit ${PAGE}`;
 const channelPageSql = `select story_id, channel, case channel ${CHANNELS.map((c, i) => `when '${c}' then ${i}`).join(' ')} else -1 end as code, wait_minutes, answered from story_channels
   where (story_id, channel) > (?, ?) order by story_id, channel limit ${PAGE}`;

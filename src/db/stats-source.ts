@@ -5,7 +5,9 @@ import { publicStates } from '../domain/story-workflow.ts';
 
 /**
  * The publicly visible stories and the withdrawn ones (rule 6: a story withdrawn after a company
- * reply keeps counting; every withdrawal is counted). Hidden stories leave the statistics.
+ * reply keeps counting; every withdrawal is counted). Hidden stories leave the statistics, and so
+ * do stories on hold (rule 8, `stories.score_hold` not null: an unverified author, or a burst
+ * from new accounts awaiting a moderator): every statistics query adds `score_hold is null`.
  */
 export const statsStates: readonly string[] = [...publicStates, 'withdrawn'];
 

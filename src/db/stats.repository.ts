@@ -208,16 +208,16 @@ const storySelect = `select s.id, s.company_id, s.source, s.state, s.published_a
   s.verdict_at, s.resolved, s.would_buy_again, s.rating,
   (select group_concat(c.channel || ':' || coalesce(c.wait_minutes, '') || ':' || c.answered, ',') from story_channels c where c.story_id = s.id) as ch
   from stories s`;
-const companySourceSql = `${storySelect} where s.company_id = ? and s.state in (${countedStateList}) order by s.published_at, s.id`;
-const rangeSourceSql = `${storySelect} where s.company_id = ? and s.published_at between ? and ? and s.state in (${countedStateList}) order by s.published_at, s.id`;
+const companySourceSql = `${storySelect} where s.company_id = ? and s.state in (${countedStateList}) and s.score_hold is null order by s.published_at, s.id`;
+const rangeSourceSql = `${storySelect} where s.company_id = ? and s.published_at between ? and ? and s.state in (${countedStateList}) and s.score_hold is null order by s.published_at, s.id`;
 const edgeSqlCache = new Map<string, string>();
 /** One statement for every edge range: `between` for a range, `in` for the single moments. */
 function edgeSourceSql(ranges: number, points: number): string {
   const key = `${ranges}:${points}`;
   let text = edgeSqlCache.get(key);
   if (!text) {
-    const parts = Array.from({ length: ranges }, () => `${storySelect} where s.company_id = ? and s.published_at between ? and ? and s.state in (${countedStateList})`);
-    if (points > 0) parts.push(`${storySelect} where s.company_id = ? and s.published_at in (${Array.from({ length: points }, () => '?').join(', ')}) and s.state in (${countedStateList})`);
+    const parts = Array.from({ length: ranges }, () => `${storySelect} where s.company_id = ? and s.published_at between ? and ? and s.state in (${countedStateList}) and s.score_hold is null`);
+    if (points > 0) parts.push(`${storySelect} where s.company_id = ? and s.published_at in (${Array.from({ length: points }, () => '?').join(', ')}) and s.state in (${countedStateList}) and s.score_hold is null`);
     text = parts.join(' union all ');
     edgeSqlCache.set(key, text);
   }

@@ -19,6 +19,11 @@ export interface Story extends WorkflowStory {
   language: Locale;
   orderReference: string | null;
   evidenceVerifiedAt: number | null;
+  /** Why the story does not count in the score yet (rule 8); null: it counts. */
+  scoreHold: 'unverified' | 'review' | null;
+  scoreReleasedAt: number | null;
+  /** The company confirmed the order reference ("verified customer"). */
+  customerConfirmedAt: number | null;
   dedupeKey: string | null;
   version: number;
   createdAt: number;
@@ -66,6 +71,9 @@ export function toStory(row: StoryRow): Story {
     lastActivityAt: row.last_activity_at,
     orderReference: row.order_reference,
     evidenceVerifiedAt: row.evidence_verified_at,
+    scoreHold: row.score_hold,
+    scoreReleasedAt: row.score_released_at,
+    customerConfirmedAt: row.customer_confirmed_at,
     dedupeKey: row.dedupe_key,
     version: row.version,
     createdAt: row.created_at,
@@ -347,6 +355,9 @@ export interface InboxItem {
   /** Who wrote last in the thread (null: nobody yet). */
   lastMessageRole: 'consumer' | 'company' | null;
   messageCount: number;
+  /** The author's private order reference: for the company's own team only (rule 8). */
+  orderReference: string | null;
+  customerConfirmedAt: number | null;
 }
 
 function inboxSelect(db: DB, companyIds: readonly number[]) {
@@ -361,6 +372,8 @@ function inboxSelect(db: DB, companyIds: readonly number[]) {
       's.reply_due_at',
       's.first_reply_at',
       's.last_activity_at',
+      's.order_reference',
+      's.customer_confirmed_at',
       eb
         .selectFrom('story_messages as m')
         .select('m.author_role')
@@ -385,6 +398,8 @@ function toInboxItem(r: {
   last_activity_at: number;
   last_role: 'consumer' | 'company' | null;
   message_count: number | null;
+  order_reference: string | null;
+  customer_confirmed_at: number | null;
 }): InboxItem {
   return {
     id: r.id,
@@ -397,6 +412,8 @@ function toInboxItem(r: {
     lastActivityAt: r.last_activity_at,
     lastMessageRole: r.last_role,
     messageCount: Number(r.message_count ?? 0),
+    orderReference: r.order_reference,
+    customerConfirmedAt: r.customer_confirmed_at,
   };
 }
 
@@ -491,13 +508,104 @@ export async function forgetRevisionEditor(db: DB, editorId: number): Promise<vo
   await db.updateTable('story_revisions').set({ editor_id: null }).where('editor_id', '=', editorId).execute();
 }
 
-/** How many different people wrote stories about a company (a new company is listed from three). */
+/**
+ * How many different people wrote stories about a company (a new company is listed from three);
+ * stories held for review (score rule 8: a burst from new accounts) do not count.
+ */
 export async function countCompanyAuthors(db: DB, companyId: number): Promise<number> {
   const row = await db
     .selectFrom('stories')
     .select((eb) => eb.fn.count<number>('author_id').distinct().as('n'))
     .where('company_id', '=', companyId)
     .where('author_id', 'is not', null)
+    .where((eb) => eb.or([eb('score_hold', 'is', null), eb('score_hold', '!=', 'review')]))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+// --- rule 8: holds, order references, verified customers ------------------------------------------
+
+/** A company's member stories published after `since`, with their author's sign-up moment (the burst check). */
+export async function listRecentMemberStoriesWithAuthors(
+  db: DB,
+  companyId: number,
+  since: number,
+): Promise<{ id: number; authorCreatedAt: number; publishedAt: number; scoreHold: 'unverified' | 'review' | null; scoreReleasedAt: number | null; state: StoryState }[]> {
+  const rows = await db
+    .selectFrom('stories as s')
+    .innerJoin('users as u', 'u.id', 's.author_id')
+    .select(['s.id', 'u.created_at', 's.published_at', 's.score_hold', 's.score_released_at', 's.state'])
+    .where('s.company_id', '=', companyId)
+    .where('s.published_at', '>', since)
+    .where('s.source', '=', 'member')
+    .orderBy('s.published_at')
+    .orderBy('s.id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, authorCreatedAt: r.created_at, publishedAt: r.published_at, scoreHold: r.score_hold, scoreReleasedAt: r.score_released_at, state: r.state }));
+}
+
+export async function setScoreHold(db: DB, ids: readonly number[], hold: 'unverified' | 'review' | null, now: number, releasedAt?: number): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('stories')
+    .set({ score_hold: hold, updated_at: now, ...(releasedAt !== undefined ? { score_released_at: releasedAt } : {}) })
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** The author verified the address: their stories held only for that count from now on. */
+export async function releaseUnverifiedHolds(db: DB, authorId: number, now: number): Promise<{ id: number; companyId: number }[]> {
+  const rows = await db
+    .updateTable('stories')
+    .set({ score_hold: null, updated_at: now })
+    .where('author_id', '=', authorId)
+    .where('score_hold', '=', 'unverified')
+    .returning(['id', 'company_id'])
+    .execute();
+  return rows.map((r) => ({ id: r.id, companyId: r.company_id }));
+}
+
+export interface HeldStory {
+  id: number;
+  title: string;
+  companyId: number;
+  companyName: string;
+  companySlug: string;
+  authorName: string | null;
+  authorCreatedAt: number | null;
+  publishedAt: number;
+}
+
+/** Stories held for review (rule 8) and still visible, oldest first: the moderators' queue. */
+export async function listStoriesHeldForReview(db: DB, limit: number, offset = 0): Promise<HeldStory[]> {
+  const rows = await db
+    .selectFrom('stories as s')
+    .innerJoin('companies as c', 'c.id', 's.company_id')
+    .leftJoin('users as u', 'u.id', 's.author_id')
+    .select(['s.id', 's.title', 's.company_id', 'c.name as company_name', 'c.slug as company_slug', 'u.display_name', 'u.created_at as author_created_at', 's.published_at'])
+    .where('s.score_hold', '=', 'review')
+    .where('s.state', 'not in', ['hidden', 'withdrawn'])
+    .orderBy('s.published_at')
+    .orderBy('s.id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    companyId: r.company_id,
+    companyName: r.company_name,
+    companySlug: r.company_slug,
+    authorName: r.display_name,
+    authorCreatedAt: r.author_created_at,
+    publishedAt: r.published_at,
+  }));
+}
+
+export async function setOrderReference(db: DB, id: number, orderReference: string, now: number): Promise<void> {
+  await db.updateTable('stories').set({ order_reference: orderReference, customer_confirmed_at: null, customer_confirmed_by: null, updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function markCustomerConfirmed(db: DB, id: number, by: number, now: number): Promise<void> {
+  await db.updateTable('stories').set({ customer_confirmed_at: now, customer_confirmed_by: by, updated_at: now }).where('id', '=', id).execute();
 }

@@ -7,6 +7,7 @@ export const domainErrorCodes = [
   'not_author', // only the story's author may do this (verdict, consumer reply, edit, withdraw, still-resolved)
   'not_company_representative', // only a representative of the story's company may reply for it
   'own_company', // representatives may not publish, rate or judge stories about their own company
+  'company_domain_author', // an address at the company's own domain may not publish about it (rule 8)
   'not_moderator', // hide / restore are moderator and admin actions
   'system_only', // deadlines and verdict windows are closed by the scheduler only
   'not_allowed', // this kind of account may not do this at all
@@ -66,6 +67,7 @@ export function domainErrorStatus(code: DomainErrorCode): number {
     case 'not_author':
     case 'not_company_representative':
     case 'own_company':
+    case 'company_domain_author':
     case 'not_moderator':
     case 'system_only':
     case 'not_allowed':

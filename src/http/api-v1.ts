@@ -204,6 +204,11 @@ export async function storyBody(db: DB, id: number) {
       channels: s.channels,
       messages: s.messages.map((m) => ({ role: m.authorRole, body: m.body, createdAt: iso(m.createdAt), editedAt: iso(m.editedAt) })),
       evidenceVerified: s.evidenceVerified,
+      // Rule 8: whether the story counts in the company's score, and why not ('unverified'
+      // author, or under 'review' after a burst from new accounts). The order reference is private.
+      scored: s.scoreHold === null,
+      scoreHold: s.scoreHold,
+      verifiedCustomer: s.verifiedCustomer,
     },
   };
 }

@@ -20,7 +20,7 @@ import { deleteExpiredFlashes, deleteFlash, findFlash, insertFlash } from '../db
 export type AccountNotice = 'verified' | 'resent' | 'password_changed' | 'password_updated' | 'signed_out' | 'signed_out_everywhere' | 'session_revoked' | 'deleted';
 
 /** What was done to a story (workflow.done.<done>). */
-export type StoryDone = 'reply' | 'verdict' | 'still_resolved' | 'edit' | 'withdraw' | 'add_photos' | 'published' | 'duplicate';
+export type StoryDone = 'reply' | 'verdict' | 'still_resolved' | 'edit' | 'withdraw' | 'add_photos' | 'order_reference' | 'confirm_customer' | 'published' | 'duplicate';
 
 export interface PhotoRejection {
   code: PhotoErrorCode;

@@ -141,5 +141,13 @@ export const AddPhotosSchema = z.object({
   photoAlt: optionalText(300),
 });
 
-export const storyActions = ['reply', 'verdict', 'still_resolved', 'edit', 'withdraw', 'add_photos'] as const;
+/** The author's private order reference, added or corrected after publishing (rule 8): a short code. */
+export const OrderReferenceSchema = z.object({
+  orderReference: trimmed(z.string().min(1, { error: 'fakes.order.required' }).max(100)),
+});
+
+/** A representative confirms the order reference: nothing to type. */
+export const ConfirmCustomerSchema = z.object({});
+
+export const storyActions = ['reply', 'verdict', 'still_resolved', 'edit', 'withdraw', 'add_photos', 'order_reference', 'confirm_customer'] as const;
 export type StoryAction = (typeof storyActions)[number];

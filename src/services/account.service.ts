@@ -9,6 +9,7 @@ import { isDisposableEmail } from '../domain/claim-domain.ts';
 import { z } from 'astro/zod';
 import type { DB } from '../db/client.ts';
 import type { Locale, Role, UserRow } from '../db/schema.ts';
+import { startCountingVerifiedAuthor } from './story.service.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import { findUserByEmail, findUserById, insertUser, updateUser } from '../db/user.repository.ts';
 import { isReservedDisplayName } from '../domain/display-names.ts';
@@ -227,6 +228,8 @@ export async function verifyEmail(db: DB, token: string, info: RequestInfo): Pro
     if (user.email_verified_at === null) {
       await updateUser(tx, user.id, { email_verified_at: info.now });
       await appendAudit(tx, { at: info.now, actorId: user.id, actorRole: 'consumer', action: 'user.verify_email', subjectKind: 'user', subjectId: user.id });
+      // Score rules v2, rule 8: the author's stories start counting.
+      await startCountingVerifiedAuthor(tx, user.id, info.now);
     }
     return { userId: user.id };
   });
@@ -475,6 +478,7 @@ export async function resetPassword(db: DB, input: { token: string; password: st
       throw new WeakPassword(problem);
     }
     await updateUser(tx, user.id, { password_hash: hash, password_changed_at: info.now, email_verified_at: user.email_verified_at ?? info.now });
+    if (user.email_verified_at === null) await startCountingVerifiedAuthor(tx, user.id, info.now);
     await invalidateUserSessions(tx, user.id);
     await revokeUserTokens(tx, user.id, 'reset_password', info.now);
     await appendAudit(tx, { at: info.now, actorId: user.id, actorRole: user.role, action: 'user.reset_password', subjectKind: 'user', subjectId: user.id });

@@ -6,7 +6,8 @@ import { appendAudit } from '../db/audit.repository.ts';
 import type { DB } from '../db/client.ts';
 import { findCompanyById, getCompanyOrThrow, listCompaniesAwaitingReview, markCompanyMerged, markCompanyReviewed, resolveMergedCompany, setClaimant, type CompanyAwaitingReview } from '../db/company.repository.ts';
 import { moveClaims } from '../db/claim.repository.ts';
-import { findStoryEvidence, findStoryTitle, markEvidenceVerified, moveStoriesToCompany } from '../db/story.repository.ts';
+import { findStoryById, findStoryEvidence, findStoryTitle, listStoriesHeldForReview, markEvidenceVerified, moveStoriesToCompany, setScoreHold, type HeldStory } from '../db/story.repository.ts';
+import { holdAfterRelease } from '../domain/fakes.ts';
 import { setMessageHidden } from '../db/message.repository.ts';
 import { setPhotoHidden } from '../db/photo.repository.ts';
 import { findUserById } from '../db/user.repository.ts';
@@ -386,6 +387,90 @@ export async function reviewCompany(db: DB, actor: { id: number; role: Role } | 
     });
     await enqueueSearchEvent(trx, { kind: 'company.upsert', companyId }, now);
     return true;
+  });
+}
+
+// ---------------------------------------------------------------- stories held for review (rule 8)
+
+export type { HeldStory };
+
+/** Stories of a burst from new accounts, shown and marked "under review", not scored: oldest first. */
+export async function listHeldStories(db: DB, actor: { role: Role } | null, opts: { limit?: number; offset?: number } = {}): Promise<HeldStory[]> {
+  assertModerator(actor);
+  return listStoriesHeldForReview(db, opts.limit ?? 50, opts.offset ?? 0);
+}
+
+async function getHeldStoryOrThrow(db: DB, storyId: number) {
+  const story = await findStoryById(db, storyId);
+  if (!story) throw new DomainError('story_not_found');
+  if (story.scoreHold !== 'review' || story.state === 'hidden' || story.state === 'withdrawn') throw new DomainError('invalid_state');
+  return story;
+}
+
+/**
+ * A moderator releases a held story: it counts in the company's score from now on (unless its
+ * author still has to verify the address) and is never held again by a later burst.
+ */
+export async function releaseHeldStory(db: DB, actor: { id: number; role: Role } | null, storyId: number, now: number): Promise<void> {
+  assertModerator(actor);
+  await inTransaction(db, async (trx) => {
+    const story = await getHeldStoryOrThrow(trx, storyId);
+    const author = story.authorId === null ? null : await findUserById(trx, story.authorId);
+    const hold = holdAfterRelease(author === null || author.email_verified_at !== null);
+    await setScoreHold(trx, [story.id], hold, now, now);
+    await appendAudit(trx, {
+      at: now,
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: 'moderation.release_held_story',
+      subjectKind: 'story',
+      subjectId: story.id,
+      companyId: story.companyId,
+      fromState: 'review',
+      toState: hold ?? 'counted',
+      data: {},
+    });
+    await recomputeCompanyStats(trx, story.companyId, now);
+    await enqueueSearchEvent(trx, { kind: 'story.upsert', storyId: story.id }, now);
+    await enqueueSearchEvent(trx, { kind: 'company.upsert', companyId: story.companyId }, now);
+  });
+}
+
+/**
+ * A moderator rejects a held story: it is hidden with the statement of reasons (mailed to its
+ * author, published counted on the transparency page like any hidden story) and stays out of
+ * the score.
+ */
+export async function rejectHeldStory(
+  db: DB,
+  actor: { id: number; role: Role } | null,
+  storyId: number,
+  statement: string,
+  now: number,
+  options: ModerationOptions = {},
+): Promise<void> {
+  assertModerator(actor);
+  const reasons = cleanStatement(statement);
+  await inTransaction(db, async (trx) => {
+    await getHeldStoryOrThrow(trx, storyId);
+    const target = await getTargetOrThrow(trx, 'story', String(storyId));
+    const reports = await openReportsFor(trx, target);
+    await setContentHidden(trx, target, true, reasons, actor, now, { reports: reports.length, heldForReview: true });
+    await appendAudit(trx, {
+      at: now,
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: 'moderation.reject_held_story',
+      subjectKind: 'story',
+      subjectId: storyId,
+      companyId: target.companyId,
+      fromState: 'review',
+      toState: 'hidden',
+      data: { statement: reasons },
+    });
+    await closeReports(trx, reports, 'actioned', reasons, actor, now);
+    await mailAuthor(trx, target, 'hidden', reasons, now, options);
+    await mailReporters(trx, reports, 'actioned', reasons, now);
   });
 }
 

@@ -51,6 +51,22 @@ import { hasOpenCompanyReport, insertReport } from '../db/report.repository.ts';
 import { isWithdrawalBurst, WITHDRAWAL_BURST_DAYS } from '../domain/withdrawals.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { isChannel, isLocale, isStoryCategory } from '../domain/vocabulary.ts';
+import { findUserById } from '../db/user.repository.ts';
+import {
+  authorAtCompanyDomain,
+  burstWindowStart,
+  cleanOrderReference,
+  holdAtPublication,
+  isNewAccount,
+  isNewAccountBurst,
+} from '../domain/fakes.ts';
+import {
+  listRecentMemberStoriesWithAuthors,
+  markCustomerConfirmed,
+  releaseUnverifiedHolds,
+  setOrderReference,
+  setScoreHold,
+} from '../db/story.repository.ts';
 
 /** The moderation queue reason of a burst of withdrawals (rule 6); not one a reporter can choose. */
 export const WITHDRAWAL_BURST_REASON = 'withdrawal_burst';
@@ -320,6 +336,13 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
     }
 
     const result = decided(transition(null, { type: 'publish', companyId: company.id, authorId: actor.userId }, actor, now, config));
+    // Rule 8: nobody writes about their own company from its domain; a story counts only from a
+    // verified address; a burst of stories from new accounts waits for a moderator.
+    const source = input.source ?? 'member';
+    const author = actor.userId === null ? null : await findUserById(trx, actor.userId);
+    if (author && authorAtCompanyDomain(author.email, company)) throw new DomainError('company_domain_author');
+    const burst = source === 'member' && author !== null && isNewAccount(author.created_at, now) ? await newAccountBurst(trx, company.id, now) : null;
+    const scoreHold = holdAtPublication({ source, authorVerified: author?.email_verified_at != null, burst: burst !== null });
     const storyId = await insertStory(trx, {
       state: result.next,
       published_at: now,
@@ -327,7 +350,7 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
       last_activity_at: now,
       company_id: company.id,
       author_id: actor.userId,
-      source: input.source ?? 'member',
+      source,
       external_id: null,
       title: input.title.trim(),
       body: input.body,
@@ -346,15 +369,18 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
       edited_at: null,
       withdrawn_at: null,
       hidden_at: null,
-      order_reference: input.orderReference?.trim() ? input.orderReference.trim() : null,
+      order_reference: cleanOrderReference(input.orderReference),
       evidence_verified_at: null,
+      score_hold: scoreHold,
       dedupe_key: dedupeKey,
       created_at: now,
       updated_at: now,
     });
     await insertStoryChannels(trx, storyId, input.channels);
+    if (burst !== null) await setScoreHold(trx, burst, 'review', now);
     // A new company appears in lists once a moderator released it or three different people wrote
-    // about it (one a moderator kept out of the lists stays out).
+    // about it (one a moderator kept out of the lists stays out); authors of stories held for
+    // review (a burst from new accounts) are not counted.
     if (company.listed_at === null && company.reviewed_at === null && (await countCompanyAuthors(trx, company.id)) >= 3) await markCompanyListed(trx, company.id, now);
 
     await appendAudit(trx, {
@@ -367,8 +393,9 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
       companyId: company.id,
       fromState: null,
       toState: result.next,
-      data: { companyCreated },
+      data: { companyCreated, ...(scoreHold ? { scoreHold } : {}) },
     });
+    if (burst !== null) await auditBurst(trx, actor, company.id, storyId, burst, now);
     if (companyCreated) {
       await appendAudit(trx, {
         at: now,
@@ -398,6 +425,107 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
     await recomputeCompanyStats(trx, company.id, now);
     await enqueueSearchEvent(trx, { kind: 'company.upsert', companyId: company.id }, now);
     return { storyId, companyId: company.id, companySlug: company.slug, created: true, companyCreated, masked };
+  });
+}
+
+/**
+ * When the new story (by a new account) makes a burst from new accounts (rule 8): the earlier
+ * stories of the burst still to hold; null when it makes no burst. A story a moderator released
+ * is never held again, but still counts towards the burst.
+ */
+async function newAccountBurst(trx: DB, companyId: number, now: number): Promise<number[] | null> {
+  const recent = await listRecentMemberStoriesWithAuthors(trx, companyId, burstWindowStart(now));
+  const fromNew = recent.filter((r) => isNewAccount(r.authorCreatedAt, r.publishedAt) && r.state !== 'withdrawn');
+  if (!isNewAccountBurst(fromNew.length + 1)) return null;
+  return fromNew.filter((r) => r.scoreHold !== 'review' && r.scoreReleasedAt === null && r.state !== 'hidden').map((r) => r.id);
+}
+
+/** The stories of a burst, held for review (they stay visible, marked, and leave the score): audit and search rows. */
+async function auditBurst(trx: DB, actor: Actor, companyId: number, storyId: number, earlier: readonly number[], now: number): Promise<void> {
+  for (const id of [storyId, ...earlier]) {
+    await appendAudit(trx, {
+      at: now,
+      actorId: actor.userId,
+      actorRole: auditRole[actor.kind],
+      action: 'story.held_for_review',
+      subjectKind: 'story',
+      subjectId: id,
+      companyId,
+      data: { reason: 'new_account_burst', completedBy: storyId },
+    });
+    if (id !== storyId) await enqueueSearchEvent(trx, { kind: 'story.upsert', storyId: id }, now);
+  }
+}
+
+/**
+ * The author verified the address (or proved it by a password reset): stories held only for
+ * that start counting. Runs inside the verification's transaction; recomputes each company.
+ */
+export async function startCountingVerifiedAuthor(trx: DB, userId: number, now: number): Promise<number> {
+  const released = await releaseUnverifiedHolds(trx, userId, now);
+  if (released.length === 0) return 0;
+  for (const r of released) {
+    await appendAudit(trx, { at: now, actorId: userId, actorRole: 'consumer', action: 'story.score_counts', subjectKind: 'story', subjectId: r.id, companyId: r.companyId, fromState: 'unverified', toState: null, data: { reason: 'email_verified' } });
+    await enqueueSearchEvent(trx, { kind: 'story.upsert', storyId: r.id }, now);
+  }
+  for (const companyId of new Set(released.map((r) => r.companyId))) {
+    await recomputeCompanyStats(trx, companyId, now);
+    await enqueueSearchEvent(trx, { kind: 'company.upsert', companyId }, now);
+  }
+  return released.length;
+}
+
+// --- verified customer (rule 8) --------------------------------------------------------------------
+
+/**
+ * The author adds (or corrects) the private order reference of their story. It is seen by the
+ * company's team and moderators only; a correction drops an earlier confirmation.
+ */
+export async function addOrderReference(db: DB, actor: Actor, input: { storyId: number; orderReference: string }, opts: ServiceOptions = {}): Promise<void> {
+  const { now } = options(opts);
+  const ref = cleanOrderReference(input.orderReference);
+  if (ref === null) throw new DomainError('invalid_input');
+  await inTransaction(db, async (trx) => {
+    const story = await findStoryById(trx, input.storyId);
+    if (!story) throw new DomainError('story_not_found');
+    if (actor.userId === null || story.authorId !== actor.userId) throw new DomainError('not_author');
+    if (story.state === 'hidden' || story.state === 'withdrawn') throw new DomainError('invalid_state');
+    if (story.orderReference === ref) return;
+    await setOrderReference(trx, story.id, ref, now);
+    await appendAudit(trx, {
+      at: now,
+      actorId: actor.userId,
+      actorRole: auditRole[actor.kind],
+      action: 'story.order_reference',
+      subjectKind: 'story',
+      subjectId: story.id,
+      companyId: story.companyId,
+      data: { replaced: story.orderReference !== null, confirmationDropped: story.customerConfirmedAt !== null },
+    });
+    await enqueueSearchEvent(trx, { kind: 'story.upsert', storyId: story.id }, now);
+  });
+}
+
+/** A representative of the story's company confirms the order reference: "verified customer". */
+export async function confirmCustomer(db: DB, actor: Actor, input: { storyId: number }, opts: ServiceOptions = {}): Promise<void> {
+  const { now } = options(opts);
+  await inTransaction(db, async (trx) => {
+    const story = await findStoryById(trx, input.storyId);
+    if (!story) throw new DomainError('story_not_found');
+    if (actor.userId === null || !representsCompany(actor, story.companyId)) throw new DomainError('not_company_representative');
+    if (story.orderReference === null || story.customerConfirmedAt !== null || story.state === 'hidden' || story.state === 'withdrawn') throw new DomainError('invalid_state');
+    await markCustomerConfirmed(trx, story.id, actor.userId, now);
+    await appendAudit(trx, {
+      at: now,
+      actorId: actor.userId,
+      actorRole: auditRole[actor.kind],
+      action: 'story.customer_confirmed',
+      subjectKind: 'story',
+      subjectId: story.id,
+      companyId: story.companyId,
+      data: {},
+    });
+    await enqueueSearchEvent(trx, { kind: 'story.upsert', storyId: story.id }, now);
   });
 }
 

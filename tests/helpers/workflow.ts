@@ -12,26 +12,38 @@ export const T0 = Date.UTC(2026, 2, 2, 9);
 
 let counter = 0;
 
-export async function createUser(db: DB, role: Role = 'consumer', name = 'User'): Promise<number> {
+/** When fixture accounts were created: long enough before T0 not to be new accounts (score rule 8). */
+export const ACCOUNTS_CREATED_AT = T0 - 365 * DAY;
+
+export interface UserOptions {
+  /** Default ACCOUNTS_CREATED_AT (an established account). */
+  createdAt?: number;
+  /** Default true (verified at ACCOUNTS_CREATED_AT). */
+  verified?: boolean;
+  email?: string;
+}
+
+export async function createUser(db: DB, role: Role = 'consumer', name = 'User', opts: UserOptions = {}): Promise<number> {
   counter++;
+  const createdAt = opts.createdAt ?? ACCOUNTS_CREATED_AT;
   const row = await db
     .insertInto('users')
     .values({
-      email: `${role}-${counter}-${Math.random().toString(36).slice(2, 8)}@example.test`,
-      email_verified_at: T0,
+      email: opts.email ?? `${role}-${counter}-${Math.random().toString(36).slice(2, 8)}@example.test`,
+      email_verified_at: opts.verified === false ? null : createdAt,
       display_name: `${name} ${counter}`,
       password_hash: 'not-a-real-hash',
       role,
       locale: counter % 2 === 0 ? 'en' : 'it',
-      created_at: T0,
+      created_at: createdAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function consumer(db: DB, name = 'Consumer'): Promise<Actor> {
-  return { kind: 'consumer', userId: await createUser(db, 'consumer', name), companyIds: [] };
+export async function consumer(db: DB, name = 'Consumer', opts: UserOptions = {}): Promise<Actor> {
+  return { kind: 'consumer', userId: await createUser(db, 'consumer', name, opts), companyIds: [] };
 }
 
 /** A company representative with a verified claim on `companyId`. */

@@ -10,9 +10,10 @@ import type { Actor } from '../../src/domain/story-workflow.ts';
 import { importCfpbFile } from '../../src/import/cfpb-import.ts';
 import { runTick } from '../../src/services/scheduler.ts';
 import { answerStillResolved, giveVerdict, publishStory, replyToStory, withdrawStory } from '../../src/services/story.service.ts';
+import { listHeldStories, releaseHeldStory } from '../../src/services/moderation.service.ts';
 import { inTransaction } from '../../src/db/transaction.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
-import { DAY, HOUR, T0, consumer, representative, storyInput } from '../helpers/workflow.ts';
+import { DAY, HOUR, T0, consumer, createUser, representative, storyInput } from '../helpers/workflow.ts';
 
 /** The moment every figure is read at: 200 days after the first story. */
 const NOW = T0 + 200 * DAY;
@@ -98,6 +99,8 @@ const ids = new Map<string, { companyId: number; author: Actor; stories: number[
 const stats = new Map<string, CompanyStats>();
 /** Figures before an event the rules say must not raise the score. */
 const before = new Map<string, CompanyStats>();
+/** The bomb's stories a moderator found held for review (and released). */
+const heldBomb: number[] = [];
 
 async function statsAt(key: string, now = NOW): Promise<CompanyStats> {
   const { companyId } = ids.get(key)!;
@@ -178,8 +181,57 @@ async function tickUntilQuiet(now: number): Promise<void> {
   throw new Error('the scheduler did not settle');
 }
 
+/**
+ * Rule 8, issue 13's row "10 real unresolved stories + 40 'resolved, would buy again' by staff
+ * with personal addresses": ten customers (established, verified accounts) tell of unresolved
+ * problems; then staff sign up with personal web-mail addresses, four a day for ten days — half
+ * never verify the address — and each publishes a glowing story the company answers within the
+ * hour and the "author" marks resolved, would buy again, five stars.
+ * Own row "burst": ten happy customers, then five new accounts publish failures the same day (a
+ * review bomb); held until a moderator releases them, then they count.
+ */
+const STAFF_FAKES = 40;
+const BOMB = 5;
+const heldStaff: number[] = [];
+async function buildFakes(): Promise<void> {
+  for (const [key, real, realVerdict] of [
+    ['staffFakes', 10, unhappy],
+    ['burst', 10, happy],
+  ] as const) {
+    let companyId = 0;
+    let rep: Actor | null = null;
+    const stories: number[] = [];
+    const company = { name: `Adversary ${key}`, website: `https://www.adversary-${key.toLowerCase()}.example` };
+    const publishReplyVerdict = async (author: Actor, i: number, at: number, verdict: Verdict, what: string) => {
+      const r = await publishStory(t.db, author, storyInput({ company, title: `${what} numero ${i + 1} con ${key}`, body: `Racconto ${i + 1}: ${what} con ${key}, andato come descritto qui in dettaglio.` }), { now: at });
+      companyId = r.companyId;
+      stories.push(r.storyId);
+      rep ??= await representative(t.db, companyId);
+      await replyToStory(t.db, rep, { storyId: r.storyId, body: 'Ci scusiamo, stiamo verificando.' }, { now: at + HOUR / 2 });
+      await giveVerdict(t.db, author, { storyId: r.storyId, ...verdict }, { now: at + 3 * DAY });
+      return r.storyId;
+    };
+    for (let i = 0; i < real; i++) await publishReplyVerdict(await consumer(t.db, `Customer ${key} ${i}`), i, T0 + i * DAY, realVerdict, 'Problema');
+    ids.set(key, { companyId, author: { kind: 'system', userId: null, companyIds: [] }, stories, plans: [] });
+    before.set(key, await statsAt(key));
+    if (key === 'staffFakes') {
+      for (let k = 0; k < STAFF_FAKES; k++) {
+        const at = T0 + (20 + Math.floor(k / 4)) * DAY + (k % 4) * HOUR;
+        const staff = await consumer(t.db, `Staff ${k}`, { createdAt: at - HOUR, verified: k % 2 === 0, email: `staff.member${k}@gmail.com` });
+        heldStaff.push(await publishReplyVerdict(staff, k, at, happy, 'Esperienza fantastica'));
+      }
+    } else {
+      for (let k = 0; k < BOMB; k++) {
+        const at = T0 + 30 * DAY + k * HOUR;
+        await publishReplyVerdict(await consumer(t.db, `Bomber ${k}`, { createdAt: at - 2 * HOUR }), k, at, unhappy, 'Disastro');
+      }
+    }
+  }
+}
+
 beforeAll(async () => {
   t = await createTestDatabase();
+  await buildFakes();
   for (const c of companies) await build(c);
   await importModelCfpbCompany();
   // Before the scheduler closes their verdict windows.
@@ -194,6 +246,14 @@ beforeAll(async () => {
   }
   for (const c of companies) stats.set(c.key, await statsAt(c.key));
   stats.set('imported', await statsAt('imported'));
+  // Rule 8: the fakes and the bomb are still held here; then a moderator releases the bomb.
+  for (const key of ['staffFakes', 'burst']) stats.set(key, await statsAt(key));
+  const mod = { id: await createUser(t.db, 'moderator', 'Mod'), role: 'moderator' as const };
+  const burst = ids.get('burst')!;
+  const held = (await listHeldStories(t.db, mod, { limit: 200 })).filter((h) => h.companyId === burst.companyId);
+  heldBomb.push(...held.map((h) => h.id));
+  for (const h of held) await releaseHeldStory(t.db, mod, h.id, NOW);
+  stats.set('burstReleased', await statsAt('burst'));
 }, 240_000);
 afterAll(() => t.cleanup());
 
@@ -303,6 +363,33 @@ const rules: Rule[] = [
       expect(s.details!.counts.imported).toBe(40);
       expect(s.score!).toBeGreaterThan(78);
       expect(s.band).toBe('exemplary');
+    },
+  },
+  {
+    rule: 'staff fakes from new or unverified accounts do not move the score until reviewed (10 real unresolved + 40 "resolved, would buy again" by staff with personal addresses: v1 50 → 90)',
+    check: () => {
+      const was = before.get('staffFakes')!;
+      const s = raw('staffFakes');
+      expect(s.storyCount).toBe(10);
+      expect(s.score).toBe(was.score);
+      expect(s.band).toBe(was.band);
+      expect(s.resolutionRate).toBe(0);
+      expect(['exemplary', 'good']).not.toContain(s.band);
+      expect(heldStaff).toHaveLength(STAFF_FAKES);
+    },
+  },
+  {
+    rule: 'own: a burst of stories from new accounts is held, not scored until a moderator releases it, and counts after',
+    check: () => {
+      const was = before.get('burst')!;
+      const held = raw('burst');
+      const released = raw('burstReleased');
+      expect(heldBomb).toHaveLength(BOMB);
+      expect(held.storyCount).toBe(10);
+      expect(held.score).toBe(was.score);
+      expect(released.storyCount).toBe(10 + BOMB);
+      expect(released.resolutionRate).toBeCloseTo(10 / 15, 12);
+      expect(released.score!).toBeLessThan(was.score!);
     },
   },
 ];

@@ -15,7 +15,9 @@ import { domainErrorStatus, isDomainError } from '../../domain/errors.ts';
 import { type Locale, runtimeKey, t } from '../../i18n/index.ts';
 import {
   actorFromUser,
+  addOrderReference,
   answerStillResolved,
+  confirmCustomer,
   editStory,
   giveVerdict,
   replyToStory,
@@ -23,7 +25,7 @@ import {
 } from '../../services/story.service.ts';
 import { addPhotosToStory, photoUploadsFromForm, type PhotoUpload } from '../../services/photo.service.ts';
 import { formValues, readForm, validate, type FieldErrors, type FormValues } from '../forms.ts';
-import { AddPhotosSchema, EditStorySchema, ReplySchema, StillResolvedSchema, VerdictSchema, WithdrawSchema, storyActions, type StoryAction } from '../story-forms.ts';
+import { AddPhotosSchema, ConfirmCustomerSchema, EditStorySchema, OrderReferenceSchema, ReplySchema, StillResolvedSchema, VerdictSchema, WithdrawSchema, storyActions, type StoryAction } from '../story-forms.ts';
 import type { FlashSink } from '../flash.ts';
 import { maskedKinds, photoErrorMessage, photoFileNames, type Notice } from '../story-notices.ts';
 
@@ -144,6 +146,18 @@ export async function handleStoryPost(
         const form = validate(lang, WithdrawSchema, values, values);
         if (!form.ok) return fail(action, values, form.errors, 422);
         await withdrawStory(db, actor, { storyId }, { now });
+        break;
+      }
+      case 'order_reference': {
+        const form = validate(lang, OrderReferenceSchema, values, values);
+        if (!form.ok) return fail(action, values, form.errors, 422);
+        await addOrderReference(db, actor, { storyId, orderReference: form.data.orderReference }, { now });
+        break;
+      }
+      case 'confirm_customer': {
+        const form = validate(lang, ConfirmCustomerSchema, values, values);
+        if (!form.ok) return fail(action, values, form.errors, 422);
+        await confirmCustomer(db, actor, { storyId }, { now });
         break;
       }
       case 'add_photos': {
