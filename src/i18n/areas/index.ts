@@ -2,6 +2,7 @@
 import type { Messages } from '../messages.ts';
 import { auth } from './auth.ts';
 import { content } from './content.ts';
+import { escalation } from './escalation.ts';
 import { form } from './form.ts';
 import { identity } from './identity.ts';
 import { moderation } from './moderation.ts';
@@ -9,7 +10,7 @@ import { search } from './search.ts';
 import { site } from './site.ts';
 import { workflow } from './workflow.ts';
 
-export const areas: { it: Messages; en: Messages }[] = [site, form, content, auth, workflow, moderation, search, identity];
+export const areas: { it: Messages; en: Messages }[] = [site, form, content, auth, workflow, moderation, search, identity, escalation];
 
 /** The keys of every area (each area has the same keys in both languages). */
 export type AreaKey =
@@ -20,4 +21,5 @@ export type AreaKey =
   | keyof typeof workflow.it
   | keyof typeof moderation.it
   | keyof typeof search.it
-  | keyof typeof identity.it;
+  | keyof typeof identity.it
+  | keyof typeof escalation.it;
