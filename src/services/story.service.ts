@@ -38,7 +38,6 @@ import {
 import { DAY_MS, defaultWorkflowConfig, verdictDueAt, type FollowupKind, type WorkflowConfig } from '../domain/clocks.ts';
 import { DomainError } from '../domain/errors.ts';
 import {
-  representsCompany,
   representsStoryCompany,
   systemActor,
   transition,
