@@ -120,5 +120,13 @@ describe('replies on a marketplace story', () => {
     const page = await (await request(site, `/en/stories/${marketStory}`)).text();
     expect(page).toContain('Reply from Piazzalunga (marketplace)');
     expect(page).toContain('Reply from Bottega del Telaio (seller)');
+    // Both inboxes hold it; the marketplace's says the story does not count in its score.
+    const { jar: marketplace } = await signIn(site, 'assistenza@piazzalunga.example');
+    const inbox = await (await request(site, '/en/dashboard', { jar: marketplace })).text();
+    expect(inbox).toContain(`/en/stories/${marketStory}#thread-h`);
+    expect(inbox).toContain('Not counted in this company’s score');
+    const { jar: seller } = await signIn(site, 'assistenza@bottegadeltelaio.example');
+    const sellerInbox = await (await request(site, '/en/dashboard', { jar: seller })).text();
+    expect(sellerInbox).toContain(`/en/stories/${marketStory}#thread-h`);
   });
 });
