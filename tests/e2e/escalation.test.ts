@@ -59,6 +59,7 @@ describe('next steps on an overdue telco story', () => {
       // Nothing overflows sideways on a phone.
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       await shot(page, `escalation-story-next-steps-${width}`);
+      if (shots) await section.screenshot({ path: join(shots, `escalation-next-steps-section-${width}.png`) });
       expect(problems).toEqual([]);
       await page.context().close();
     }
