@@ -63,7 +63,7 @@ async function main(): Promise<void> {
 
   const companyIds = new Map<string, number>();
   const repActors = new Map<string, Actor>();
-  const answering = new Set(demoStories.filter((s) => s.messages.some((m) => m.by === 'company')).map((s) => s.company));
+  const answering = new Set(demoStories.flatMap((s) => s.messages.filter((m) => m.by === 'company').map((m) => m.company ?? s.company)));
   for (const c of demoCompanies) {
     const row = await insertCompany(db, { name: c.name, website: c.website, country: c.country, sector: c.sector }, longAgo);
     const description = c.country === 'IT' ? c.description.it : c.description.en;
@@ -108,6 +108,7 @@ async function main(): Promise<void> {
             language: s.language,
             channels: s.channels.map((c) => ({ ...c, answered: c.waitMinutes !== null })),
             orderReference: s.orderReference ?? null,
+            marketplace: s.marketplace ? { company: { id: companyIds.get(s.marketplace.via)! }, responsible: s.marketplace.responsible } : null,
             source: 'demo',
           },
           { now: publishedAt },
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
     });
     for (const m of s.messages) {
       const at = publishedAt + m.afterHours * HOUR_MS;
-      const actor = m.by === 'company' ? company : consumer;
+      const actor = m.by === 'company' ? (m.company ? repActors.get(m.company) : company) : consumer;
       if (!actor) throw new Error(`demo story "${s.title}": ${s.company} has no representative to reply`);
       events.push({ at, order: order++, run: () => replyToStory(db, actor, { storyId: id(), body: m.body, as: m.by }, { now: at }) });
     }

@@ -37,6 +37,8 @@ export interface DemoUser {
 
 export interface DemoMessage {
   by: 'company' | 'consumer';
+  /** On a marketplace story, which company replies (DemoCompany.key); default: the story's company. */
+  company?: string;
   /** hours after publication of the story */
   afterHours: number;
   /** Markdown: paragraphs, lists, emphasis */
@@ -70,6 +72,11 @@ export interface DemoStory {
   channels: { channel: Channel; waitMinutes: number | null }[];
   /** private: seen only by moderators and the company */
   orderReference?: string;
+  /**
+   * Bought through a marketplace: `company` is the seller, `via` the marketplace (DemoCompany.key),
+   * and who the author holds responsible (the story counts for that company alone).
+   */
+  marketplace?: { via: string; responsible: 'seller' | 'marketplace' };
   messages: DemoMessage[];
   verdict?: DemoVerdict;
   /** answer to the "still resolved?" follow-up; a "no" reopens the story */
@@ -4840,6 +4847,69 @@ There is no access problem at my address; it is a house on a normal street. I ha
     daysAgo: 5,
     experienceDaysBefore: 1,
     channels: [{ channel: 'web_form', waitMinutes: null }],
+    messages: [],
+  },
+
+  // A small shop selling through a large marketplace: both levels of support answer (issue 17).
+  {
+    company: 'bottega-telaio',
+    author: 'martina',
+    language: 'it',
+    title: 'Stampa su tela arrivata con l’angolo rotto, comprata tramite Piazzalunga',
+    body: `Ho ordinato una stampa su tela 70×50 di Bottega del Telaio, ma l'ho comprata su Piazzalunga, dove il negozio vende come venditore terzo. Il pacco è arrivato con un angolo del telaio spezzato e la tela strappata per qualche centimetro.
+
+Non sapevo a chi scrivere: la pagina dell'ordine su Piazzalunga rimanda al venditore, il sito del venditore dice di passare dal marketplace. Ho scritto a entrambi, con le foto del pacco e della stampa.
+
+Per me il responsabile è il venditore, che ha imballato la tela: chiedo una stampa nuova oppure il rimborso.`,
+    category: 'delivery',
+    daysAgo: 40,
+    experienceDaysBefore: 3,
+    channels: [
+      { channel: 'web_form', waitMinutes: 300 },
+      { channel: 'email', waitMinutes: 1200 },
+    ],
+    orderReference: 'PZL-7730-1184',
+    marketplace: { via: 'piazzalunga', responsible: 'seller' },
+    messages: [
+      {
+        by: 'company',
+        company: 'piazzalunga',
+        afterHours: 5,
+        body: `Buongiorno Martina, siamo l'assistenza di Piazzalunga. Abbiamo segnalato il caso al venditore e aperto la garanzia acquisti: se entro 48 ore il venditore non risponde, il rimborso lo facciamo noi.`,
+      },
+      {
+        by: 'consumer',
+        afterHours: 8,
+        body: `Grazie, aspetto la risposta del venditore: preferirei una stampa nuova.`,
+      },
+      {
+        by: 'company',
+        afterHours: 20,
+        body: `Ciao Martina, ci dispiace molto: l'imballo non ha retto. Abbiamo già rimesso in stampa la tela e la spediamo domani con corriere espresso, in una cassa rinforzata. Non serve rendere quella rovinata.`,
+      },
+    ],
+    verdict: { afterHours: 96, resolved: true, wouldBuyAgain: true, rating: 5, comment: 'Nuova stampa arrivata perfetta in tre giorni. Bene anche il marketplace, che ha risposto subito.' },
+  },
+
+  // A telco that lets the reply deadline pass: the story page shows ConciliaWeb (issue 17).
+  {
+    company: 'aurora-fibra',
+    author: 'hannah',
+    language: 'en',
+    title: 'Billed for a fibre line that was never installed',
+    body: `I moved to Bologna in the summer and signed up with Aurora Fibra for a fibre line at the new flat. The technician's appointment was cancelled twice by text message, and the third time nobody came at all. The line was never installed.
+
+Even so, two bills have arrived, each for a full month of service, plus an "activation fee". I have no connection and I use my phone as a hotspot.
+
+I wrote through the web form and called the paid number twice; the form sent back an automatic ticket number and the phone line dropped me after forty minutes on hold. I am asking them to cancel both bills and the contract, with no exit fee.`,
+    category: 'billing',
+    daysAgo: 9,
+    experienceDaysBefore: 20,
+    channels: [
+      { channel: 'web_form', waitMinutes: null },
+      { channel: 'phone_paid', waitMinutes: null },
+    ],
+    orderReference: 'AF-2026-118842',
     messages: [],
   },
 ];

@@ -343,6 +343,49 @@ export async function listCompanyStories(db: DB, companyId: number, opts: { stat
   );
 }
 
+/** A company's role on marketplace stories (decision 0037). */
+export type MarketplaceRole = 'seller' | 'marketplace';
+
+const marketplaceStoryIdsFor = (column: 'mp.seller_id' | 'mp.marketplace_id') =>
+  preparedQuery((db, companyId: number, limit: number, offset: number) =>
+    db
+      .selectFrom('story_marketplaces as mp')
+      .innerJoin('stories as s', 's.id', 'mp.story_id')
+      .select('s.id')
+      .where(column, '=', companyId)
+      .where('s.state', 'in', listedStates)
+      .orderBy('s.published_at', 'desc')
+      .limit(limit)
+      .offset(offset),
+  );
+const marketplaceStoryIds = { seller: marketplaceStoryIdsFor('mp.seller_id'), marketplace: marketplaceStoryIdsFor('mp.marketplace_id') };
+
+/** One page of the listed stories in which the company was the seller (or the marketplace), newest first. */
+export async function listCompanyMarketplaceStories(db: DB, companyId: number, role: MarketplaceRole, opts: { limit: number; offset: number }): Promise<StorySummary[]> {
+  // The role decides the column, so each role has its own prepared statement.
+  const ids = await marketplaceStoryIds[role](db, companyId, opts.limit, opts.offset);
+  return findSummariesInOrder(
+    db,
+    ids.map((r) => r.id),
+    listedStates,
+  );
+}
+
+/** How many listed stories name the company as seller and as marketplace. */
+export async function countCompanyMarketplaceStories(db: DB, companyId: number): Promise<Record<MarketplaceRole, number>> {
+  const row = await db
+    .selectFrom('story_marketplaces as mp')
+    .innerJoin('stories as s', 's.id', 'mp.story_id')
+    .select((eb) => [
+      eb.fn.sum<number>(eb.case().when('mp.seller_id', '=', companyId).then(1).else(0).end()).as('seller'),
+      eb.fn.sum<number>(eb.case().when('mp.marketplace_id', '=', companyId).then(1).else(0).end()).as('marketplace'),
+    ])
+    .where((eb) => eb.or([eb('mp.seller_id', '=', companyId), eb('mp.marketplace_id', '=', companyId)]))
+    .where('s.state', 'in', listedStates)
+    .executeTakeFirst();
+  return { seller: Number(row?.seller ?? 0), marketplace: Number(row?.marketplace ?? 0) };
+}
+
 export async function findCompanyStories(
   db: DB,
   companyId: number,
@@ -386,7 +429,9 @@ export interface StoryPage {
   company: Pick<CompanyRow, 'id' | 'slug' | 'name' | 'claimed_at' | 'sector' | 'country'>;
   channels: { channel: Channel; waitMinutes: number | null; answered: boolean }[];
   /** standardReply: a company reply sent, identical, to 5+ other stories within 30 days (rule 9). */
-  messages: { id: number; authorRole: 'consumer' | 'company'; authorName: string | null; body: string; createdAt: number; editedAt: number | null; standardReply: boolean }[];
+  messages: { id: number; authorRole: 'consumer' | 'company'; authorName: string | null; body: string; createdAt: number; editedAt: number | null; standardReply: boolean; /** Company replies: which company wrote it (null: the story's own). */ companyId: number | null }[];
+  /** Bought through a marketplace: both companies and who the author holds responsible (the story's company). */
+  marketplace: { seller: Pick<CompanyRow, 'id' | 'slug' | 'name'>; marketplace: Pick<CompanyRow, 'id' | 'slug' | 'name'>; responsible: 'seller' | 'marketplace' } | null;
   photos: { id: string; width: number; height: number; alt: string | null }[];
 }
 
@@ -449,9 +494,14 @@ const storyPageMessages = preparedQuery((db, id: number) =>
       'm.created_at',
       'm.edited_at',
       'm.standard_reply',
+      'm.company_id',
     ])
     .where('m.story_id', '=', id)
     .where('m.hidden_at', 'is', null),
+);
+
+const storyPageMarketplace = preparedQuery((db, id: number) =>
+  db.selectFrom('story_marketplaces').select(['seller_id', 'marketplace_id', 'responsible']).where('story_id', '=', id),
 );
 
 const storyPagePhotos = preparedQuery((db, id: number) =>
@@ -461,14 +511,24 @@ const storyPagePhotos = preparedQuery((db, id: number) =>
 export async function findStoryPage(db: DB, id: number): Promise<StoryPage | null> {
   const s = (await storyPageRow(db, id))[0];
   if (!s) return null;
-  const [companies, channels, messages, photos] = await Promise.all([
+  const [companies, channels, messages, photos, links] = await Promise.all([
     storyPageCompany(db, s.company_id),
     storyPageChannels(db, id),
     storyPageMessages(db, id),
     storyPagePhotos(db, id),
+    storyPageMarketplace(db, id),
   ]);
   const company = companies[0];
   if (!company) return null;
+  const link = links[0];
+  let marketplace: StoryPage['marketplace'] = null;
+  if (link) {
+    const [seller, market] = await Promise.all([storyPageCompany(db, link.seller_id), storyPageCompany(db, link.marketplace_id)]);
+    if (seller[0] && market[0]) {
+      const pick = (c: (typeof seller)[number]) => ({ id: c.id, slug: c.slug, name: c.name });
+      marketplace = { seller: pick(seller[0]), marketplace: pick(market[0]), responsible: link.responsible };
+    }
+  }
   messages.sort((a, b) => a.created_at - b.created_at || a.id - b.id);
   photos.sort((a, b) => a.position - b.position);
   const flag = (v: number | null) => (v === null ? null : v === 1);
@@ -510,7 +570,9 @@ export async function findStoryPage(db: DB, id: number): Promise<StoryPage | nul
       createdAt: m.created_at,
       editedAt: m.edited_at,
       standardReply: m.standard_reply === 1,
+      companyId: m.company_id,
     })),
+    marketplace,
     photos: photos.map((p) => ({ id: p.id, width: p.width, height: p.height, alt: p.alt })),
   };
 }

@@ -14,11 +14,11 @@ export interface StoryMessage {
 
 export async function insertMessage(
   db: DB,
-  m: { storyId: number; authorId: number | null; authorRole: 'consumer' | 'company'; body: string; createdAt: number; replyHash?: string | null },
+  m: { storyId: number; authorId: number | null; authorRole: 'consumer' | 'company'; body: string; createdAt: number; replyHash?: string | null; companyId?: number | null },
 ): Promise<number> {
   const row = await db
     .insertInto('story_messages')
-    .values({ story_id: m.storyId, author_id: m.authorId, author_role: m.authorRole, body: m.body, created_at: m.createdAt, reply_hash: m.replyHash ?? null })
+    .values({ story_id: m.storyId, author_id: m.authorId, author_role: m.authorRole, body: m.body, created_at: m.createdAt, reply_hash: m.replyHash ?? null, company_id: m.companyId ?? null })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -93,7 +93,8 @@ export async function countOtherStoriesWithReply(db: DB, companyId: number, repl
     .where('m.author_role', '=', 'company')
     .where('m.hidden_at', 'is', null)
     .where('m.story_id', '!=', storyId)
-    .where('s.company_id', '=', companyId)
+    // The company of a reply: the one that wrote it (marketplace stories), else the story's.
+    .where((eb) => eb(eb.fn.coalesce('m.company_id', 's.company_id'), '=', companyId))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -107,7 +108,12 @@ export async function markStandardReplies(db: DB, companyId: number, replyHash: 
     .where('created_at', '>=', since)
     .where('author_role', '=', 'company')
     .where('standard_reply', '=', 0)
-    .where('story_id', 'in', (eb) => eb.selectFrom('stories').select('id').where('company_id', '=', companyId))
+    .where((eb) =>
+      eb.or([
+        eb('company_id', '=', companyId),
+        eb.and([eb('company_id', 'is', null), eb('story_id', 'in', eb.selectFrom('stories').select('id').where('company_id', '=', companyId))]),
+      ]),
+    )
     .returning('story_id')
     .execute();
   return [...new Set(rows.map((r) => r.story_id))];
@@ -119,7 +125,7 @@ export async function findStandardReplyCounts(db: DB, companyId: number, since: 
     .selectFrom('story_messages as m')
     .innerJoin('stories as s', 's.id', 'm.story_id')
     .select((eb) => [eb.fn.countAll<number>().as('replies'), eb.fn.sum<number>('m.standard_reply').as('standard')])
-    .where('s.company_id', '=', companyId)
+    .where((eb) => eb(eb.fn.coalesce('m.company_id', 's.company_id'), '=', companyId))
     .where('s.state', '!=', 'hidden')
     .where('m.author_role', '=', 'company')
     .where('m.hidden_at', 'is', null)

@@ -155,6 +155,16 @@ export interface StoryMessageTable {
   reply_hash: ColumnType<string | null, string | null | undefined, string | null>;
   /** 1 when the reply is a "standard reply" (same text on 5+ other stories within 30 days). */
   standard_reply: ColumnType<Flag, Flag | undefined, Flag>;
+  /** Company replies: which company wrote it; null = the story's own company (migration 2026-12-04T1550). */
+  company_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** A story bought through a marketplace: both companies; stories.company_id is the responsible one. */
+export interface StoryMarketplaceTable {
+  story_id: number;
+  seller_id: number;
+  marketplace_id: number;
+  responsible: 'seller' | 'marketplace';
 }
 
 export interface StoryMessageRevisionTable {
@@ -297,6 +307,7 @@ export interface Database {
   stories: StoryTable;
   story_channels: StoryChannelTable;
   story_messages: StoryMessageTable;
+  story_marketplaces: StoryMarketplaceTable;
   story_message_revisions: StoryMessageRevisionTable;
   story_revisions: StoryRevisionTable;
   story_followups: StoryFollowupTable;

@@ -106,7 +106,30 @@ export function patchToColumns(patch: StoryPatch): StoryUpdate {
 
 export async function findStoryById(db: DB, id: number): Promise<Story | null> {
   const row = await db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? toStory(row) : null;
+  if (!row) return null;
+  const story = toStory(row);
+  const link = await findStoryMarketplace(db, id);
+  if (link) story.partnerCompanyId = link.sellerId === story.companyId ? link.marketplaceId : link.sellerId;
+  return story;
+}
+
+/** A story bought through a marketplace: the seller, the marketplace and who is held responsible. */
+export interface StoryMarketplace {
+  sellerId: number;
+  marketplaceId: number;
+  responsible: 'seller' | 'marketplace';
+}
+
+export async function insertStoryMarketplace(db: DB, storyId: number, link: StoryMarketplace): Promise<void> {
+  await db
+    .insertInto('story_marketplaces')
+    .values({ story_id: storyId, seller_id: link.sellerId, marketplace_id: link.marketplaceId, responsible: link.responsible })
+    .execute();
+}
+
+export async function findStoryMarketplace(db: DB, storyId: number): Promise<StoryMarketplace | null> {
+  const row = await db.selectFrom('story_marketplaces').select(['seller_id', 'marketplace_id', 'responsible']).where('story_id', '=', storyId).executeTakeFirst();
+  return row ? { sellerId: row.seller_id, marketplaceId: row.marketplace_id, responsible: row.responsible } : null;
 }
 
 export async function getStoryOrThrow(db: DB, id: number): Promise<Story> {
@@ -358,6 +381,8 @@ export interface InboxItem {
   /** The author's private order reference: for the company's own team only (rule 8). */
   orderReference: string | null;
   customerConfirmedAt: number | null;
+  /** The story counts for this company (false: it is the seller or marketplace not held responsible). */
+  responsible: boolean;
 }
 
 function inboxSelect(db: DB, companyIds: readonly number[]) {
@@ -384,12 +409,23 @@ function inboxSelect(db: DB, companyIds: readonly number[]) {
         .as('last_role'),
       eb.selectFrom('story_messages as m').select((e) => e.fn.countAll<number>().as('n')).whereRef('m.story_id', '=', 's.id').as('message_count'),
     ])
-    .where('s.company_id', 'in', [...companyIds]);
+    .leftJoin('story_marketplaces as mp', 'mp.story_id', 's.id')
+    .select(['mp.seller_id', 'mp.marketplace_id'])
+    // A marketplace story is in the inbox of both companies it names (decision 0037).
+    .where((eb) =>
+      eb.or([
+        eb('s.company_id', 'in', [...companyIds]),
+        eb('s.id', 'in', eb.selectFrom('story_marketplaces').select('story_id').where('seller_id', 'in', [...companyIds])),
+        eb('s.id', 'in', eb.selectFrom('story_marketplaces').select('story_id').where('marketplace_id', 'in', [...companyIds])),
+      ]),
+    );
 }
 
-function toInboxItem(r: {
+function toInboxItem(companyIds: readonly number[], r: {
   id: number;
   company_id: number;
+  seller_id: number | null;
+  marketplace_id: number | null;
   title: string;
   state: Story['state'];
   published_at: number;
@@ -401,9 +437,13 @@ function toInboxItem(r: {
   order_reference: string | null;
   customer_confirmed_at: number | null;
 }): InboxItem {
+  // The company of the reader's team the story is in the inbox for (the story's own, else the partner).
+  const companyId = companyIds.includes(r.company_id) ? r.company_id : r.seller_id !== null && companyIds.includes(r.seller_id) ? r.seller_id : (r.marketplace_id ?? r.company_id);
   return {
     id: r.id,
-    companyId: r.company_id,
+    companyId,
+    /** false: the story names this company as seller or marketplace but holds the other responsible. */
+    responsible: companyId === r.company_id,
     title: r.title,
     state: r.state,
     publishedAt: r.published_at,
@@ -421,7 +461,7 @@ function toInboxItem(r: {
 export async function findAwaitingFirstReply(db: DB, companyIds: readonly number[], limit = 100): Promise<InboxItem[]> {
   if (companyIds.length === 0) return [];
   const rows = await inboxSelect(db, companyIds).where('s.state', 'in', ['awaiting_reply', 'overdue']).orderBy('s.reply_due_at').limit(limit).execute();
-  return rows.map(toInboxItem);
+  return rows.map((r) => toInboxItem(companyIds, r));
 }
 
 /** Open threads with recent activity (answered, resolved or unresolved), newest first. */
@@ -432,7 +472,7 @@ export async function findActiveThreads(db: DB, companyIds: readonly number[], l
     .orderBy('s.last_activity_at', 'desc')
     .limit(limit)
     .execute();
-  return rows.map(toInboxItem);
+  return rows.map((r) => toInboxItem(companyIds, r));
 }
 
 /** A story's id and title (the report page names the story it reports in), or null. */
@@ -475,6 +515,12 @@ export async function markEvidenceVerified(db: DB, id: number, now: number): Pro
 export async function moveStoriesToCompany(db: DB, fromCompanyId: number, toCompanyId: number, now: number): Promise<number[]> {
   const ids = (await db.selectFrom('stories').select('id').where('company_id', '=', fromCompanyId).execute()).map((s) => s.id);
   await db.updateTable('stories').set({ company_id: toCompanyId, updated_at: now }).where('company_id', '=', fromCompanyId).execute();
+  // Marketplace links follow the merge too (a link naming the kept company twice is dropped: the
+  // story is then about one company).
+  await db.deleteFrom('story_marketplaces').where((eb) => eb.or([eb.and([eb('seller_id', '=', fromCompanyId), eb('marketplace_id', '=', toCompanyId)]), eb.and([eb('seller_id', '=', toCompanyId), eb('marketplace_id', '=', fromCompanyId)])])).execute();
+  await db.updateTable('story_marketplaces').set({ seller_id: toCompanyId }).where('seller_id', '=', fromCompanyId).execute();
+  await db.updateTable('story_marketplaces').set({ marketplace_id: toCompanyId }).where('marketplace_id', '=', fromCompanyId).execute();
+  await db.updateTable('story_messages').set({ company_id: toCompanyId }).where('company_id', '=', fromCompanyId).execute();
   return ids;
 }
 

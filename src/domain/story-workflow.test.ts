@@ -311,7 +311,8 @@ describe('patches and effects', () => {
     const first = transition(story('awaiting_reply'), reply, rep, now);
     expect(first).toMatchObject({ ok: true, patch: { state: 'answered', firstReplyAt: now } });
     expect(first.ok && first.effects).toEqual(
-      expect.arrayContaining([{ type: 'add_message', role: 'company', body: reply.type === 'company_reply' ? reply.body : '' }, { type: 'recompute_stats' }]),
+      // The message says which company wrote it (marketplace stories name two: decision 0037).
+      expect.arrayContaining([{ type: 'add_message', role: 'company', body: reply.type === 'company_reply' ? reply.body : '', companyId: story('awaiting_reply').companyId }, { type: 'recompute_stats' }]),
     );
     const second = transition(story('answered'), reply, rep, now + 1);
     expect(second.ok && second.patch.firstReplyAt).toBeUndefined();
@@ -383,5 +384,27 @@ describe('allowed events', () => {
 
   it('knows all eight states', () => {
     expect(storyStates).toHaveLength(8);
+  });
+});
+
+describe('a marketplace story (two companies named, decision 0037)', () => {
+  const partnerRep: Actor = { kind: 'company', userId: 6, companyIds: [77] };
+  const linked = (state: StoryState) => ({ ...story(state), partnerCompanyId: 77 });
+
+  it('lets the other company reply without stopping the reply clock of the one held responsible', () => {
+    const r = transition(linked('awaiting_reply'), { type: 'company_reply', body: 'We asked the seller.' }, partnerRep, T0);
+    if (!r.ok) throw new Error(r.code);
+    expect(r.next).toBe('awaiting_reply');
+    expect(r.patch.firstReplyAt).toBeUndefined();
+    expect(r.effects).toContainEqual({ type: 'add_message', role: 'company', body: 'We asked the seller.', companyId: 77 });
+    expect(r.effects).not.toContainEqual({ type: 'recompute_stats' });
+  });
+
+  it('still refuses a company the story does not name, and a partner judging the story', () => {
+    expect(transition(linked('awaiting_reply'), { type: 'company_reply', body: 'x' }, otherRep, T0)).toEqual({ ok: false, code: 'not_company_representative' });
+    expect(transition(story('awaiting_reply'), { type: 'company_reply', body: 'x' }, partnerRep, T0)).toEqual({ ok: false, code: 'not_company_representative' });
+    const authorAndPartner: Actor = { kind: 'company', userId: AUTHOR, companyIds: [77] };
+    expect(transition(linked('answered'), { type: 'verdict', resolved: true, wouldBuyAgain: true, rating: 5 }, authorAndPartner, T0)).toEqual({ ok: false, code: 'own_company' });
+    expect(transition(null, { type: 'publish', companyId: COMPANY, authorId: 6, partnerCompanyId: 77 }, { ...partnerRep, kind: 'consumer' }, T0)).toEqual({ ok: false, code: 'own_company' });
   });
 });

@@ -55,10 +55,17 @@ export interface WorkflowStory {
   withdrawnAt: number | null;
   hiddenAt: number | null;
   lastActivityAt: number;
+  /**
+   * A story bought through a marketplace names two companies; `companyId` is the one the consumer
+   * holds responsible (the score counts the story for it alone) and this is the other one (seller
+   * or marketplace). It sees the story and can reply, but its reply does not stop the responsible
+   * company's reply clock (decision 0037). Absent or null: a story about one company.
+   */
+  partnerCompanyId?: number | null;
 }
 
 /** The fields a transition changes. Absent = unchanged; null = cleared. */
-export type StoryPatch = Partial<Omit<WorkflowStory, 'companyId' | 'authorId'>>;
+export type StoryPatch = Partial<Omit<WorkflowStory, 'companyId' | 'authorId' | 'partnerCompanyId'>>;
 
 export interface FollowupState {
   kind: FollowupKind;
@@ -68,7 +75,7 @@ export interface FollowupState {
 }
 
 export type StoryEvent =
-  | { type: 'publish'; companyId: number; authorId: number | null }
+  | { type: 'publish'; companyId: number; authorId: number | null; /** The other company of a marketplace story. */ partnerCompanyId?: number | null }
   | { type: 'company_reply'; body: string }
   | { type: 'consumer_reply'; body: string }
   | { type: 'verdict'; resolved: boolean; wouldBuyAgain: boolean; rating: number; comment?: string | null }
@@ -98,7 +105,8 @@ export type NotifyTemplate =
 
 export type Effect =
   | { type: 'notify'; to: 'author' | 'company'; template: NotifyTemplate }
-  | { type: 'add_message'; role: 'company' | 'consumer'; body: string }
+  /** companyId: for company messages, which company wrote it (the story's own or its partner). */
+  | { type: 'add_message'; role: 'company' | 'consumer'; body: string; companyId?: number }
   | { type: 'save_revision' }
   | { type: 'schedule_followup'; kind: FollowupKind; dueAt: number }
   | { type: 'answer_followup'; kind: FollowupKind; stillResolved: boolean }
@@ -141,6 +149,11 @@ export function representsCompany(actor: Actor, companyId: number): boolean {
   return actor.companyIds.includes(companyId);
 }
 
+/** The actor represents the story's company or, on a marketplace story, the other company named. */
+export function representsStoryCompany(actor: Actor, story: Pick<WorkflowStory, 'companyId' | 'partnerCompanyId'>): boolean {
+  return representsCompany(actor, story.companyId) || (story.partnerCompanyId != null && representsCompany(actor, story.partnerCompanyId));
+}
+
 export function isAuthor(actor: Actor, story: Pick<WorkflowStory, 'authorId'>): boolean {
   return actor.userId !== null && story.authorId !== null && actor.userId === story.authorId;
 }
@@ -180,15 +193,18 @@ export function transition(
 
   switch (event.type) {
     case 'company_reply': {
-      if (!representsCompany(actor, story.companyId)) return refuse('not_company_representative');
+      const own = representsCompany(actor, story.companyId);
+      if (!own && !representsStoryCompany(actor, story)) return refuse('not_company_representative');
       if (!threadOpenStates.includes(story.state)) return refuse('invalid_state');
       if (event.body.trim() === '') return refuse('empty_message');
       const effects: Effect[] = [
-        { type: 'add_message', role: 'company', body: event.body },
+        { type: 'add_message', role: 'company', body: event.body, companyId: own ? story.companyId : (story.partnerCompanyId as number) },
         { type: 'notify', to: 'author', template: 'company_replied' },
         { type: 'search', op: 'upsert' },
       ];
-      if (story.firstReplyAt !== null) return ok(story.state, { lastActivityAt: now }, effects);
+      // The partner (seller or marketplace not held responsible) speaks in the thread; only the
+      // responsible company's reply stops its reply clock (decision 0037).
+      if (story.firstReplyAt !== null || !own) return ok(story.state, { lastActivityAt: now }, effects);
       // The first public reply stops the reply clock and opens the verdict window.
       const first = story.state === 'awaiting_reply' || story.state === 'overdue' ? 'answered' : story.state;
       return ok(first, { firstReplyAt: now, lastActivityAt: now }, [...effects, { type: 'recompute_stats' }]);
@@ -207,7 +223,7 @@ export function transition(
 
     case 'verdict': {
       if (!isAuthor(actor, story)) return refuse('not_author');
-      if (representsCompany(actor, story.companyId)) return refuse('own_company');
+      if (representsStoryCompany(actor, story)) return refuse('own_company');
       // Score rules v2, rule 2: the consumer always has the last word. Without a reply the
       // verdict opens at the reply deadline; it is on time until verdictDueAt and can be given
       // or changed, marked late, for 12 months after that (also on a story closed without one).
@@ -341,7 +357,7 @@ export function transition(
 
     case 'edit': {
       if (!isAuthor(actor, story)) return refuse('not_author');
-      if (representsCompany(actor, story.companyId)) return refuse('own_company');
+      if (representsStoryCompany(actor, story)) return refuse('own_company');
       if (story.state === 'withdrawn' || story.state === 'hidden') return refuse('invalid_state');
       if (event.title.trim() === '' || event.body.trim() === '') return refuse('invalid_input');
       return ok(story.state, { editedAt: now, lastActivityAt: now }, [{ type: 'save_revision' }, { type: 'search', op: 'upsert' }]);
@@ -360,6 +376,7 @@ function publish(
   if (actor.kind !== 'system') {
     if (actor.userId === null || event.authorId !== actor.userId) return refuse('not_author');
     if (representsCompany(actor, event.companyId)) return refuse('own_company');
+    if (event.partnerCompanyId != null && representsCompany(actor, event.partnerCompanyId)) return refuse('own_company');
   }
   return {
     ok: true,

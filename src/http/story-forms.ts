@@ -64,6 +64,11 @@ export function publishStorySchema(now: () => number = Date.now) {
       language: z.enum(LOCALES, { error: 'form.invalidChoice' }),
       /** At least one channel: the story is about how the company answers. */
       channels: z.preprocess(asArray, z.array(z.enum(storyChannels)).min(1, { error: 'workflow.form.chooseChannel' }).max(storyChannels.length)),
+      /** Bought through a marketplace (optional): its name and website, found or created like the seller's. */
+      marketplaceName: optionalText(COMPANY_NAME_MAX).refine((v) => v === undefined || companyNameProblem(v) === null, { error: 'identity.companyName.plainText' }),
+      marketplaceWebsite: optionalText(WEBSITE_MAX).refine((v) => v === undefined || normalizeWebsite(v) !== null, { error: 'publish.invalidWebsite' }),
+      /** Who the author holds responsible: the story counts for that company alone (decision 0037). */
+      marketplaceResponsible: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['seller', 'marketplace'], { error: 'marketplace.chooseResponsible' }).optional()),
       /** Private order reference: seen only by moderators and the company; short codes only. */
       orderReference: optionalText(100),
       /** One description for the attached photos (PHOTO_ALT_MAX: a sentence or two for screen readers). */
@@ -72,6 +77,11 @@ export function publishStorySchema(now: () => number = Date.now) {
     })
     .superRefine((v, ctx) => {
       if (!v.companySlug && !v.companyName) ctx.addIssue({ code: 'custom', path: ['companyName'], message: 'workflow.form.companyRequired' });
+      if (v.marketplaceName && !v.marketplaceResponsible) ctx.addIssue({ code: 'custom', path: ['marketplaceResponsible'], message: 'marketplace.chooseResponsible' });
+      if ((v.marketplaceWebsite || v.marketplaceResponsible) && !v.marketplaceName) ctx.addIssue({ code: 'custom', path: ['marketplaceName'], message: 'workflow.form.companyRequired' });
+      if (v.marketplaceName && v.companyName && v.marketplaceName.trim().toLowerCase() === v.companyName.trim().toLowerCase()) {
+        ctx.addIssue({ code: 'custom', path: ['marketplaceName'], message: 'marketplace.sameCompany' });
+      }
       const values = v as Record<string, unknown>;
       for (const c of v.channels) {
         const unanswered = values[`unanswered_${c}`] === true;
@@ -97,6 +107,10 @@ export function publishInputFromForm(form: PublishStoryForm, company: PublishSto
     category: form.category,
     language: form.language,
     orderReference: form.orderReference ?? null,
+    marketplace:
+      form.marketplaceName && form.marketplaceResponsible
+        ? { company: { name: form.marketplaceName, website: form.marketplaceWebsite ?? null, sector: 'marketplace' }, responsible: form.marketplaceResponsible }
+        : null,
     channels: form.channels.map((c) => {
       const unanswered = values[`unanswered_${c}`] === true;
       const wait = values[`wait_${c}`] as number | undefined;

@@ -26,6 +26,7 @@ import {
   getStoryOrThrow,
   insertStory,
   insertStoryChannels,
+  insertStoryMarketplace,
   insertStoryRevision,
   scheduleFollowup,
   updateStoryContent,
@@ -37,7 +38,7 @@ import {
 import { DAY_MS, defaultWorkflowConfig, verdictDueAt, type FollowupKind, type WorkflowConfig } from '../domain/clocks.ts';
 import { DomainError } from '../domain/errors.ts';
 import {
-  representsCompany,
+  representsStoryCompany,
   systemActor,
   transition,
   verdictReminderDue,
@@ -119,14 +120,14 @@ function decided(result: TransitionResult): Extract<TransitionResult, { ok: true
  * other stories of the company within 30 days, it and those replies are labelled "standard
  * reply" (rule 9), and the stories whose label changed are re-published (pages, search).
  */
-async function insertCompanyReply(trx: DB, story: Story, authorId: number | null, body: string, now: number): Promise<{ messageId: number; standard: boolean }> {
+async function insertCompanyReply(trx: DB, story: Story, companyId: number, authorId: number | null, body: string, now: number): Promise<{ messageId: number; standard: boolean }> {
   const normalized = normalizeReply(body);
   const replyHash = normalized === '' ? null : createHash('sha256').update(normalized).digest('hex');
-  const messageId = await insertMessage(trx, { storyId: story.id, authorId, authorRole: 'company', body, createdAt: now, replyHash });
+  const messageId = await insertMessage(trx, { storyId: story.id, authorId, authorRole: 'company', body, createdAt: now, replyHash, companyId });
   if (replyHash === null) return { messageId, standard: false };
   const since = now - STANDARD_REPLY_WINDOW_DAYS * DAY_MS;
-  if (!isStandardReply(await countOtherStoriesWithReply(trx, story.companyId, replyHash, since, story.id))) return { messageId, standard: false };
-  for (const storyId of await markStandardReplies(trx, story.companyId, replyHash, since)) {
+  if (!isStandardReply(await countOtherStoriesWithReply(trx, companyId, replyHash, since, story.id))) return { messageId, standard: false };
+  for (const storyId of await markStandardReplies(trx, companyId, replyHash, since)) {
     if (storyId !== story.id) await enqueueSearchEvent(trx, { kind: 'story.upsert', storyId }, now);
   }
   return { messageId, standard: true };
@@ -167,7 +168,7 @@ async function applyStoryEvent(
       switch (effect.type) {
         case 'add_message':
           if (effect.role === 'company') {
-            const standard = await insertCompanyReply(trx, story, actor.userId, effect.body, now);
+            const standard = await insertCompanyReply(trx, story, effect.companyId ?? story.companyId, actor.userId, effect.body, now);
             outcome.messageId = standard.messageId;
             standardReply = standard.standard;
           } else {
@@ -254,6 +255,11 @@ export interface PublishStoryInput {
   orderReference?: string | null;
   /** 'demo' for the seeded demo data; members publish 'member' stories. */
   source?: 'member' | 'demo';
+  /**
+   * Bought through a marketplace: `company` is the seller, this the marketplace, and who the
+   * consumer holds responsible (the story counts for that company alone; decision 0037).
+   */
+  marketplace?: { company: CompanyChoice; responsible: 'seller' | 'marketplace' } | null;
 }
 
 export interface PublishStoryResult {
@@ -294,7 +300,34 @@ function checkPublishInput(input: PublishStoryInput): void {
       seen.add(c.channel);
       return dup || !isChannel(c.channel) || (c.waitMinutes !== null && (!Number.isFinite(c.waitMinutes) || c.waitMinutes < 0));
     });
-  if (bad) throw new DomainError('invalid_input');
+  const mp = input.marketplace;
+  const badMarketplace =
+    !!mp &&
+    ((mp.responsible !== 'seller' && mp.responsible !== 'marketplace') ||
+      ('name' in mp.company && mp.company.name.trim() === '') ||
+      ('name' in mp.company && !!mp.company.website?.trim() && normalizeWebsite(mp.company.website) === null));
+  if (bad || badMarketplace) throw new DomainError('invalid_input');
+}
+
+/** A company picked by id (followed through merges) or named: the same domain / name, else a new one. */
+async function findOrCreateCompany(trx: DB, actor: Actor, choice: CompanyChoice, now: number): Promise<{ company: Awaited<ReturnType<typeof getCompanyOrThrow>>; created: boolean }> {
+  if ('id' in choice) {
+    const company = await resolveMergedCompany(trx, choice.id);
+    if (!company) throw new DomainError('company_not_found');
+    return { company, created: false };
+  }
+  const found = await findDuplicateCompany(trx, choice);
+  if (found) return { company: found, created: false };
+  // A company a consumer creates awaits a moderator's review before it is listed.
+  return { company: await insertCompany(trx, { ...choice, createdByUserId: actor.kind === 'consumer' ? actor.userId : null }, now), created: true };
+}
+
+/** A new company's name is public too: masked and plain, like the seller's (decision 0021). */
+function publicCompanyChoice(choice: CompanyChoice): { choice: CompanyChoice; found: PiiFinding[] } {
+  if (!('name' in choice)) return { choice, found: [] };
+  const name = maskPii(plainCompanyName(choice.name));
+  if (companyNameKey(name.text) === '') throw new DomainError('invalid_input');
+  return { choice: { ...choice, name: name.text }, found: name.found };
 }
 
 /**
@@ -311,23 +344,24 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
   // Plain text only (no markup or emoji reaches a name or slug, whatever the caller checked).
   const companyName = 'name' in rawInput.company ? maskPii(plainCompanyName(rawInput.company.name)) : null;
   if (companyName && companyNameKey(companyName.text) === '') throw new DomainError('invalid_input');
-  const masked = companyName ? [...maskedText, ...companyName.found] : maskedText;
-  const input: PublishStoryInput = { ...rawInput, ...publicText, company: companyName ? { ...rawInput.company, name: companyName.text } : rawInput.company };
+  const marketplaceChoice = rawInput.marketplace ? publicCompanyChoice(rawInput.marketplace.company) : null;
+  const masked = [...(companyName ? [...maskedText, ...companyName.found] : maskedText), ...(marketplaceChoice?.found ?? [])];
+  const input: PublishStoryInput = {
+    ...rawInput,
+    ...publicText,
+    company: companyName ? { ...rawInput.company, name: companyName.text } : rawInput.company,
+    marketplace: rawInput.marketplace && marketplaceChoice ? { ...rawInput.marketplace, company: marketplaceChoice.choice } : null,
+  };
   const { now, config } = options(opts);
   return inTransaction(db, async (trx) => {
-    let company;
-    let companyCreated = false;
-    if ('id' in input.company) {
-      company = await resolveMergedCompany(trx, input.company.id);
-      if (!company) throw new DomainError('company_not_found');
-    } else {
-      company = await findDuplicateCompany(trx, input.company);
-      if (!company) {
-        // A company a consumer creates awaits a moderator's review before it is listed.
-        company = await insertCompany(trx, { ...input.company, createdByUserId: actor.kind === 'consumer' ? actor.userId : null }, now);
-        companyCreated = true;
-      }
-    }
+    const seller = await findOrCreateCompany(trx, actor, input.company, now);
+    const market = input.marketplace ? await findOrCreateCompany(trx, actor, input.marketplace.company, now) : null;
+    if (market && market.company.id === seller.company.id) throw new DomainError('invalid_input', 'the marketplace and the seller are the same company', { field: 'marketplace' });
+    // The story belongs to (and counts for) the company the consumer holds responsible; the other
+    // one is linked (decision 0037).
+    const marketplaceResponsible = input.marketplace?.responsible === 'marketplace' && market !== null;
+    const { company, created: companyCreated } = marketplaceResponsible ? market : seller;
+    const partner = market === null ? null : marketplaceResponsible ? seller : market;
 
     const dedupeKey = actor.userId === null ? null : storyDedupeKey(actor.userId, company.id, input.title, input.body);
     if (dedupeKey) {
@@ -335,7 +369,7 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
       if (existing) return { storyId: existing.id, companyId: company.id, companySlug: company.slug, created: false, companyCreated: false, masked };
     }
 
-    const result = decided(transition(null, { type: 'publish', companyId: company.id, authorId: actor.userId }, actor, now, config));
+    const result = decided(transition(null, { type: 'publish', companyId: company.id, authorId: actor.userId, partnerCompanyId: partner?.company.id ?? null }, actor, now, config));
     // Rule 8: nobody writes about their own company from its domain; a story counts only from a
     // verified address; a burst of stories from new accounts waits for a moderator.
     const source = input.source ?? 'member';
@@ -378,6 +412,9 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
     });
     await insertStoryChannels(trx, storyId, input.channels);
     if (burst !== null) await setScoreHold(trx, burst, 'review', now);
+    if (market && partner) {
+      await insertStoryMarketplace(trx, storyId, { sellerId: seller.company.id, marketplaceId: market.company.id, responsible: marketplaceResponsible ? 'marketplace' : 'seller' });
+    }
     // A new company appears in lists once a moderator released it or three different people wrote
     // about it (one a moderator kept out of the lists stays out); authors of stories held for
     // review (a burst from new accounts) are not counted.
@@ -393,19 +430,24 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
       companyId: company.id,
       fromState: null,
       toState: result.next,
-      data: { companyCreated, ...(scoreHold ? { scoreHold } : {}) },
+      data: {
+        companyCreated,
+        ...(scoreHold ? { scoreHold } : {}),
+        ...(partner ? { partnerCompanyId: partner.company.id, responsible: marketplaceResponsible ? 'marketplace' : 'seller' } : {}),
+      },
     });
     if (burst !== null) await auditBurst(trx, actor, company.id, storyId, burst, now);
-    if (companyCreated) {
+    for (const made of [{ company, created: companyCreated }, ...(partner ? [partner] : [])]) {
+      if (!made.created) continue;
       await appendAudit(trx, {
         at: now,
         actorId: actor.userId,
         actorRole: auditRole[actor.kind],
         action: 'company.create',
         subjectKind: 'company',
-        subjectId: company.id,
-        companyId: company.id,
-        data: { name: company.name, domain: company.domain },
+        subjectId: made.company.id,
+        companyId: made.company.id,
+        data: { name: made.company.name, domain: made.company.domain },
       });
     }
     const story = await getStoryOrThrow(trx, storyId);
@@ -418,12 +460,24 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
           now,
           replyDeadlineDays: config.replyDeadlineDays,
         });
+        // The other company named on a marketplace story hears about it too.
+        if (effect.to === 'company' && partner) {
+          await notify(trx, 'company', effect.template, {
+            story: { ...story, companyId: partner.company.id },
+            companyName: partner.company.name,
+            actorUserId: actor.userId,
+            now,
+            replyDeadlineDays: config.replyDeadlineDays,
+          });
+        }
       } else if (effect.type === 'search') {
         await enqueueSearchEvent(trx, { kind: 'story.upsert', storyId }, now);
       }
     }
     await recomputeCompanyStats(trx, company.id, now);
     await enqueueSearchEvent(trx, { kind: 'company.upsert', companyId: company.id }, now);
+    // The partner's page lists the story (as seller or marketplace): its cached page changes.
+    if (partner) await enqueueSearchEvent(trx, { kind: 'company.upsert', companyId: partner.company.id }, now);
     return { storyId, companyId: company.id, companySlug: company.slug, created: true, companyCreated, masked };
   });
 }
@@ -512,7 +566,7 @@ export async function confirmCustomer(db: DB, actor: Actor, input: { storyId: nu
   await inTransaction(db, async (trx) => {
     const story = await findStoryById(trx, input.storyId);
     if (!story) throw new DomainError('story_not_found');
-    if (actor.userId === null || !representsCompany(actor, story.companyId)) throw new DomainError('not_company_representative');
+    if (actor.userId === null || !representsStoryCompany(actor, story)) throw new DomainError('not_company_representative');
     if (story.orderReference === null || story.customerConfirmedAt !== null || story.state === 'hidden' || story.state === 'withdrawn') throw new DomainError('invalid_state');
     await markCustomerConfirmed(trx, story.id, actor.userId, now);
     await appendAudit(trx, {
@@ -546,7 +600,7 @@ export async function replyToStory(db: DB, actor: Actor, input: ReplyInput, opts
     actor,
     input.storyId,
     (_trx, story) => {
-      const as = input.as ?? (representsCompany(actor, story.companyId) ? 'company' : 'consumer');
+      const as = input.as ?? (representsStoryCompany(actor, story) ? 'company' : 'consumer');
       return as === 'company' ? { type: 'company_reply', body } : { type: 'consumer_reply', body };
     },
     opts,

@@ -86,6 +86,7 @@ export async function handlePublishPost(request: Request, db: DB, lang: Locale, 
     return new Response(null, { status: 303, headers: { Location: `/${lang}/stories/${result.storyId}` } });
   } catch (error) {
     if (!isDomainError(error)) throw error;
+    if (error.details?.field === 'marketplace') return state({ marketplaceName: tr('marketplace.sameCompany') }, 422);
     return state({ _form: tr(runtimeKey(error.i18nKey)) }, domainErrorStatus(error.code));
   }
 }

@@ -2,6 +2,7 @@
 import type { Messages } from '../messages.ts';
 import { auth } from './auth.ts';
 import { content } from './content.ts';
+import { escalation } from './escalation.ts';
 import { fakes } from './fakes.ts';
 import { form } from './form.ts';
 import { identity } from './identity.ts';
@@ -11,7 +12,7 @@ import { search } from './search.ts';
 import { site } from './site.ts';
 import { workflow } from './workflow.ts';
 
-export const areas: { it: Messages; en: Messages }[] = [site, form, content, auth, workflow, moderation, search, identity, opendata, fakes];
+export const areas: { it: Messages; en: Messages }[] = [site, form, content, auth, workflow, moderation, search, identity, escalation, fakes, opendata];
 
 /** The keys of every area (each area has the same keys in both languages). */
 export type AreaKey =
@@ -23,5 +24,6 @@ export type AreaKey =
   | keyof typeof moderation.it
   | keyof typeof search.it
   | keyof typeof identity.it
-  | keyof typeof opendata.it
-  | keyof typeof fakes.it;
+  | keyof typeof escalation.it
+  | keyof typeof fakes.it
+  | keyof typeof opendata.it;
