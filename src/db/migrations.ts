@@ -14,6 +14,7 @@ import * as scoreRulesV2 from '../../migrations/2026-12-04T1100-score-rules-v2.t
 import * as lateVerdicts from '../../migrations/2026-12-04T1300-late-verdicts.ts';
 import * as standardReplies from '../../migrations/2026-12-04T1310-standard-replies.ts';
 import * as companyIdentity from '../../migrations/2026-12-04T1400-company-identity.ts';
+import * as notifications from '../../migrations/2026-12-04T1530-notifications.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T0900-initial': initial,
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T1300-late-verdicts': lateVerdicts,
   '2026-12-04T1310-standard-replies': standardReplies,
   '2026-12-04T1400-company-identity': companyIdentity,
+  '2026-12-04T1530-notifications': notifications,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,11 +5,12 @@ import { content } from './content.ts';
 import { form } from './form.ts';
 import { identity } from './identity.ts';
 import { moderation } from './moderation.ts';
+import { notify } from './notify.ts';
 import { search } from './search.ts';
 import { site } from './site.ts';
 import { workflow } from './workflow.ts';
 
-export const areas: { it: Messages; en: Messages }[] = [site, form, content, auth, workflow, moderation, search, identity];
+export const areas: { it: Messages; en: Messages }[] = [site, form, content, auth, workflow, moderation, search, identity, notify];
 
 /** The keys of every area (each area has the same keys in both languages). */
 export type AreaKey =
@@ -20,4 +21,5 @@ export type AreaKey =
   | keyof typeof workflow.it
   | keyof typeof moderation.it
   | keyof typeof search.it
-  | keyof typeof identity.it;
+  | keyof typeof identity.it
+  | keyof typeof notify.it;
