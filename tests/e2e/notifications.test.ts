@@ -144,3 +144,30 @@ describe('the one-click unsubscribe landing page', () => {
     });
   }
 });
+
+describe('the next steps of an overdue story', () => {
+  it('shows its author what they can do now, where the overdue mail links to', async () => {
+    const row = await opened.db
+      .selectFrom('stories as s')
+      .innerJoin('users as u', 'u.id', 's.author_id')
+      .select(['s.id', 'u.email', 'u.locale'])
+      .where('s.state', '=', 'overdue')
+      .where('s.first_reply_at', 'is', null)
+      .where('u.email', 'like', '%@example.%')
+      // The newest: its verdict window is open (an old one's may have closed).
+      .orderBy('s.published_at', 'desc')
+      .executeTakeFirstOrThrow();
+    const { page, problems } = await newPage(browser, { width: 390, locale: row.locale === 'it' ? 'it-IT' : 'en-GB' });
+    await signIn(page, 'en', row.email);
+    await page.goto(`${baseUrl}/en/stories/${row.id}#next-steps`);
+    const steps = page.locator('#next-steps');
+    expect(await steps.locator('h2').textContent()).toBe('What you can do now');
+    expect(await steps.locator('a[href="#verdict-form"]').count()).toBe(1);
+    expect(await page.locator('#verdict-form').count()).toBe(1);
+    expect(await page.getByLabel('Share the story’s link:').inputValue()).toBe(`${baseUrl}/en/stories/${row.id}`);
+    await noSidewaysScroll(page);
+    if (shots) await page.screenshot({ path: join(shots, 'next-steps-en-390.png') });
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});
