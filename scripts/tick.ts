@@ -1,5 +1,5 @@
 // npm run tick — one run of the workflow scheduler (overdue stories, verdict windows,
-// "still resolved?" mails, stale statistics). Safe to run from cron while the server runs it too.
+// "still resolved?" mails, the companies' daily digest, stale statistics). Safe to run from cron while the server runs it too.
 import { openDatabase } from '../src/db/client.ts';
 import { runTick } from '../src/services/scheduler.ts';
 import { checkConfigOrExit } from '../src/config.ts';

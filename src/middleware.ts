@@ -2,7 +2,8 @@
 //   1. security headers on every response (CSP allowing scripts from our origin only, nosniff, …)
 //      and a clear 503 when the database reports disk-full / I/O errors;
 //   2. cross-site check for every non-GET request (forms AND JSON; the only such check, Astro's
-//      checkOrigin is off) → 403 with a localized message;
+//      checkOrigin is off) → 403 with a localized message — except the one-click unsubscribe,
+//      whose signed token is its proof (decision 0034);
 //   3. the session cookie → locals.user / locals.session, with the sliding refresh; the database
 //      → locals.db (the only way pages, components and endpoints reach it).
 // Permissions are NOT checked here: every page and action checks them itself.
@@ -21,6 +22,9 @@ import { validateSessionToken } from './auth/session.ts';
 import { mailRelayRunning, startMailRelay } from './mail/outbox.ts';
 import { crossSiteForbidden, hashingBusy, isDatabaseUnavailableError, serviceUnavailable, tooManyRequests, wantsJson } from './http/error-responses.ts';
 import { HashingBusy } from './auth/password.ts';
+
+/** The one-click unsubscribe page (src/pages/[lang]/unsubscribe.astro). */
+const ONE_CLICK_UNSUBSCRIBE = /^\/(?:it|en)\/unsubscribe$/;
 
 export interface MiddlewareDeps {
   db: () => DB;
@@ -60,6 +64,9 @@ export function createMiddleware(deps: MiddlewareDeps): MiddlewareHandler {
   });
 
   const crossSite = defineMiddleware((ctx, next) => {
+    // The one-click unsubscribe (RFC 8058) is POSTed by mail clients, from their servers, without
+    // Origin: its signed token is the proof, and all it can do is turn a kind of mail off.
+    if (ctx.request.method === 'POST' && ONE_CLICK_UNSUBSCRIBE.test(ctx.url.pathname)) return next();
     if (!ctx.isPrerendered && isCrossSiteRequest(ctx.request, ctx.url, { allowedOrigins: publicOrigins(ctx.url) })) {
       return crossSiteForbidden(requestLocale(ctx.url, ctx.request.headers), wantsJson(ctx.request, ctx.url));
     }

@@ -191,6 +191,40 @@ export async function findCompanyRepresentatives(db: DB, companyId: number): Pro
   return rows.map((r) => ({ userId: r.id, email: r.email, locale: r.locale }));
 }
 
+/**
+ * Every person who speaks for at least one company, with those companies (verified or approved
+ * claims, or the recorded claimant): the recipients of the daily digest. Banned and unverified
+ * accounts are left out.
+ */
+export async function listRepresentativesWithCompanies(db: DB): Promise<{ userId: number; email: string; locale: Locale; displayName: string; companyIds: number[] }[]> {
+  const viaClaims = await db
+    .selectFrom('company_claims as cc')
+    .innerJoin('users as u', 'u.id', 'cc.user_id')
+    .innerJoin('companies as c', 'c.id', 'cc.company_id')
+    .select(['u.id', 'u.email', 'u.locale', 'u.display_name', 'c.id as company_id'])
+    .where('cc.status', 'in', ['verified', 'approved'])
+    .where('u.banned_at', 'is', null)
+    .where('u.email_verified_at', 'is not', null)
+    .where('c.merged_into_id', 'is', null)
+    .execute();
+  const viaClaimant = await db
+    .selectFrom('companies as c')
+    .innerJoin('users as u', 'u.id', 'c.claimed_by_user_id')
+    .select(['u.id', 'u.email', 'u.locale', 'u.display_name', 'c.id as company_id'])
+    .where('u.banned_at', 'is', null)
+    .where('u.email_verified_at', 'is not', null)
+    .where('c.merged_into_id', 'is', null)
+    .execute();
+  const byUser = new Map<number, { userId: number; email: string; locale: Locale; displayName: string; companyIds: number[] }>();
+  for (const r of [...viaClaims, ...viaClaimant]) {
+    const entry = byUser.get(r.id) ?? { userId: r.id, email: r.email, locale: r.locale, displayName: r.display_name, companyIds: [] };
+    if (!entry.companyIds.includes(r.company_id)) entry.companyIds.push(r.company_id);
+    byUser.set(r.id, entry);
+  }
+  for (const e of byUser.values()) e.companyIds.sort((a, b) => a - b);
+  return [...byUser.values()].sort((a, b) => a.userId - b.userId);
+}
+
 /** A granted claim: the company shows this person as its claimant, unless it already has one. */
 export async function setClaimantIfNone(db: DB, companyId: number, userId: number, now: number): Promise<void> {
   await db.updateTable('companies').set({ claimed_by_user_id: userId, claimed_at: now, updated_at: now }).where('id', '=', companyId).where('claimed_by_user_id', 'is', null).execute();

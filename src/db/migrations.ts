@@ -15,6 +15,7 @@ import * as lateVerdicts from '../../migrations/2026-12-04T1300-late-verdicts.ts
 import * as standardReplies from '../../migrations/2026-12-04T1310-standard-replies.ts';
 import * as companyIdentity from '../../migrations/2026-12-04T1400-company-identity.ts';
 import * as scoreFakes from '../../migrations/2026-12-04T1500-score-fakes.ts';
+import * as notifications from '../../migrations/2026-12-04T1530-notifications.ts';
 import * as storyMarketplaces from '../../migrations/2026-12-04T1550-story-marketplaces.ts';
 
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T1310-standard-replies': standardReplies,
   '2026-12-04T1400-company-identity': companyIdentity,
   '2026-12-04T1500-score-fakes': scoreFakes,
+  '2026-12-04T1530-notifications': notifications,
   '2026-12-04T1550-story-marketplaces': storyMarketplaces,
 };
 

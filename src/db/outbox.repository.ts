@@ -17,6 +17,8 @@ export interface MailMessage {
   html?: string;
   /** Why this mail exists, for the dev mailbox and logs: 'reset_password', 'verify_email', … */
   template: string;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
+  headers?: Record<string, string>;
 }
 
 /**

@@ -298,6 +298,27 @@ export interface VerdictReminderTable {
   sent_at: number;
 }
 
+export interface NotificationPreferenceTable {
+  user_id: number;
+  /** A NotificationKind (src/domain/notifications.ts). */
+  kind: string;
+  enabled: 0 | 1;
+  updated_at: number;
+}
+
+export interface NotificationSendTable {
+  user_id: number;
+  /** What happened once: 'overdue:<story id>', 'digest:<YYYY-MM-DD>'. */
+  key: string;
+  sent_at: number;
+}
+
+export interface SiteSecretTable {
+  name: string;
+  value: string;
+  created_at: number;
+}
+
 export interface Database {
   users: UserTable;
   sessions: SessionTable;
@@ -319,6 +340,9 @@ export interface Database {
   rate_limits: RateLimitTable;
   flash_messages: FlashMessageTable;
   verdict_reminders: VerdictReminderTable;
+  notification_preferences: NotificationPreferenceTable;
+  notification_sends: NotificationSendTable;
+  site_secrets: SiteSecretTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -655,3 +655,20 @@ export async function setOrderReference(db: DB, id: number, orderReference: stri
 export async function markCustomerConfirmed(db: DB, id: number, by: number, now: number): Promise<void> {
   await db.updateTable('stories').set({ customer_confirmed_at: now, customer_confirmed_by: by, updated_at: now }).where('id', '=', id).execute();
 }
+
+/**
+ * The daily digest's candidates for some companies: stories published, or whose reply deadline
+ * fell, in [from, to). The domain (digestContent) decides what the digest says.
+ */
+export async function listDigestCandidates(db: DB, companyIds: readonly number[], from: number, to: number) {
+  if (companyIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('stories')
+    .select(['id', 'company_id', 'title', 'state', 'published_at', 'reply_due_at', 'first_reply_at'])
+    .where('company_id', 'in', [...companyIds])
+    .where((eb) => eb.or([eb.and([eb('published_at', '>=', from), eb('published_at', '<', to)]), eb.and([eb('reply_due_at', '>=', from), eb('reply_due_at', '<', to)])]))
+    .orderBy('published_at')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({ id: r.id, companyId: r.company_id, title: r.title, state: r.state, publishedAt: r.published_at, replyDueAt: r.reply_due_at, firstReplyAt: r.first_reply_at }));
+}

@@ -32,6 +32,21 @@ export async function deleteUser(db: DB, id: number): Promise<void> {
 }
 
 /** Where to write to an account that is not banned (notifications), or null. */
+/** Who a notification would go to, with what decides whether it may (verified, banned). */
+export interface NotificationRecipient {
+  userId: number;
+  email: string;
+  locale: UserRow['locale'];
+  displayName: string;
+  verified: boolean;
+  banned: boolean;
+}
+
+export async function findNotificationRecipient(db: DB, id: number): Promise<NotificationRecipient | null> {
+  const r = await db.selectFrom('users').select(['id', 'email', 'locale', 'display_name', 'email_verified_at', 'banned_at']).where('id', '=', id).executeTakeFirst();
+  return r ? { userId: r.id, email: r.email, locale: r.locale, displayName: r.display_name, verified: r.email_verified_at !== null, banned: r.banned_at !== null } : null;
+}
+
 export async function findActiveUserContact(db: DB, id: number): Promise<{ userId: number; email: string; locale: UserRow['locale'] } | null> {
   const r = await db.selectFrom('users').select(['id', 'email', 'locale']).where('id', '=', id).where('banned_at', 'is', null).executeTakeFirst();
   return r ? { userId: r.id, email: r.email, locale: r.locale } : null;

@@ -96,6 +96,8 @@ export type NotifyTemplate =
   | 'consumer_replied'
   | 'verdict_given'
   | 'story_overdue'
+  /** The author hears that the company missed its deadline, and what they can do now. */
+  | 'story_overdue_author'
   | 'story_reopened'
   | 'story_hidden'
   | 'story_restored'
@@ -307,6 +309,7 @@ export function transition(
       if (now < story.replyDueAt) return refuse('not_due');
       return ok('overdue', {}, [
         { type: 'notify', to: 'company', template: 'story_overdue' },
+        { type: 'notify', to: 'author', template: 'story_overdue_author' },
         { type: 'search', op: 'upsert' },
         { type: 'recompute_stats' },
       ]);

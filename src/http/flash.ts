@@ -17,7 +17,7 @@ import type { DB } from '../db/client.ts';
 import { deleteExpiredFlashes, deleteFlash, findFlash, insertFlash } from '../db/flash.repository.ts';
 
 /** Notices of the account pages (keys of src/pages/[lang]/account/_notices.ts). */
-export type AccountNotice = 'verified' | 'resent' | 'password_changed' | 'password_updated' | 'signed_out' | 'signed_out_everywhere' | 'session_revoked' | 'deleted';
+export type AccountNotice = 'verified' | 'resent' | 'password_changed' | 'password_updated' | 'signed_out' | 'signed_out_everywhere' | 'session_revoked' | 'deleted' | 'notifications_saved';
 
 /** What was done to a story (workflow.done.<done>). */
 export type StoryDone = 'reply' | 'verdict' | 'still_resolved' | 'edit' | 'withdraw' | 'add_photos' | 'order_reference' | 'confirm_customer' | 'published' | 'duplicate';

@@ -13,6 +13,8 @@ export interface DevMailboxTable {
   text: string;
   html: string | null;
   template: string;
+  /** The mail's extra headers as a JSON object (List-Unsubscribe, …), or null. */
+  headers: string | null;
   delivered_at: number;
 }
 export type DevMail = Selectable<DevMailboxTable>;
@@ -24,7 +26,7 @@ function mailbox(db: DB) {
 export async function storeDevMail(db: DB, mail: MailMessage, outboxId: number | null, now: number): Promise<void> {
   await mailbox(db)
     .insertInto('dev_mailbox')
-    .values({ outbox_id: outboxId, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null, template: mail.template, delivered_at: now })
+    .values({ outbox_id: outboxId, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null, template: mail.template, headers: mail.headers ? JSON.stringify(mail.headers) : null, delivered_at: now })
     .execute();
 }
 
@@ -36,6 +38,17 @@ export async function listDevMail(db: DB, opts: { to?: string; limit?: number } 
 
 export async function findDevMail(db: DB, id: number): Promise<DevMail | null> {
   return (await mailbox(db).selectFrom('dev_mailbox').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+/** The stored headers of a mail, as name → value. */
+export function devMailHeaders(mail: Pick<DevMail, 'headers'>): Record<string, string> {
+  if (!mail.headers) return {};
+  try {
+    const parsed: unknown = JSON.parse(mail.headers);
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
 }
 
 export function devMailboxEnabled(): boolean {

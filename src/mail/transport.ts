@@ -33,7 +33,7 @@ export function createSmtpTransport(smtpUrl: string, from = mailFrom()): MailTra
   return {
     kind: 'smtp',
     async send(mail) {
-      await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers });
     },
     close() {
       transporter.close();

@@ -16,6 +16,7 @@ import { isReservedDisplayName } from '../domain/display-names.ts';
 import { enqueueMail } from '../db/outbox.repository.ts';
 import { t } from '../i18n/index.ts';
 import { notifyMailEnqueued } from '../mail/outbox.ts';
+import { composeMail } from '../mail/compose.ts';
 import {
   hashPassword,
   HashingBusy,
@@ -111,8 +112,13 @@ function link(info: Pick<RequestInfo, 'origin'>, locale: Locale, path: string, t
   return `${info.origin}/${locale}${path}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
 }
 
-function mailBody(locale: Locale, name: string, lines: string[]): string {
-  return [t(locale, 'auth.mail.greeting', { name }), '', ...lines, '', t(locale, 'auth.mail.signature')].join('\n');
+/** An account mail (a security notice: never unsubscribable), greeting the person when named. */
+async function accountMail(
+  db: DB,
+  mail: { to: string; locale: Locale; template: string; subject: string; name?: string; lines: string[] },
+  now: number,
+): Promise<void> {
+  await enqueueMail(db, composeMail({ ...mail, signature: true }), now);
 }
 
 // ---- Users ----
@@ -149,13 +155,15 @@ export async function signUp(
   await inTransaction(db, async (tx) => {
     const existing = await findUserByEmail(tx, email);
     if (existing) {
-      await enqueueMail(
+      await accountMail(
         tx,
         {
           to: email,
+          locale: existing.locale,
           template: 'account_exists',
           subject: t(existing.locale, 'auth.mail.exists.subject'),
-          text: mailBody(existing.locale, existing.display_name, [
+          name: existing.display_name,
+          lines: [
             t(existing.locale, 'auth.mail.exists.body'),
             link(info, existing.locale, '/account/sign-in'),
             '',
@@ -163,7 +171,7 @@ export async function signUp(
             link(info, existing.locale, '/account/forgot-password'),
             '',
             t(existing.locale, 'auth.mail.ignore'),
-          ]),
+          ],
         },
         info.now,
       );
@@ -184,18 +192,15 @@ async function sendVerification(
   info: RequestInfo,
 ): Promise<void> {
   const token = await createUserToken(db, user.id, 'verify_email', info.now, { email: user.email });
-  await enqueueMail(
+  await accountMail(
     db,
     {
       to: user.email,
+      locale: user.locale,
       template: 'verify_email',
       subject: t(user.locale, 'auth.mail.verify.subject'),
-      text: mailBody(user.locale, user.display_name, [
-        t(user.locale, 'auth.mail.verify.body'),
-        link(info, user.locale, '/account/verify-email', token),
-        '',
-        t(user.locale, 'auth.mail.ignore'),
-      ]),
+      name: user.display_name,
+      lines: [t(user.locale, 'auth.mail.verify.body'), link(info, user.locale, '/account/verify-email', token), '', t(user.locale, 'auth.mail.ignore')],
     },
     info.now,
   );
@@ -350,13 +355,15 @@ export async function signOutEverywhere(db: DB, userId: number, now: number): Pr
 // ---- Passwords ----
 
 async function passwordChangedMail(db: DB, user: Pick<UserRow, 'email' | 'display_name' | 'locale'>, info: RequestInfo): Promise<void> {
-  await enqueueMail(
+  await accountMail(
     db,
     {
       to: user.email,
+      locale: user.locale,
       template: 'password_changed',
       subject: t(user.locale, 'auth.mail.changed.subject'),
-      text: mailBody(user.locale, user.display_name, [t(user.locale, 'auth.mail.changed.body'), link(info, user.locale, '/account/forgot-password')]),
+      name: user.display_name,
+      lines: [t(user.locale, 'auth.mail.changed.body'), link(info, user.locale, '/account/forgot-password')],
     },
     info.now,
   );
@@ -425,30 +432,28 @@ export async function requestPasswordReset(db: DB, input: { email: string }, inf
     await revokeUserTokens(tx, account?.id ?? 0, 'reset_password', info.now);
     const token = account ? await createUserToken(tx, account.id, 'reset_password', info.now) : generateToken().token;
     if (account) {
-      await enqueueMail(
+      await accountMail(
         tx,
         {
           to: account.email,
+          locale: account.locale,
           template: 'reset_password',
           subject: t(account.locale, 'auth.mail.reset.subject'),
-          text: mailBody(account.locale, account.display_name, [
-            t(account.locale, 'auth.mail.reset.body'),
-            link(info, account.locale, '/account/reset-password', token),
-            '',
-            t(account.locale, 'auth.mail.ignore'),
-          ]),
+          name: account.display_name,
+          lines: [t(account.locale, 'auth.mail.reset.body'), link(info, account.locale, '/account/reset-password', token), '', t(account.locale, 'auth.mail.ignore')],
         },
         info.now,
       );
     } else if (!user) {
       // A banned account gets nothing; anybody else learns that no account uses the address.
-      await enqueueMail(
+      await accountMail(
         tx,
         {
           to: email,
+          locale: info.locale,
           template: 'reset_no_account',
           subject: t(info.locale, 'auth.mail.resetNoAccount.subject'),
-          text: [t(info.locale, 'auth.mail.resetNoAccount.body'), link(info, info.locale, '/account/sign-up'), '', t(info.locale, 'auth.mail.ignore'), '', t(info.locale, 'auth.mail.signature')].join('\n'),
+          lines: [t(info.locale, 'auth.mail.resetNoAccount.body'), link(info, info.locale, '/account/sign-up'), '', t(info.locale, 'auth.mail.ignore')],
         },
         info.now,
       );

@@ -8,6 +8,7 @@ import type { DB } from '../db/client.ts';
 import type { CompanyRow, Locale } from '../db/schema.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import { enqueueMail, enqueueSearchEvent } from '../db/outbox.repository.ts';
+import { composeMail } from '../mail/compose.ts';
 import { t } from '../i18n/index.ts';
 import { notifyMailEnqueued } from '../mail/outbox.ts';
 import { AUTH_LIMITS, rateLimit } from '../auth/rate-limit.ts';
@@ -114,19 +115,14 @@ export async function startDomainClaim(db: DB, user: SessionUser, company: Compa
     const params = { name: user.displayName, company: company.name };
     await enqueueMail(
       tx,
-      {
+      composeMail({
         to: address,
+        locale,
         template: 'claim_company',
         subject: t(locale, 'auth.mail.claim.subject', params),
-        text: [
-          t(locale, 'auth.mail.claim.body', params),
-          `${info.origin}/${locale}/companies/${encodeURIComponent(company.slug)}/claim?token=${encodeURIComponent(token)}`,
-          '',
-          t(locale, 'auth.mail.ignore'),
-          '',
-          t(locale, 'auth.mail.signature'),
-        ].join('\n'),
-      },
+        lines: [t(locale, 'auth.mail.claim.body', params), `${info.origin}/${locale}/companies/${encodeURIComponent(company.slug)}/claim?token=${encodeURIComponent(token)}`, '', t(locale, 'auth.mail.ignore')],
+        signature: true,
+      }),
       info.now,
     );
     await appendAudit(tx, { at: info.now, actorId: user.id, actorRole: user.role, action: 'claim.start', subjectKind: 'claim', subjectId: claimId, companyId: company.id, toState: 'pending', data: { method: 'domain_email' } });
@@ -314,12 +310,14 @@ export async function inviteColleague(db: DB, rep: SessionUser, company: Company
     const params = { name: rep.displayName, company: company.name, email: address };
     await enqueueMail(
       tx,
-      {
+      composeMail({
         to: address,
+        locale: info.locale,
         template: 'company_invite',
         subject: t(info.locale, 'identity.mail.invite.subject', params),
-        text: [t(info.locale, 'identity.mail.invite.body', params), `${info.origin}/${info.locale}/companies/${encodeURIComponent(company.slug)}/claim`, '', t(info.locale, 'auth.mail.ignore'), '', t(info.locale, 'auth.mail.signature')].join('\n'),
-      },
+        lines: [t(info.locale, 'identity.mail.invite.body', params), `${info.origin}/${info.locale}/companies/${encodeURIComponent(company.slug)}/claim`, '', t(info.locale, 'auth.mail.ignore')],
+        signature: true,
+      }),
       info.now,
     );
     await appendAudit(tx, { at: info.now, actorId: rep.id, actorRole: rep.role, action: 'company.invite', subjectKind: 'company', subjectId: company.id, companyId: company.id, data: { email: address } });

@@ -13,6 +13,7 @@ import { setPhotoHidden } from '../db/photo.repository.ts';
 import { findUserById } from '../db/user.repository.ts';
 import { decideReports, listOpenReportGroups, listOpenReportsForTarget, listReportsWithReporterName, type ReportWithReporterName } from '../db/report.repository.ts';
 import { enqueueMail, enqueueSearchEvent } from '../db/outbox.repository.ts';
+import { composeMail } from '../mail/compose.ts';
 import type { Locale, ReportRow, Role } from '../db/schema.ts';
 import { deleteCompanyStats, recomputeCompanyStats } from '../db/stats.repository.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -97,12 +98,8 @@ async function mailAuthor(
   };
   await enqueueMail(
     db,
-    {
-      to: to.email,
-      subject: t(to.locale, `moderation.mail.${template}.subject`),
-      text: t(to.locale, `moderation.mail.${template}.body`, params),
-      template: `moderation_${template}`,
-    },
+    // A statement of reasons: a service notice, never unsubscribable (decision 0034).
+    composeMail({ to: to.email, locale: to.locale, subject: t(to.locale, `moderation.mail.${template}.subject`), lines: [t(to.locale, `moderation.mail.${template}.body`, params)], template: `moderation_${template}` }),
     now,
   );
   return true;
@@ -118,12 +115,13 @@ async function mailReporters(db: DB, reports: ReportRow[], outcome: 'actioned' |
     sent.add(to.email);
     await enqueueMail(
       db,
-      {
+      composeMail({
         to: to.email,
+        locale: to.locale,
         subject: t(to.locale, 'moderation.mail.decision.subject'),
-        text: t(to.locale, `moderation.mail.decision.${outcome}`, { kind: t(to.locale, `moderation.target.${r.target_kind}`), statement }),
+        lines: [t(to.locale, `moderation.mail.decision.${outcome}`, { kind: t(to.locale, `moderation.target.${r.target_kind}`), statement })],
         template: `report_${outcome}`,
-      },
+      }),
       now,
     );
   }

@@ -1,5 +1,6 @@
 // The workflow's clock: moves stories past their reply deadline to overdue, closes verdict
-// windows, reminds authors before a verdict window closes, sends the 7/30-day "still resolved?" questions and refreshes statistics whose age
+// windows, reminds authors before a verdict window closes, sends the 7/30-day "still resolved?"
+// questions and the companies' daily digest, and refreshes statistics whose age
 // weights have drifted. The server runs it every minute; `npm run tick` runs it from cron.
 //
 // Idempotent and safe to run concurrently: candidates are read outside any transaction, then
@@ -12,7 +13,7 @@ import { findStaleCompanyStats, findStatsComputedAt, recomputeCompanyStats } fro
 import { findDueFollowups, findStoriesPastReplyDeadline, findStoriesPastVerdictWindow, findVerdictReminderCandidates, getStoryOrThrow, markFollowupSent } from '../db/story.repository.ts';
 import { DAY_MS, LATE_VERDICT_DAYS, VERDICT_REMINDER_DAYS } from '../domain/clocks.ts';
 import { DomainError } from '../domain/errors.ts';
-import { notifyStillResolved } from './notifications.ts';
+import { notifyStillResolved, sendDailyDigests } from './notifications.ts';
 import { closeVerdictWindow, markStoryOverdue, remindVerdictWindow, serverWorkflowConfig, type ServiceOptions } from './story.service.ts';
 import { inTransaction } from '../db/transaction.ts';
 
@@ -22,6 +23,8 @@ export interface TickResult {
   followupsSent: number;
   /** Verdict windows whose author was reminded that they close soon. */
   verdictReminders: number;
+  /** Daily digests queued for company representatives (one per person and day, none when nothing is new). */
+  digests: number;
   statsRefreshed: number;
 }
 
@@ -47,7 +50,7 @@ function alreadyHandled(error: unknown): boolean {
 export async function runTick(db: DB, now: number, opts: TickOptions = {}): Promise<TickResult> {
   const config = opts.config ?? serverWorkflowConfig();
   const batch = opts.batch ?? 500;
-  const result: TickResult = { overdue: 0, closed: 0, followupsSent: 0, verdictReminders: 0, statsRefreshed: 0 };
+  const result: TickResult = { overdue: 0, closed: 0, followupsSent: 0, verdictReminders: 0, digests: 0, statsRefreshed: 0 };
 
   for (const id of await findStoriesPastReplyDeadline(db, now, batch)) {
     await yieldToEventLoop();
@@ -87,6 +90,9 @@ export async function runTick(db: DB, now: number, opts: TickOptions = {}): Prom
     });
     if (sent) result.followupsSent++;
   }
+
+  // After the overdue step, so that stories gone overdue this minute are in today's digest.
+  result.digests = await sendDailyDigests(db, now);
 
   const staleBefore = now - (opts.statsMaxAgeMs ?? DAY_MS);
   for (const companyId of await findStaleCompanyStats(db, staleBefore, Math.min(batch, 200))) {

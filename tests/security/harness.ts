@@ -226,14 +226,14 @@ export async function signIn(site: Site, email: string, password = DEMO_PASSWORD
   return { res, jar };
 }
 
-/** The newest mail of a template to an address from the development mailbox table, waiting for the relay. */
-export async function newestMail(site: Site, to: string, template?: string, attempts = 80): Promise<{ subject: string; text: string; html: string | null } | null> {
+/** The newest mail of a template to an address from the development mailbox table (with its extra headers), waiting for the relay. */
+export async function newestMail(site: Site, to: string, template?: string, attempts = 80): Promise<{ subject: string; text: string; html: string | null; headers: Record<string, string> } | null> {
   for (let i = 0; i < attempts; i++) {
     const row = site
       .sql()
-      .prepare(`select subject, text, html from dev_mailbox where "to" = ? ${template ? 'and template = ?' : ''} order by id desc limit 1`)
-      .get(...(template ? [to.toLowerCase(), template] : [to.toLowerCase()])) as { subject: string; text: string; html: string | null } | undefined;
-    if (row) return row;
+      .prepare(`select subject, text, html, headers from dev_mailbox where "to" = ? ${template ? 'and template = ?' : ''} order by id desc limit 1`)
+      .get(...(template ? [to.toLowerCase(), template] : [to.toLowerCase()])) as { subject: string; text: string; html: string | null; headers: string | null } | undefined;
+    if (row) return { ...row, headers: row.headers ? (JSON.parse(row.headers) as Record<string, string>) : {} };
     await sleep(100);
   }
   return null;

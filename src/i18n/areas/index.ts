@@ -7,12 +7,13 @@ import { fakes } from './fakes.ts';
 import { form } from './form.ts';
 import { identity } from './identity.ts';
 import { moderation } from './moderation.ts';
+import { notify } from './notify.ts';
 import { opendata } from './opendata.ts';
 import { search } from './search.ts';
 import { site } from './site.ts';
 import { workflow } from './workflow.ts';
 
-export const areas: { it: Messages; en: Messages }[] = [site, form, content, auth, workflow, moderation, search, identity, escalation, fakes, opendata];
+export const areas: { it: Messages; en: Messages }[] = [site, form, content, auth, workflow, moderation, search, identity, escalation, fakes, notify, opendata];
 
 /** The keys of every area (each area has the same keys in both languages). */
 export type AreaKey =
@@ -26,4 +27,5 @@ export type AreaKey =
   | keyof typeof identity.it
   | keyof typeof escalation.it
   | keyof typeof fakes.it
+  | keyof typeof notify.it
   | keyof typeof opendata.it;

@@ -13,6 +13,7 @@ export const NOTICES: Record<AccountNotice, string> = {
   signed_out_everywhere: 'auth.signOut.everywhereDone',
   session_revoked: 'auth.sessions.revoked',
   deleted: 'auth.delete.done',
+  notifications_saved: 'notify.settings.saved',
 };
 
 type PageContext = Pick<AstroGlobal, 'cookies' | 'url' | 'request' | 'locals' | 'redirect'>;
