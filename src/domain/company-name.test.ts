@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { companyNameKey, companyNameProblem, plainCompanyName } from './company-name.ts';
+import { companyNameForms, companyNameKey, companyNameProblem, companyNameSearchText, plainCompanyName } from './company-name.ts';
 
 describe('company name keys', () => {
   it('ignore case, accents, spacing, punctuation and trailing legal forms', () => {
@@ -28,5 +28,23 @@ describe('company names are plain text', () => {
     expect(plainCompanyName('<img src=x onerror=alert(1)>Fiori🌸Test')).toBe('Fiori Test');
     expect(plainCompanyName('  Acme™   Ltd ')).toBe('Acme™ Ltd');
     expect(plainCompanyName('<script>')).toBe('');
+  });
+});
+
+describe('company name forms for search', () => {
+  it('splits camel case', () => {
+    expect(companyNameForms('FioriVeloci')).toBe('fiori veloci');
+    expect(companyNameForms('ABCShop')).toBe('abc shop');
+  });
+  it('joins words and drops punctuation', () => {
+    expect(companyNameForms('Fiori Veloci')).toBe('fioriveloci');
+    expect(companyNameForms('Fiori-Veloci')).toBe('fioriveloci');
+    expect(companyNameForms("L'Oréal")).toBe('loreal');
+    expect(companyNameForms('Telco 2Go')).toBe('2 go telco2go');
+  });
+  it('adds nothing to a single plain word', () => {
+    expect(companyNameForms('Amazon')).toBe('');
+    expect(companyNameSearchText('Amazon')).toBe('Amazon');
+    expect(companyNameSearchText('FioriVeloci')).toBe('FioriVeloci fiori veloci');
   });
 });

@@ -59,3 +59,35 @@ export function plainCompanyName(raw: string): string {
     .trim()
     .slice(0, COMPANY_NAME_MAX);
 }
+
+/**
+ * The extra words a company name is indexed under so that search finds it however it is spelt
+ * (issue 14): camel case split ("FioriVeloci" → "fiori veloci"), words joined ("Fiori Veloci" →
+ * "fioriveloci") and punctuation dropped ("L'Oréal" → "loreal"). Only the words the name does not
+ * already contain, lower case and without accents, separated by spaces; '' when there are none.
+ */
+export function companyNameForms(name: string): string {
+  const own = new Set(fold(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  const split = name
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
+    .replace(/(\p{L})(\p{N})/gu, '$1 $2')
+    .replace(/(\p{N})(\p{L})/gu, '$1 $2');
+  const words = fold(split).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const forms = [...words];
+  // Joined: all the words, and the words of each run the name wrote without spaces.
+  if (words.length > 1) forms.push(words.join(''));
+  for (const chunk of fold(name).split(/\s+/)) {
+    const joined = chunk.replace(/[^\p{L}\p{N}]+/gu, '');
+    if (joined) forms.push(joined);
+  }
+  const out: string[] = [];
+  for (const form of forms) if (!own.has(form) && !out.includes(form)) out.push(form);
+  return out.join(' ');
+}
+
+/** The text a search engine indexes for a company name: the name, then its extra forms. */
+export function companyNameSearchText(name: string): string {
+  const forms = companyNameForms(name);
+  return forms ? `${name} ${forms}` : name;
+}

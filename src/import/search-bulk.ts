@@ -11,6 +11,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { type CompanyDocument, type StoryDocument, channelMask, storyChannels } from '../search/search-index.ts';
 import { storyDocKey } from '../search/sqlite-fts.ts';
+import { companyNameSearchText } from '../domain/company-name.ts';
 
 function facetRow(d: StoryDocument, mask: number): Omit<IndexedStory, 'doc_key'> {
   return { state: d.state, category: d.category, channel_mask: mask, country: d.country };
@@ -132,7 +133,7 @@ export class FtsBulkWriter {
     this.#s.deleteCompany.run(d.id);
     this.#s.deleteCompanyFts.run(d.id);
     this.#s.insertCompany.run(d.id, d.slug, d.name, d.domain, d.country, d.sector);
-    this.#s.insertCompanyFts.run(d.id, d.name, d.domain ?? '');
+    this.#s.insertCompanyFts.run(d.id, companyNameSearchText(d.name), d.domain ?? '');
     this.#dirty = true;
   }
 
@@ -146,7 +147,7 @@ export class FtsBulkWriter {
         key, d.id, d.companyId, d.companySlug, d.companyName, d.country, d.state, d.category, mask,
         d.language, d.experienceDate, d.publishedAt, d.publishedDay, d.replyDueAt, d.overdueRank,
       );
-      this.#s.insertFts.run(key, d.title, d.companyName, d.body);
+      this.#s.insertFts.run(key, d.title, companyNameSearchText(d.companyName), d.body);
     }
     for (const [key, delta] of this.#facetDelta) {
       if (delta === 0) continue;

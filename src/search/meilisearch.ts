@@ -42,6 +42,7 @@ import {
 import { type MeilisearchHttp, createMeilisearchHttp } from './meilisearch-http.ts';
 import { type HighlightTerms, highlightTerms, markMatches, snippetAround } from './fts/highlight.ts';
 import { foldForMatch, queryWords } from './fts/spelling.ts';
+import { companyNameForms } from '../domain/company-name.ts';
 
 export interface MeilisearchIndexOptions {
   host: string;
@@ -62,7 +63,7 @@ export interface MeilisearchIndexOptions {
 }
 
 const storySettings: Settings = {
-  searchableAttributes: ['title', 'companyName', 'body'],
+  searchableAttributes: ['title', 'companyName', 'companyNameForms', 'body'],
   filterableAttributes: ['state', 'category', 'channels', 'country', 'companySlug', 'companyId', 'publishedDay'],
   sortableAttributes: ['publishedAt', 'overdueRank'],
   // Defaults, then recency as the last tie-break (the FTS5 adapter breaks ties the same way).
@@ -79,12 +80,26 @@ const storySettings: Settings = {
 };
 
 const companySettings: Settings = {
-  searchableAttributes: ['name', 'domain'],
+  searchableAttributes: ['name', 'nameForms', 'domain'],
   filterableAttributes: ['country', 'sector'],
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
 };
 
 const CROP_WORDS = 28;
+
+// The extra spellings of a company name (camel case split, words joined: domain/company-name.ts)
+// are a searchable field of each document, never shown: FioriVeloci is found by "fiori veloci".
+function withStoryNameForms(doc: StoryDocument): StoryDocument & { companyNameForms: string } {
+  return { ...doc, companyNameForms: companyNameForms(doc.companyName) };
+}
+
+function withCompanyNameForms(doc: CompanyDocument): CompanyDocument & { nameForms: string } {
+  return { ...doc, nameForms: companyNameForms(doc.name) };
+}
+
+async function* mapBatches<T, U>(batches: AsyncIterable<T[]>, map: (doc: T) => U): AsyncGenerator<U[]> {
+  for await (const batch of batches) yield batch.map(map);
+}
 const REBUILD_TASK_TIMEOUT_MS = 10 * 60_000;
 
 const ENGINE_MARK = new RegExp(`${HIGHLIGHT_START}([^${HIGHLIGHT_START}${HIGHLIGHT_END}]*)${HIGHLIGHT_END}`, 'gu');
@@ -249,7 +264,7 @@ export class MeilisearchIndex implements SearchIndex {
   }
 
   async upsertStories(docs: StoryDocument[]): Promise<void> {
-    if (docs.length) await this.#completed(this.#stories().addDocuments(docs, { primaryKey: 'id' }));
+    if (docs.length) await this.#completed(this.#stories().addDocuments(docs.map(withStoryNameForms), { primaryKey: 'id' }));
   }
 
   async deleteStories(ids: number[]): Promise<void> {
@@ -257,7 +272,7 @@ export class MeilisearchIndex implements SearchIndex {
   }
 
   async upsertCompanies(docs: CompanyDocument[]): Promise<void> {
-    if (docs.length) await this.#completed(this.client.index<CompanyDocument>(this.companiesUid).addDocuments(docs, { primaryKey: 'id' }));
+    if (docs.length) await this.#completed(this.client.index(this.companiesUid).addDocuments(docs.map(withCompanyNameForms), { primaryKey: 'id' }));
   }
 
   async deleteCompanies(ids: number[]): Promise<void> {
@@ -266,7 +281,8 @@ export class MeilisearchIndex implements SearchIndex {
 
   async getCompany(id: number): Promise<CompanyDocument | null> {
     try {
-      return (await this.client.index(this.companiesUid).getDocument(id)) as CompanyDocument;
+      const { nameForms: _forms, ...doc } = (await this.client.index(this.companiesUid).getDocument(id)) as CompanyDocument & { nameForms?: string };
+      return doc;
     } catch (error) {
       if (apiErrorOf(error)?.response.status === 404) return null;
       throw toSearchError(error);
@@ -373,8 +389,8 @@ export class MeilisearchIndex implements SearchIndex {
     try {
       await this.#ensureIndex(stagingStories, storySettings);
       await this.#ensureIndex(stagingCompanies, companySettings);
-      result.stories = await this.#sendAhead(stagingStories, source.stories());
-      result.companies = await this.#sendAhead(stagingCompanies, source.companies());
+      result.stories = await this.#sendAhead(stagingStories, mapBatches(source.stories(), withStoryNameForms));
+      result.companies = await this.#sendAhead(stagingCompanies, mapBatches(source.companies(), withCompanyNameForms));
       // A swap needs both indexes to exist: the live ones are created (empty) on a first run.
       await this.init();
       await this.#completed(

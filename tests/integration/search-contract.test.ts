@@ -144,6 +144,29 @@ describe.each(adapters)('SearchIndex contract: $name', (adapter) => {
     expect(ids(await index.searchStories({ q: 'telco' }))).toContain(3);
   });
 
+  it('finds a company and its stories whatever the spacing or camel case of the name', async () => {
+    const verde: CompanyDocument = { id: 7, slug: 'verde-luna', name: 'VerdeLuna', domain: null, country: 'IT', sector: 'retail' };
+    await index.upsertCompanies([verde]);
+    await index.upsertStories([story(9, { title: 'Pianta arrivata secca', body: 'Il vaso era rotto.', companyId: 7, companySlug: 'verde-luna', companyName: 'VerdeLuna' })]);
+    try {
+      for (const q of ['verde luna', 'verdeluna', 'Verde-Luna', 'VerdeLuna', 'VERDE LUNA', 'verde lu']) {
+        expect({ q, stories: ids(await index.searchStories({ q })) }).toEqual({ q, stories: [9] });
+        expect({ q, companies: (await index.suggestCompanies(q)).map((c) => c.slug) }).toEqual({ q, companies: ['verde-luna'] });
+      }
+      // A name written with a space is found written as one word, too.
+      for (const q of ['fioriveloci', 'FioriVeloci', 'Fiori-Veloci', 'fiori veloci']) {
+        expect({ q, stories: ids(await index.searchStories({ q, sort: 'newest' })) }).toEqual({ q, stories: [7, 6, 1] });
+        expect({ q, companies: (await index.suggestCompanies(q)).map((c) => c.slug) }).toEqual({ q, companies: ['fiori-veloci'] });
+      }
+      // The extra forms are searched, never shown.
+      expect(await index.getCompany(7)).toEqual(verde);
+      expect((await index.searchStories({ q: 'verdeluna' })).hits[0]).toMatchObject({ companyName: 'VerdeLuna' });
+    } finally {
+      await index.deleteStories([9]);
+      await index.deleteCompanies([7]);
+    }
+  });
+
   it('filters by state, category, channel, country, company and date range', async () => {
     expect(ids(await index.searchStories({ q: '', filters: { states: ['overdue'] }, sort: 'newest' }))).toEqual([5, 3]);
     expect(ids(await index.searchStories({ q: '', filters: { categories: ['refund'] }, sort: 'newest' }))).toEqual([4, 2]);

@@ -8,6 +8,7 @@ import { type CompanyDocument, type StoryDocument, channelMask, channelsOf } fro
 import type { FilterColumnRow } from './filter-columns.ts';
 import { storyDocKey } from './doc-keys.ts';
 import type { FacetRow } from './facets.ts';
+import { companyNameSearchText } from '../../domain/company-name.ts';
 
 export interface TableNames {
   stories: string;
@@ -118,7 +119,7 @@ export class Writer {
           key, d.id, d.companyId, d.companySlug, d.companyName, d.country, d.state, d.category, mask,
           d.language, d.experienceDate, d.publishedAt, d.publishedDay, d.replyDueAt, d.overdueRank,
         );
-        this.#s.insertFts.run(key, d.title, d.companyName, d.body);
+        this.#s.insertFts.run(key, d.title, companyNameSearchText(d.companyName), d.body);
         this.#facets({ state: d.state, category: d.category, channel_mask: mask, country: d.country }, 1);
         changes.push({ key, row: { key, state: d.state, category: d.category, channelMask: mask, country: d.country } });
       }
@@ -145,7 +146,7 @@ export class Writer {
         this.#s.deleteCompany.run(d.id);
         this.#s.deleteCompanyFts.run(d.id);
         this.#s.insertCompany.run(d.id, d.slug, d.name, d.domain, d.country, d.sector);
-        this.#s.insertCompanyFts.run(d.id, d.name, d.domain ?? '');
+        this.#s.insertCompanyFts.run(d.id, companyNameSearchText(d.name), d.domain ?? '');
       }
       if (docs.length > 0 && this.#live) this.#s.bumpGeneration.run();
     }).immediate();
