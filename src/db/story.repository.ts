@@ -494,7 +494,16 @@ export async function findStoryForModeration(db: DB, id: number) {
 
 /** The newest stories in the given states, for the sitemap (bounded). */
 export async function listSitemapStories(db: DB, states: readonly StoryState[], limit: number): Promise<{ id: number; last_activity_at: number }[]> {
-  return db.selectFrom('stories').select(['id', 'last_activity_at']).where('state', 'in', states).orderBy('published_at', 'desc').limit(limit).execute();
+  // Stories about a company not listed yet (new, not reviewed) stay out, as they do from the home page.
+  return db
+    .selectFrom('stories as s')
+    .innerJoin('companies as c', 'c.id', 's.company_id')
+    .select(['s.id', 's.last_activity_at'])
+    .where('s.state', 'in', states)
+    .where('c.listed_at', 'is not', null)
+    .orderBy('s.published_at', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /** Who wrote a story, about which company, in which state: what permission checks need. */

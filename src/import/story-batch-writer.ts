@@ -114,7 +114,7 @@ export class StoryBatchWriter {
     this.#mode = options.search;
     const sqlite = this.#sqlite;
     this.#fts = options.search === 'fts' ? new FtsBulkWriter(sqlite) : null;
-    const companyCols = 'id, slug, name, domain, country, sector, merged_into_id';
+    const companyCols = 'id, slug, name, domain, country, sector, merged_into_id, listed_at';
     this.#s = {
       companyByKey: sqlite.prepare<[string], CompanyInfo>(`select ${companyCols} from companies where name_key = ? order by id limit 1`),
       companyById: sqlite.prepare<[number], CompanyInfo>(`select ${companyCols} from companies where id = ?`),
@@ -223,7 +223,7 @@ export class StoryBatchWriter {
       const domain = normalizeDomain(input.website);
       const country = input.country.toUpperCase();
       const r = this.#s.insertCompany.run(slug, name, key, input.website ?? null, domain, country, input.sector, this.#now, this.#now);
-      info = { id: Number(r.lastInsertRowid), slug, name, domain, country, sector: input.sector, merged_into_id: null };
+      info = { id: Number(r.lastInsertRowid), slug, name, domain, country, sector: input.sector, merged_into_id: null, listed_at: 0 };
       created = true;
       newCompanies.push(key);
       const doc = toCompanyDocument(info);

@@ -22,7 +22,7 @@ function source(overrides: Partial<StorySource['story']> = {}): StorySource {
       order_reference: null,
       ...overrides,
     },
-    company: { id: 3, slug: 'fiori-veloci', name: 'Fiori Veloci', domain: 'fioriveloci.it', country: 'it', sector: 'retail', merged_into_id: null },
+    company: { id: 3, slug: 'fiori-veloci', name: 'Fiori Veloci', domain: 'fioriveloci.it', country: 'it', sector: 'retail', merged_into_id: null, listed_at: 0 },
     channels: ['chat', 'email', 'chat'],
   };
 }
@@ -82,6 +82,11 @@ describe('toCompanyDocument', () => {
       sector: 'retail',
     });
     expect(toCompanyDocument({ ...company, merged_into_id: 9 })).toBeNull();
+  });
+
+  it('keeps a new consumer-created company that is not listed yet out of the company results', () => {
+    expect(toCompanyDocument({ ...source().company, listed_at: null })).toBeNull();
+    expect(toCompanyDocument({ ...source().company, listed_at: 1 })).not.toBeNull();
   });
 });
 

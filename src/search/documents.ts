@@ -31,7 +31,7 @@ export type StorySourceRow = Pick<
   | 'order_reference'
 >;
 
-export type CompanySourceRow = Pick<CompanyRow, 'id' | 'slug' | 'name' | 'domain' | 'country' | 'sector' | 'merged_into_id'>;
+export type CompanySourceRow = Pick<CompanyRow, 'id' | 'slug' | 'name' | 'domain' | 'country' | 'sector' | 'merged_into_id' | 'listed_at'>;
 
 export interface StorySource {
   story: StorySourceRow;
@@ -71,9 +71,14 @@ export function toStoryDocument({ story, company, channels }: StorySource): Stor
   };
 }
 
-/** The document for a company, or null when it must not be offered (merged into another). */
+/**
+ * The document for a company, or null when it must not be offered: merged into another, or a new
+ * company a consumer created that is not listed yet (issue 14: it stays out of the company results
+ * of search until a moderator released it or three different people wrote about it; its stories
+ * are searchable at once).
+ */
 export function toCompanyDocument(company: CompanySourceRow): CompanyDocument | null {
-  if (company.merged_into_id !== null) return null;
+  if (company.merged_into_id !== null || company.listed_at === null) return null;
   return {
     id: company.id,
     slug: company.slug,

@@ -22,7 +22,7 @@ const storyColumns = [
   'order_reference',
 ] as const satisfies readonly (keyof StorySourceRow)[];
 
-const companyColumns = ['id', 'slug', 'name', 'domain', 'country', 'sector', 'merged_into_id'] as const satisfies readonly (keyof CompanySourceRow)[];
+const companyColumns = ['id', 'slug', 'name', 'domain', 'country', 'sector', 'merged_into_id', 'listed_at'] as const satisfies readonly (keyof CompanySourceRow)[];
 
 /** SQLite's default limit on bound parameters leaves room for this many ids per query. */
 const ID_CHUNK = 500;
