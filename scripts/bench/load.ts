@@ -91,7 +91,7 @@ class RawWriter {
                 experience_date: s.experienceDate, published_at: s.publishedAt, reply_due_at: s.replyDueAt, hidden_at: null,
                 withdrawn_at: null, order_reference: null,
               },
-              company: { ...company, domain: null, sector: s.company.sector, merged_into_id: null },
+              company: { ...company, domain: null, sector: s.company.sector, merged_into_id: null, listed_at: 0 },
               channels,
             })!;
             return { id, company, doc, key: storyDocKey(s.publishedAt, id), mask: channelMask(channels) };

@@ -8,7 +8,7 @@ import { preparedQuery } from './prepared-query.ts';
 import type { CompanyRow, Locale } from './schema.ts';
 
 export { companyNameKey } from '../domain/company-name.ts';
-import { companyNameKey } from '../domain/company-name.ts';
+import { type CompanyKeyMatch, companyKeyMatch, companyNameKey } from '../domain/company-name.ts';
 
 /** The bare host of a website or domain ("https://www.Fiori.it/x" → "fiori.it"); null when not a host name. */
 export function normalizeDomain(input: string | null | undefined): string | null {
@@ -302,4 +302,47 @@ export async function listCompaniesAwaitingReview(db: DB, limit: number): Promis
     .limit(limit)
     .execute();
   return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, website: r.website, createdAt: r.created_at, listedAt: r.listed_at, creatorName: r.display_name }));
+}
+
+export interface CompanyMatch {
+  id: number;
+  slug: string;
+  name: string;
+  country: string;
+  match: CompanyKeyMatch;
+  /** False for the asker's own new company that is not listed yet. */
+  listed: boolean;
+}
+
+const matchOrder: Record<CompanyKeyMatch, number> = { same: 0, prefix: 1, close: 2 };
+
+/**
+ * Existing companies whose normalised name matches what was typed (domain/company-name.ts): the
+ * same key, a key that starts with it, or one a letter or two apart. Only listed companies, plus
+ * the asker's own (a company they created that is not listed yet); merged ones never. Reads the
+ * name_key index: a range for the prefix, a short range of the first letters for near misses.
+ */
+export async function findCompanyMatches(db: DB, typed: string, opts: { userId: number | null; limit: number }): Promise<CompanyMatch[]> {
+  const key = companyNameKey(typed);
+  if (key.length < 2) return [];
+  const visible = (q: any) =>
+    q.where('merged_into_id', 'is', null).where((eb: any) => (opts.userId === null ? eb('listed_at', 'is not', null) : eb.or([eb('listed_at', 'is not', null), eb('created_by_user_id', '=', opts.userId)])));
+  const columns = ['id', 'slug', 'name', 'name_key', 'country', 'listed_at'] as const;
+  const stem = key.slice(0, 3);
+  const [byPrefix, near] = await Promise.all([
+    visible(db.selectFrom('companies').select(columns).where('name_key', '>=', key).where('name_key', '<', `${key}\uffff`)).orderBy('name_key').limit(50).execute(),
+    key.length >= 5
+      ? visible(db.selectFrom('companies').select(columns).where('name_key', '>=', stem).where('name_key', '<', `${stem}\uffff`)).orderBy('name_key').limit(200).execute()
+      : Promise.resolve([]),
+  ]);
+  const seen = new Set<number>();
+  const out: CompanyMatch[] = [];
+  for (const r of [...byPrefix, ...near] as { id: number; slug: string; name: string; name_key: string; country: string; listed_at: number | null }[]) {
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
+    const match = companyKeyMatch(key, r.name_key);
+    if (match) out.push({ id: r.id, slug: r.slug, name: r.name, country: r.country, match, listed: r.listed_at !== null });
+  }
+  out.sort((a, b) => matchOrder[a.match] - matchOrder[b.match] || a.name.length - b.name.length || a.name.localeCompare(b.name));
+  return out.slice(0, opts.limit);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { companyNameForms, companyNameKey, companyNameProblem, companyNameSearchText, plainCompanyName } from './company-name.ts';
+import { companyKeyMatch, companyNameForms, companyNameKey, companyNameProblem, companyNameSearchText, plainCompanyName } from './company-name.ts';
 
 describe('company name keys', () => {
   it('ignore case, accents, spacing, punctuation and trailing legal forms', () => {
@@ -46,5 +46,18 @@ describe('company name forms for search', () => {
     expect(companyNameForms('Amazon')).toBe('');
     expect(companyNameSearchText('Amazon')).toBe('Amazon');
     expect(companyNameSearchText('FioriVeloci')).toBe('FioriVeloci fiori veloci');
+  });
+});
+
+describe('company key matches', () => {
+  it('tells the same company, a name being typed and a near miss apart', () => {
+    expect(companyKeyMatch(companyNameKey('Fiori Veloci S.r.l.'), companyNameKey('FioriVeloci'))).toBe('same');
+    expect(companyKeyMatch(companyNameKey('fiori v'), companyNameKey('FioriVeloci'))).toBe('prefix');
+    expect(companyKeyMatch(companyNameKey('Fiori Velocci'), companyNameKey('FioriVeloci'))).toBe('close');
+    expect(companyKeyMatch(companyNameKey('Fioro Velici'), companyNameKey('FioriVeloci'))).toBe('close');
+    expect(companyKeyMatch(companyNameKey('fi'), companyNameKey('FioriVeloci'))).toBeNull();
+    expect(companyKeyMatch(companyNameKey('Telco Uno'), companyNameKey('Telco Due'))).toBeNull();
+    expect(companyKeyMatch(companyNameKey('Acme'), companyNameKey('Acne'))).toBeNull();
+    expect(companyKeyMatch('', 'x')).toBeNull();
   });
 });

@@ -91,3 +91,35 @@ export function companyNameSearchText(name: string): string {
   const forms = companyNameForms(name);
   return forms ? `${name} ${forms}` : name;
 }
+
+export type CompanyKeyMatch = 'same' | 'prefix' | 'close';
+
+function editDistanceWithin(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, row[j]!);
+    }
+    if (best > max) return false;
+    prev = row;
+  }
+  return prev[b.length]! <= max;
+}
+
+/**
+ * How an existing company's name key matches the key of what someone typed (companyNameKey of
+ * both): the same company, a name that starts with what was typed (the suggestion list while
+ * typing), or one or two letters apart (a "did you mean?" on submit); null when unrelated.
+ */
+export function companyKeyMatch(typedKey: string, candidateKey: string): CompanyKeyMatch | null {
+  if (typedKey === '' || candidateKey === '') return null;
+  if (typedKey === candidateKey) return 'same';
+  if (typedKey.length >= 3 && candidateKey.startsWith(typedKey)) return 'prefix';
+  const shorter = Math.min(typedKey.length, candidateKey.length);
+  if (shorter >= 5 && editDistanceWithin(typedKey, candidateKey, shorter >= 9 ? 2 : 1)) return 'close';
+  return null;
+}

@@ -8,12 +8,12 @@ import { renderMarkdown } from '../../content/markdown.ts';
 import { isPhotoRejected } from '../../content/photos.ts';
 import { maskPiiFields, piiNotice } from '../../content/pii.ts';
 import type { DB } from '../../db/client.ts';
-import { findCompanyBySlug } from '../../db/company.repository.ts';
+import { type CompanyMatch, findCompanyBySlug, findCompanyMatches, findDuplicateCompany } from '../../db/company.repository.ts';
 import { domainErrorStatus, isDomainError } from '../../domain/errors.ts';
 import { runtimeKey, t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { addPhotosToStory, photoUploadsFromForm } from '../../services/photo.service.ts';
 import { actorFromUser, publishStory } from '../../services/story.service.ts';
-import { formValues, readForm, validate, type FieldErrors, type FormValues } from '../forms.ts';
+import { formValues, readForm, validate, valueOf, type FieldErrors, type FormValues } from '../forms.ts';
 import { withAlt } from './story-actions.ts';
 import { publishInputFromForm, publishStorySchema } from '../story-forms.ts';
 import type { FlashSink, PhotoRejection } from '../flash.ts';
@@ -32,6 +32,8 @@ export interface PublishFormState {
   previewTitle?: string;
   /** What the preview masked, for the author only. */
   previewNotice?: Notice | null;
+  /** Existing companies close to the new name typed: "did you mean …?" (issue 14). */
+  companyMatches?: CompanyMatch[];
 }
 
 /**
@@ -59,14 +61,28 @@ export async function handlePublishPost(request: Request, db: DB, lang: Locale, 
   const photos = await photoUploadsFromForm(submitted);
   if (!photos.ok) return state({ photos: `${photoErrorMessage(lang, photos.error, photoNames)} ${tr('content.photo.chooseAgain')}` }, 422);
 
+  // A company picked from the "did you mean …?" list (without JavaScript) or from a company page.
+  const choice = valueOf(values, 'companyChoice').slice(0, 80);
+  const pickedSlug = choice && choice !== 'new' ? choice : form.data.companySlug;
+  const picked = pickedSlug ? await findCompanyBySlug(db, pickedSlug) : null;
+  const usePicked = picked !== null && ((choice !== '' && choice !== 'new') || !form.data.companyName || form.data.companyName === picked.name);
+  // A new name close to an existing company's (not the same: that one is reused by publishStory)
+  // asks first, unless the author already said it is a different company.
+  if (!usePicked && form.data.companyName && choice !== 'new') {
+    const same = await findDuplicateCompany(db, { name: form.data.companyName, website: form.data.companyWebsite ?? null });
+    const near = same ? [] : (await findCompanyMatches(db, form.data.companyName, { userId: user.id, limit: 3 })).filter((m) => m.match !== 'same');
+    if (near.length > 0) {
+      return { ...state({ companyName: tr('identity.suggest.didYouMean', { names: near.map((m) => m.name).join(', ') }) }, 422), companyMatches: near };
+    }
+  }
+
   const limited = await rateLimit(db, `publish:${user.id}`, PUBLISH_LIMIT.limit, PUBLISH_LIMIT.windowMs, now);
   if (!limited.ok) {
     return state({ _form: tr('error.tooMany', { seconds: limited.retryAfterSeconds }) }, 429, { 'Retry-After': String(limited.retryAfterSeconds) });
   }
   // A company picked from a company page (slug) is used as is, unless the name was changed.
-  const picked = form.data.companySlug ? await findCompanyBySlug(db, form.data.companySlug) : null;
   const company =
-    picked && (!form.data.companyName || form.data.companyName === picked.name)
+    picked && usePicked
       ? { id: picked.id }
       : { name: form.data.companyName ?? '', website: form.data.companyWebsite ?? null, sector: form.data.companySector ?? 'other' };
   try {
