@@ -346,3 +346,65 @@ export async function findCompanyMatches(db: DB, typed: string, opts: { userId: 
   out.sort((a, b) => matchOrder[a.match] - matchOrder[b.match] || a.name.length - b.name.length || a.name.localeCompare(b.name));
   return out.slice(0, opts.limit);
 }
+
+export interface DuplicateGroupCompany {
+  id: number;
+  slug: string;
+  name: string;
+  domain: string | null;
+  createdAt: number;
+  listed: boolean;
+  stories: number;
+}
+
+export interface DuplicateGroup {
+  /** What the companies share: the same normalised name, or the same web domain. */
+  reason: 'name' | 'domain';
+  /** The shared name key or domain. */
+  value: string;
+  /** Oldest first: the first is the one kept by default. */
+  companies: DuplicateGroupCompany[];
+}
+
+/**
+ * Likely duplicate companies for the moderators' queue (issue 14): companies not merged that share
+ * a normalised name key or a web domain (the host without www; two subdomains of one registrable
+ * domain are not grouped — a known gap). Publishing reuses such a company, so groups come from
+ * imports, from companies created before names were normalised, and from renames. Bounded.
+ */
+export async function listDuplicateGroups(db: DB, limit: number): Promise<DuplicateGroup[]> {
+  const [byName, byDomain] = await Promise.all([
+    db.selectFrom('companies').select(['name_key as value']).where('merged_into_id', 'is', null).groupBy('name_key').having((eb) => eb.fn.countAll(), '>', 1).orderBy('name_key').limit(limit).execute(),
+    db.selectFrom('companies').select(['domain as value']).where('merged_into_id', 'is', null).where('domain', 'is not', null).groupBy('domain').having((eb) => eb.fn.countAll(), '>', 1).orderBy('domain').limit(limit).execute(),
+  ]);
+  const groups: { reason: 'name' | 'domain'; value: string }[] = [
+    ...byName.map((r) => ({ reason: 'name' as const, value: r.value })),
+    ...byDomain.map((r) => ({ reason: 'domain' as const, value: r.value! })),
+  ].slice(0, limit);
+  if (groups.length === 0) return [];
+  const names = groups.filter((g) => g.reason === 'name').map((g) => g.value);
+  const domains = groups.filter((g) => g.reason === 'domain').map((g) => g.value);
+  const rows = await db
+    .selectFrom('companies as c')
+    .leftJoin('company_stats as st', (j) => j.onRef('st.company_id', '=', 'c.id').on('st.period', '=', 'all'))
+    .select(['c.id', 'c.slug', 'c.name', 'c.name_key', 'c.domain', 'c.created_at', 'c.listed_at', 'st.story_count'])
+    .where('c.merged_into_id', 'is', null)
+    .where((eb) => eb.or([...(names.length ? [eb('c.name_key', 'in', names)] : []), ...(domains.length ? [eb('c.domain', 'in', domains)] : [])]))
+    .orderBy('c.created_at')
+    .orderBy('c.id')
+    .execute();
+  const toCompany = (r: (typeof rows)[number]): DuplicateGroupCompany => ({
+    id: r.id, slug: r.slug, name: r.name, domain: r.domain, createdAt: r.created_at, listed: r.listed_at !== null, stories: r.story_count ?? 0,
+  });
+  const out: DuplicateGroup[] = [];
+  const shown = new Set<string>();
+  for (const g of groups) {
+    const companies = rows.filter((r) => (g.reason === 'name' ? r.name_key === g.value : r.domain === g.value)).map(toCompany);
+    // The same companies sharing both name and domain are shown once.
+    const ids = companies.map((c) => c.id).join(',');
+    if (companies.length < 2 || shown.has(ids)) continue;
+    shown.add(ids);
+    out.push({ reason: g.reason, value: g.value, companies });
+  }
+  return out;
+}

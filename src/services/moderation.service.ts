@@ -4,8 +4,8 @@
 import { config } from '../config.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { DB } from '../db/client.ts';
-import { findCompanyById, getCompanyOrThrow, listCompaniesAwaitingReview, markCompanyMerged, markCompanyReviewed, resolveMergedCompany, setClaimant, type CompanyAwaitingReview } from '../db/company.repository.ts';
-import { moveClaims } from '../db/claim.repository.ts';
+import { findCompanyById, getCompanyOrThrow, listCompaniesAwaitingReview, listDuplicateGroups, type DuplicateGroup, markCompanyMerged, markCompanyReviewed, resolveMergedCompany, setClaimant, type CompanyAwaitingReview } from '../db/company.repository.ts';
+import { listClaimsForReview, moveClaims } from '../db/claim.repository.ts';
 import { findStoryById, findStoryEvidence, findStoryTitle, listStoriesHeldForReview, markEvidenceVerified, moveStoriesToCompany, setScoreHold, type HeldStory } from '../db/story.repository.ts';
 import { holdAfterRelease } from '../domain/fakes.ts';
 import { setMessageHidden } from '../db/message.repository.ts';
@@ -358,6 +358,40 @@ export async function mergeCompanies(
     for (const storyId of movedIds) await enqueueSearchEvent(trx, { kind: 'story.upsert', storyId }, now);
     return { storiesMoved: movedIds.length, keptId };
   });
+}
+
+/** Likely duplicates (same normalised name or same web domain) for the moderators' queue. */
+export async function listLikelyDuplicates(db: DB, actor: { role: Role } | null, limit = 100): Promise<DuplicateGroup[]> {
+  assertModerator(actor);
+  return listDuplicateGroups(db, limit);
+}
+
+/**
+ * Merges every company of a duplicate group into the one kept: one merge (its own transaction,
+ * audit row and search events) per duplicate, through mergeCompanies. Returns the stories moved.
+ */
+export async function mergeDuplicateGroup(
+  db: DB,
+  actor: { id: number; role: Role } | null,
+  keepId: number,
+  duplicateIds: number[],
+  statement: string,
+  now: number,
+): Promise<{ merged: number; storiesMoved: number }> {
+  assertModerator(actor);
+  cleanStatement(statement);
+  const others = [...new Set(duplicateIds)].filter((id) => id !== keepId);
+  if (others.length === 0 || others.length > 20) throw new DomainError('invalid_input', 'nothing to merge');
+  let storiesMoved = 0;
+  for (const id of others) storiesMoved += (await mergeCompanies(db, actor, id, keepId, statement, now)).storiesMoved;
+  return { merged: others.length, storiesMoved };
+}
+
+/** How much waits in the company-identity queues (bounded counts for the queue's overview). */
+export async function countIdentityQueues(db: DB, actor: { role: Role } | null): Promise<{ claims: number; companies: number; duplicates: number }> {
+  assertModerator(actor);
+  const [claims, companies, duplicates] = await Promise.all([listClaimsForReview(db, 100), listCompaniesAwaitingReview(db, 100), listDuplicateGroups(db, 100)]);
+  return { claims: claims.length, companies: companies.length, duplicates: duplicates.length };
 }
 
 // ---------------------------------------------------------------- new companies
