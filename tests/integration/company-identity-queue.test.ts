@@ -39,7 +39,7 @@ describe('company matches for the publish form', () => {
 
 describe('the duplicates queue', () => {
   it('groups companies with the same name key or the same domain, and merges a group through the merge use case', async () => {
-    const mod = { id: (await moderator(t.db)).userId, role: 'moderator' as const };
+    const mod = { id: (await moderator(t.db)).userId!, role: 'moderator' as const };
     const a = await insertCompany(t.db, { name: 'Telco Lenta', website: 'telcolenta.example' }, T0);
     const b = await insertCompany(t.db, { name: 'Telco Lenta', website: 'telco-lenta.example' }, T0 + 1);
     const c = await insertCompany(t.db, { name: 'TL Servizi', website: 'https://www.telcolenta.example/' }, T0 + 2);
@@ -50,7 +50,7 @@ describe('the duplicates queue', () => {
 
     const anna = await consumer(t.db, 'Anna bis');
     await expect(listLikelyDuplicates(t.db, { role: 'consumer' })).rejects.toMatchObject({ code: 'not_moderator' });
-    await expect(mergeDuplicateGroup(t.db, { id: anna.userId, role: 'consumer' }, a.id, [a.id, b.id], 'Same company: same normalised name.', T0)).rejects.toMatchObject({ code: 'not_moderator' });
+    await expect(mergeDuplicateGroup(t.db, { id: anna.userId!, role: 'consumer' }, a.id, [a.id, b.id], 'Same company: same normalised name.', T0)).rejects.toMatchObject({ code: 'not_moderator' });
     await expect(mergeDuplicateGroup(t.db, mod, a.id, [a.id, b.id], 'short', T0)).rejects.toMatchObject({ code: 'reason_required' });
     await expect(mergeDuplicateGroup(t.db, mod, a.id, [a.id], 'Same company: same normalised name.', T0)).rejects.toMatchObject({ code: 'invalid_input' });
 
