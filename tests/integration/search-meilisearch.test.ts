@@ -55,13 +55,13 @@ describe('Meilisearch adapter (against an HTTP fake of the API)', () => {
     await index.init(); // the second createIndex task fails with index_already_exists: fine
     const settings = fake.indexes.get('test_stories')!.settings;
     expect(settings).toMatchObject({
-      searchableAttributes: ['title', 'companyName', 'body'],
+      searchableAttributes: ['title', 'companyName', 'companyNameForms', 'body'],
       sortableAttributes: ['publishedAt', 'overdueRank'],
       typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
       pagination: { maxTotalHits: 1000 },
     });
     expect(settings.filterableAttributes).toEqual(expect.arrayContaining(['state', 'category', 'channels', 'country', 'publishedDay']));
-    expect(fake.indexes.get('test_companies')!.settings.searchableAttributes).toEqual(['name', 'domain']);
+    expect(fake.indexes.get('test_companies')!.settings.searchableAttributes).toEqual(['name', 'nameForms', 'domain']);
   });
 
   it('waits for write tasks and maps results to our shapes with escaped highlights', async () => {
