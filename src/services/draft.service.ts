@@ -19,7 +19,7 @@ import { addPhotosToStory, PHOTO_ALT_MAX, type PhotoActor, type PhotoUpload } fr
 export const DRAFT_TTL_MS = 2 * 24 * 60 * 60_000;
 const DRAFT_ID = /^[0-9a-f]{32}$/;
 /** Fields never kept in a draft (the form's own controls). */
-const NOT_KEPT = new Set(['intent', 'draftId', 'switchTo', 'removePhoto']);
+const NOT_KEPT = new Set(['intent', 'draftId', 'removePhoto']);
 
 export function draftsDir(base = photosDir()): string {
   return join(base, 'drafts');

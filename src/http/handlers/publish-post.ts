@@ -16,7 +16,6 @@ import { actorFromUser, publishStory } from '../../services/story.service.ts';
 import { formValues, readForm, type FieldErrors, type FormValues } from '../forms.ts';
 import { checkPublishForm, publishInputFromForm } from '../story-forms.ts';
 import { attachDraftPhotos, isDraftId, saveDraft, type DraftPhoto } from '../../services/draft.service.ts';
-import { LOCALES } from '../../domain/vocabulary.ts';
 import type { FlashSink, PhotoRejection } from '../flash.ts';
 import { maskedKinds, photoErrorMessage, photoFileNames, photoRejection, type Notice } from '../story-notices.ts';
 
@@ -91,9 +90,9 @@ export async function handlePublishPost(request: Request, db: DB, lang: Locale, 
   });
 
   if (switching) {
-    // The language switch posts the form: the draft is saved, the form reopens in the other language.
-    const target = (LOCALES as readonly string[]).includes(text('switchTo')) ? text('switchTo') : lang === 'it' ? 'en' : 'it';
-    return new Response(null, { status: 303, headers: { Location: `/${target}/publish?draft=${draftId}` } });
+    // The language switch posts the form to the other language's page (Base.astro langSwitchForm):
+    // the draft is saved and the form reopens there, filled in, even when it has errors.
+    return new Response(null, { status: 303, headers: { Location: `/${lang}/publish?draft=${draftId}` } });
   }
 
   const form = checkPublishForm(lang, values, () => now);
