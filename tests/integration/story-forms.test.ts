@@ -6,7 +6,6 @@ import { findMessagesForStory } from '../../src/db/message.repository.ts';
 import { findStoryById } from '../../src/db/story.repository.ts';
 import { handleStoryPost } from '../../src/http/handlers/story-actions.ts';
 import { checkPublishForm, publishInputFromForm } from '../../src/http/story-forms.ts';
-import { validate } from '../../src/http/forms.ts';
 import { publishStory } from '../../src/services/story.service.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { T0, consumer, representative, storyInput } from '../helpers/workflow.ts';
