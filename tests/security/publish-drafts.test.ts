@@ -31,7 +31,7 @@ async function preview(jar: Jar, file: { bytes: Buffer | Uint8Array; name: strin
     ...extra,
   };
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  form.append('photos', new File([file.bytes], file.name, { type: file.type }));
+  form.append('photos', new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
   const res = await request(site, '/en/publish', { jar, body: form });
   return { res, html: await res.text() };
 }
