@@ -21,8 +21,12 @@ const DRAFT_ID = /^[0-9a-f]{32}$/;
 /** Fields never kept in a draft (the form's own controls). */
 const NOT_KEPT = new Set(['intent', 'draftId', 'removePhoto']);
 
+/**
+ * Beside PHOTOS_DIR, not inside it ("…/photos-drafts"): scans of the photos directory (orphan
+ * sweep, backups, consistency checks) see story photos only, and /photos/ can never serve a draft.
+ */
 export function draftsDir(base = photosDir()): string {
-  return join(base, 'drafts');
+  return `${base.replace(/\/+$/, '')}-drafts`;
 }
 
 export function isDraftId(id: unknown): id is string {
@@ -154,7 +158,14 @@ export async function attachDraftPhotos(db: DB, storyId: number, draftId: string
   if (!draft) return 0;
   const photos = await listDraftPhotos(db, draft.id);
   const uploads: PhotoUpload[] = [];
-  for (const p of photos) uploads.push({ bytes: new Uint8Array(await readFile(join(dir, photoFileName(p.id, 1600)))), alt: p.alt });
+  for (const p of photos) {
+    try {
+      uploads.push({ bytes: new Uint8Array(await readFile(join(dir, photoFileName(p.id, 1600)))), alt: p.alt });
+    } catch (e) {
+      // A file gone (a restore from a backup, which does not carry drafts): that photo is skipped.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+  }
   if (uploads.length > 0) await addPhotosToStory(db, storyId, uploads, actor, now, options.photosDir ? { dir: options.photosDir } : {});
   await dropDrafts(db, { userId: actor.id, ids: [draft.id] }, dir);
   return uploads.length;

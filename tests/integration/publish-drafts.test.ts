@@ -25,6 +25,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.cleanup();
   rmSync(base, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const png = (color = '#48c') => sharp({ create: { width: 320, height: 240, channels: 3, background: color } }).png().toBuffer();
