@@ -319,7 +319,32 @@ export interface SiteSecretTable {
   created_at: number;
 }
 
+/** A publish form kept on the server (migration 2026-12-05T0300, decision 0041). */
+export interface PublishDraftTable {
+  id: string;
+  user_id: number;
+  /** JSON of the form's text values. */
+  payload: string;
+  created_at: number;
+  updated_at: number;
+  expires_at: number;
+}
+
+export interface DraftPhotoTable {
+  id: string;
+  draft_id: string;
+  user_id: number;
+  position: number;
+  width: number;
+  height: number;
+  bytes: number;
+  alt: string | null;
+  created_at: number;
+}
+
 export interface Database {
+  publish_drafts: PublishDraftTable;
+  draft_photos: DraftPhotoTable;
   users: UserTable;
   sessions: SessionTable;
   user_tokens: UserTokenTable;

@@ -209,7 +209,7 @@ export function addStoryAt(sums: Float64Array, lists: SumLists | null, s: Scorin
       const e = lists.channels[code]!;
       e.stories++;
       if (c.answered) e.answered++;
-      if (c.waitMinutes !== null) e.waits.push(c.waitMinutes);
+      if (c.answered && c.waitMinutes !== null) e.waits.push(c.waitMinutes);
     }
   }
 }

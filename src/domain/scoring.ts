@@ -112,7 +112,7 @@ export const BAND_THRESHOLDS: readonly { band: Exclude<Band, 'not_enough_data'>;
 
 export interface ScoringChannel {
   channel: string;
-  /** Minutes the consumer reports waiting; null = not reported or never answered. */
+  /** Minutes the consumer reports waiting (for an answer, or before giving up when never answered); null = not reported. */
   waitMinutes: number | null;
   answered: boolean;
 }
@@ -495,7 +495,8 @@ export function computeScore(stories: readonly ScoringStory[], asOf: number, per
         if (!entry) channelMap.set(c.channel, (entry = { stories: 0, answered: 0, waits: [] }));
         entry.stories++;
         if (c.answered) entry.answered++;
-        if (c.waitMinutes !== null) entry.waits.push(c.waitMinutes);
+        // The median wait is of answered attempts; the waits of unanswered ones are their own figure (decision 0041).
+        if (c.answered && c.waitMinutes !== null) entry.waits.push(c.waitMinutes);
       }
     }
   }

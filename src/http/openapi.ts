@@ -156,7 +156,7 @@ export const apiSchemas: Record<SchemaName, Schema> = {
   ChannelAttempt: closed(
     {
       channel: { type: 'string', enum: CHANNELS },
-      waitMinutes: nullable('integer', { minimum: 0, description: 'Minutes the consumer reports waiting; null when not reported.' }),
+      waitMinutes: nullable('integer', { minimum: 0, description: 'Minutes the consumer reports waiting: for an answer, or before giving up when answered is false; null when not reported.' }),
       answered: { type: 'boolean', description: 'Whether a person answered on this channel.' },
     },
     undefined,

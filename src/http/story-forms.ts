@@ -6,14 +6,15 @@ import { CHANNELS, LOCALES, STORY_CATEGORIES } from '../domain/vocabulary.ts';
 import type { PublishStoryInput } from '../services/story.service.ts';
 import { normalizeWebsite, WEBSITE_MAX } from '../domain/website.ts';
 import { COMPANY_NAME_MAX, companyNameProblem } from '../domain/company-name.ts';
-import { checkbox, optionalText } from './forms.ts';
+import { checkbox, optionalText, validate, type FieldErrors, type FormValues } from './forms.ts';
+import { channelEntriesFromValues, checkChannelEntries, WAIT_UNITS, type ChannelAttempt } from '../domain/channel-entries.ts';
+import { t, type Locale } from '../i18n/index.ts';
 
 export const storyCategories = STORY_CATEGORIES;
 export const storyChannels = CHANNELS;
-export const waitUnits = ['minutes', 'hours', 'days'] as const;
+export const waitUnits = WAIT_UNITS;
 /** Sectors of companies (rankings are by sector); a new company without one is filed under "other". */
 export const companySectors = ['ecommerce', 'marketplace', 'florist', 'telco', 'electronics', 'fitness', 'courier', 'bank', 'energy', 'travel', 'other'] as const;
-const unitMinutes: Record<(typeof waitUnits)[number], number> = { minutes: 1, hours: 60, days: 1440 };
 
 const trimmed = (schema: z.ZodString) => z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), schema);
 const asArray = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);
@@ -31,16 +32,6 @@ function isoDateNotInFuture(now: () => number) {
     .refine((v) => Date.parse(`${v}T00:00:00Z`) <= now() + 86_400_000, { error: 'form.dateInFuture' })
     .refine((v) => v >= '2000-01-01', { error: 'form.invalidDate' });
 }
-
-// One wait per channel: amount + unit, or "never answered". A wait over 90 days is a typo or a
-// channel that never answered; we do not guess which.
-const channelFields = Object.fromEntries(
-  storyChannels.flatMap((c) => [
-    [`wait_${c}`, z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().min(0).max(10_000).optional())],
-    [`unit_${c}`, z.enum(waitUnits).optional()],
-    [`unanswered_${c}`, checkbox],
-  ]),
-) as Record<string, z.ZodType>;
 
 export function publishStorySchema(now: () => number = Date.now) {
   return z
@@ -71,9 +62,6 @@ export function publishStorySchema(now: () => number = Date.now) {
       marketplaceResponsible: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['seller', 'marketplace'], { error: 'marketplace.chooseResponsible' }).optional()),
       /** Private order reference: seen only by moderators and the company; short codes only. */
       orderReference: optionalText(100),
-      /** One description for the attached photos (PHOTO_ALT_MAX: a sentence or two for screen readers). */
-      photoAlt: optionalText(300),
-      ...channelFields,
     })
     .superRefine((v, ctx) => {
       if (!v.companySlug && !v.companyName) ctx.addIssue({ code: 'custom', path: ['companyName'], message: 'workflow.form.companyRequired' });
@@ -82,23 +70,40 @@ export function publishStorySchema(now: () => number = Date.now) {
       if (v.marketplaceName && v.companyName && v.marketplaceName.trim().toLowerCase() === v.companyName.trim().toLowerCase()) {
         ctx.addIssue({ code: 'custom', path: ['marketplaceName'], message: 'marketplace.sameCompany' });
       }
-      const values = v as Record<string, unknown>;
-      for (const c of v.channels) {
-        const unanswered = values[`unanswered_${c}`] === true;
-        const wait = values[`wait_${c}`] as number | undefined;
-        const unit = (values[`unit_${c}`] as (typeof waitUnits)[number] | undefined) ?? 'minutes';
-        if (!unanswered && wait !== undefined && wait * unitMinutes[unit] > 90 * 1440) {
-          ctx.addIssue({ code: 'custom', path: [`wait_${c}`], message: 'workflow.form.waitTooLong' });
-        }
-      }
     });
 }
 
 export type PublishStoryForm = z.output<ReturnType<typeof publishStorySchema>>;
 
+/**
+ * Validates the whole publish form at once: the schema, the company (slug or name) and the channel
+ * rows (src/domain/channel-entries.ts) are checked together, so an empty form shows every problem
+ * on the first submit, not one batch after another.
+ */
+export function checkPublishForm(
+  lang: Locale,
+  values: FormValues,
+  now: () => number = Date.now,
+): { ok: true; data: PublishStoryForm; attempts: ChannelAttempt[] } | { ok: false; errors: FieldErrors } {
+  const form = validate(lang, publishStorySchema(now), values, values);
+  const errors: FieldErrors = form.ok ? {} : { ...form.errors };
+  const text = (name: string) => {
+    const raw = values[name];
+    return (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? '';
+  };
+  // Zod runs the cross-field rules only when every field parsed; these must show on the first submit.
+  if (!text('companySlug') && !text('companyName')) errors.companyName ??= t(lang, 'workflow.form.companyRequired');
+  const { problems, attempts } = checkChannelEntries(channelEntriesFromValues(values));
+  for (const p of problems) {
+    const key = p.field === 'wait' ? `wait_${p.channel}` : `unanswered_${p.channel}`;
+    errors[key] ??= t(lang, `publish.channelProblem.${p.code}` as const, { channel: t(lang, `channel.${p.channel}` as const) });
+  }
+  if (!form.ok || Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, data: form.data, attempts };
+}
+
 /** Form values → the service input (the company is resolved by the page from slug or name). */
-export function publishInputFromForm(form: PublishStoryForm, company: PublishStoryInput['company']): PublishStoryInput {
-  const values = form as unknown as Record<string, unknown>;
+export function publishInputFromForm(form: PublishStoryForm, company: PublishStoryInput['company'], attempts: ChannelAttempt[]): PublishStoryInput {
   return {
     company,
     title: form.title,
@@ -111,12 +116,7 @@ export function publishInputFromForm(form: PublishStoryForm, company: PublishSto
       form.marketplaceName && form.marketplaceResponsible
         ? { company: { name: form.marketplaceName, website: form.marketplaceWebsite ?? null, sector: 'marketplace' }, responsible: form.marketplaceResponsible }
         : null,
-    channels: form.channels.map((c) => {
-      const unanswered = values[`unanswered_${c}`] === true;
-      const wait = values[`wait_${c}`] as number | undefined;
-      const unit = (values[`unit_${c}`] as (typeof waitUnits)[number] | undefined) ?? 'minutes';
-      return { channel: c, answered: !unanswered, waitMinutes: unanswered || wait === undefined ? null : Math.round(wait * unitMinutes[unit]) };
-    }),
+    channels: attempts,
   };
 }
 

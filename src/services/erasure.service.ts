@@ -24,6 +24,8 @@ import { DomainError } from '../domain/errors.ts';
 import { deletePhotoFiles, isPhotoId, parsePhotoFileName, photosDir } from '../content/photos.ts';
 import { changeStoryVisibility } from './story-visibility.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { deleteDrafts } from '../db/draft.repository.ts';
+import { draftsDir } from './draft.service.ts';
 
 export type StoryChoice = 'withdraw' | 'anonymise';
 
@@ -47,7 +49,7 @@ export async function eraseAccount(
   options: ErasureOptions = {},
 ): Promise<ErasureSummary> {
   const dir = options.photosDir ?? photosDir();
-  const { summary, photoIds } = await inTransaction(db, async (trx) => {
+  const { summary, photoIds, draftPhotoIds } = await inTransaction(db, async (trx) => {
     const user = await findUserById(trx, userId);
     if (!user) throw new DomainError('not_allowed', 'no such account');
     const stories = await listStoriesByAuthor(trx, userId);
@@ -58,6 +60,8 @@ export async function eraseAccount(
     await deletePhotos(trx, photoIds);
 
     const messageIds = await listMessageIdsByAuthor(trx, userId);
+    // Unpublished drafts (text and photos) are the person's alone: they all go.
+    const draftPhotoIds = await deleteDrafts(trx, { userId });
 
     for (const s of stories) {
       if (opts.stories === 'withdraw') {
@@ -105,9 +109,10 @@ export async function eraseAccount(
       subjectId: userId,
       data: { choice: opts.stories, ...summary },
     });
-    return { summary, photoIds };
+    return { summary, photoIds, draftPhotoIds };
   });
   for (const id of photoIds) await deletePhotoFiles(id, dir);
+  for (const id of draftPhotoIds) await deletePhotoFiles(id, draftsDir(dir));
   return summary;
 }
 

@@ -7,6 +7,7 @@
 // every change is its own immediate transaction that re-reads the story and lets the domain
 // decide again. A story another tick already moved is refused ('invalid_state') and skipped, a
 // follow-up is marked sent with `where sent_at is null`, so nothing happens twice.
+import { sweepExpiredDrafts } from './draft.service.ts';
 import type { DB } from '../db/client.ts';
 import { enqueueSearchEvent } from '../db/outbox.repository.ts';
 import { findStaleCompanyStats, findStatsComputedAt, recomputeCompanyStats } from '../db/stats.repository.ts';
@@ -93,6 +94,9 @@ export async function runTick(db: DB, now: number, opts: TickOptions = {}): Prom
 
   // After the overdue step, so that stories gone overdue this minute are in today's digest.
   result.digests = await sendDailyDigests(db, now);
+
+  // Publish drafts past their expiry, with their photo files (decision 0041).
+  await sweepExpiredDrafts(db, now);
 
   const staleBefore = now - (opts.statsMaxAgeMs ?? DAY_MS);
   for (const companyId of await findStaleCompanyStats(db, staleBefore, Math.min(batch, 200))) {

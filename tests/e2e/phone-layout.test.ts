@@ -157,6 +157,8 @@ describe('pages on a 390 px phone', () => {
       await page.goto(`${baseUrl}${path}`);
       const small = await page.evaluate(() =>
         Array.from(document.querySelectorAll('input[type=checkbox], input[type=radio]'))
+          // A control not rendered (a channel's details before it is ticked) is no tap target.
+          .filter((el) => el.checkVisibility())
           .map((el) => {
             const r = el.getBoundingClientRect();
             return { name: (el as HTMLInputElement).name, w: r.width, h: r.height };

@@ -42,7 +42,7 @@ describe('publishing with photos in the browser', () => {
     expect(await page.inputValue('#publish-title')).toBe(title);
     const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#b35' } }).png().toBuffer();
     await page.setInputFiles('#publish-photos', { name: 'crushed-box.png', mimeType: 'image/png', buffer: photo });
-    await page.fill('#publish-photo-alt', 'A crushed cardboard box with flowers inside');
+    await page.fill('#publish-photo-alt-0', 'A crushed cardboard box with flowers inside');
     await Promise.all([page.waitForURL(/\/en\/stories\/\d+$/), page.click('button[name="intent"][value="publish"]')]);
 
     expect(await page.locator('h1').first().innerText()).toBe(title);

@@ -142,25 +142,27 @@ describe('publishing from the form', () => {
     expect(await storyCount()).toBe(before);
   });
 
-  it('publishes the story and names the photo refused when decoding fails afterwards', async () => {
+  it('refuses a photo that fails decoding before the story exists, and gives the form back (decision 0041)', async () => {
     const broken = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4])], 'rotta.png', { type: 'image/png' });
     const flash = flashes();
+    const title = 'Consegna in ritardo e foto rovinata';
     const res = await handlePublishPost(
-      multipart('http://x/it/publish', publishFields({ title: 'Consegna in ritardo e foto rovinata', body: 'Il corriere ha lasciato il pacco sotto la pioggia, tutto bagnato e rovinato dentro.' }), [await pngFile(), broken]),
+      multipart('http://x/it/publish', publishFields({ title, body: 'Il corriere ha lasciato il pacco sotto la pioggia, tutto bagnato e rovinato dentro.' }), [await pngFile(), broken]),
       t.db,
       'it',
       author,
       T0,
       flash.sink,
     );
-    const location = (res as Response).headers.get('location')!;
-    expect(location).toMatch(/^\/it\/stories\/\d+$/);
-    const storyId = Number(/stories\/(\d+)/.exec(location)![1]);
-    const photo = { code: 'corrupt', index: 1, name: 'rotta.png' } as const;
-    expect(flash.got).toEqual([{ kind: 'story', storyId, done: 'published', masked: [], photo }]);
-    expect(await findStoryById(t.db, storyId)).not.toBeNull();
-    expect(await photoRows(storyId)).toEqual([]);
-    expect(photoRejectionNotice('it', photo)).toBe(
+    expect(res).not.toBeInstanceOf(Response);
+    const state = res as Exclude<typeof res, Response>;
+    expect(state.status).toBe(422);
+    expect(state.errors.photos).toContain('rotta.png');
+    expect(state.values.title).toBe(title);
+    expect(state.draftPhotos).toEqual([]);
+    expect(flash.got).toEqual([]);
+    expect(await t.db.selectFrom('stories').select('id').where('title', '=', title).execute()).toEqual([]);
+    expect(photoRejectionNotice('it', { code: 'corrupt', index: 1, name: 'rotta.png' })).toBe(
       'La storia è pubblicata, ma senza foto. Foto 2 (rotta.png): Il file è danneggiato o incompleto: prova a caricarlo di nuovo. Puoi aggiungere le foto dal modulo qui sotto.',
     );
   });

@@ -5,8 +5,7 @@ import type { SessionUser } from '../../src/auth/types.ts';
 import { findMessagesForStory } from '../../src/db/message.repository.ts';
 import { findStoryById } from '../../src/db/story.repository.ts';
 import { handleStoryPost } from '../../src/http/handlers/story-actions.ts';
-import { publishInputFromForm, publishStorySchema } from '../../src/http/story-forms.ts';
-import { validate } from '../../src/http/forms.ts';
+import { checkPublishForm, publishInputFromForm } from '../../src/http/story-forms.ts';
 import { publishStory } from '../../src/services/story.service.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { T0, consumer, representative, storyInput } from '../helpers/workflow.ts';
@@ -111,43 +110,46 @@ describe('publish form schema', () => {
     language: 'it',
   };
 
-  it('turns channel waits in any unit into minutes, and "never answered" into no wait', () => {
-    const values = { ...base, channels: ['phone_paid', 'email', 'chat'], wait_phone_paid: '2', unit_phone_paid: 'hours', wait_email: '1.5', unit_email: 'days', unanswered_chat: 'on', wait_chat: '5' };
-    const form = validate('en', publishStorySchema(now), values);
+  it('turns channel waits in any unit into minutes and keeps the wait of a channel nobody answered', () => {
+    const values = { ...base, channels: ['phone_paid', 'email', 'chat'], wait_phone_paid: '2', unit_phone_paid: 'hours', wait_email: '1.5', unit_email: 'days', unanswered_chat: 'on', wait_chat: '30' };
+    const form = checkPublishForm('en', values, now);
     if (!form.ok) throw new Error(JSON.stringify(form.errors));
-    const input = publishInputFromForm(form.data, { name: 'Fiori Veloci' });
+    const input = publishInputFromForm(form.data, { name: 'Fiori Veloci' }, form.attempts);
     expect(input.channels).toEqual([
       { channel: 'phone_paid', answered: true, waitMinutes: 120 },
       { channel: 'email', answered: true, waitMinutes: 2160 },
-      { channel: 'chat', answered: false, waitMinutes: null },
+      { channel: 'chat', answered: false, waitMinutes: 30 },
     ]);
   });
 
-  it('explains every problem in the user’s language', () => {
-    const form = validate('it', publishStorySchema(now), { ...base, companyName: '', title: 'Corto', experienceDate: '2027-01-01', channels: [] });
+  it('explains every problem in the user’s language, all at once (the company too)', () => {
+    const form = checkPublishForm('it', { ...base, companyName: '', title: 'Corto', experienceDate: '2027-01-01', channels: [] }, now);
     expect(form.ok).toBe(false);
     if (form.ok) return;
     expect(form.errors.title).toBe('Il titolo deve avere almeno 10 caratteri.');
     expect(form.errors.experienceDate).toBe('La data non può essere nel futuro.');
     expect(form.errors.channels).toBe('Indica almeno un canale che hai provato.');
+    expect(form.errors.companyName).toBeTruthy();
+    const empty = checkPublishForm('en', {}, now);
+    expect(empty.ok).toBe(false);
+    if (!empty.ok) expect(Object.keys(empty.errors).sort()).toEqual(['body', 'category', 'channels', 'companyName', 'experienceDate', 'language', 'title']);
   });
 
   it('asks for a company when neither a pick nor a name was given', () => {
-    const form = validate('en', publishStorySchema(now), { ...base, companyName: '', channels: 'email' });
+    const form = checkPublishForm('en', { ...base, companyName: '', channels: 'email' }, now);
     expect(form.ok).toBe(false);
     if (!form.ok) expect(form.errors.companyName).toBe('Name the company.');
   });
 
-  it('refuses impossible dates and absurd waits', () => {
-    const bad = validate('en', publishStorySchema(now), { ...base, experienceDate: '2026-02-30', channels: 'email', wait_email: '100', unit_email: 'days' });
+  it('refuses impossible dates, absurd waits and waits of channels not ticked', () => {
+    const bad = checkPublishForm('en', { ...base, experienceDate: '2026-02-30', channels: 'email', wait_email: '100', unit_email: 'days', wait_chat: '30', unanswered_store: 'on' }, now);
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.errors.experienceDate).toBe('Enter a valid date (YYYY-MM-DD).');
-      expect(bad.errors.wait_email).toBe('A wait over 90 days: tick “never answered” instead.');
+      expect(bad.errors.wait_email).toBe('Wait for E-mail: more than 90 days. Check the number and the unit.');
+      expect(bad.errors.wait_chat).toContain('did not tick');
+      expect(bad.errors.unanswered_store).toContain('never answered');
     }
-    const waits = validate('en', publishStorySchema(now), { ...base, channels: 'email', wait_email: '100', unit_email: 'days' });
-    expect(waits.ok).toBe(false);
-    if (!waits.ok) expect(waits.errors.wait_email).toBe('A wait over 90 days: tick “never answered” instead.');
   });
 });
 

@@ -11,11 +11,11 @@ import type { DB } from '../../db/client.ts';
 import { type CompanyMatch, findCompanyBySlug, findCompanyMatches, findDuplicateCompany } from '../../db/company.repository.ts';
 import { domainErrorStatus, isDomainError } from '../../domain/errors.ts';
 import { runtimeKey, t, type Locale, type MessageKey } from '../../i18n/index.ts';
-import { addPhotosToStory, photoUploadsFromForm } from '../../services/photo.service.ts';
+import { photoUploadsFromForm, type PhotoUpload } from '../../services/photo.service.ts';
 import { actorFromUser, publishStory } from '../../services/story.service.ts';
-import { formValues, readForm, validate, valueOf, type FieldErrors, type FormValues } from '../forms.ts';
-import { withAlt } from './story-actions.ts';
-import { publishInputFromForm, publishStorySchema } from '../story-forms.ts';
+import { formValues, readForm, valueOf, type FieldErrors, type FormValues } from '../forms.ts';
+import { checkPublishForm, publishInputFromForm } from '../story-forms.ts';
+import { attachDraftPhotos, isDraftId, saveDraft, type DraftPhoto } from '../../services/draft.service.ts';
 import type { FlashSink, PhotoRejection } from '../flash.ts';
 import { maskedKinds, photoErrorMessage, photoFileNames, photoRejection, type Notice } from '../story-notices.ts';
 
@@ -34,7 +34,13 @@ export interface PublishFormState {
   previewNotice?: Notice | null;
   /** Existing companies close to the new name typed: "did you mean …?" (issue 14). */
   companyMatches?: CompanyMatch[];
+  /** The server-side draft keeping the photos (and, on a language switch, the text). */
+  draftId?: string;
+  draftPhotos?: DraftPhoto[];
 }
+
+/** Saves of a draft with new photos per user and hour: decoding images is the expensive part. */
+export const DRAFT_UPLOAD_LIMIT = { limit: 30, windowMs: 60 * 60_000 };
 
 /**
  * `flash` keeps the notice for the story page (what was masked, a refused photo) on the server
@@ -44,22 +50,62 @@ export async function handlePublishPost(request: Request, db: DB, lang: Locale, 
   const tr = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
   const submitted = await readForm(request);
   const values = formValues(submitted);
-  const state = (errors: FieldErrors, status: number, headers?: Record<string, string>): PublishFormState => ({ values, errors, status, headers });
-  const form = validate(lang, publishStorySchema(() => now), values, values);
   const photoNames = photoFileNames(submitted);
-  if (!form.ok) {
-    // Files chosen are lost with the page: say so beside the file input.
-    return state(photoNames.length > 0 && !form.errors.photos ? { ...form.errors, photos: tr('content.photo.chooseAgain') } : form.errors, 422);
+  const text = (name: string) => {
+    const v = values[name];
+    return typeof v === 'string' ? v : (v?.[0] ?? '');
+  };
+
+  // Photos go into the server-side draft first (decision 0041): a preview, a form with errors or
+  // a language switch keeps them. New uploads are checked like any photo (size and count here,
+  // magic bytes and decoding in the pipeline).
+  let draftId = isDraftId(text('draftId')) ? text('draftId') : null;
+  let draftPhotos: DraftPhoto[] = [];
+  let photoError: string | null = null;
+  const checked = await photoUploadsFromForm(submitted);
+  const alts = new Map<string, string>();
+  for (const [k, v] of Object.entries(values)) if (k.startsWith('alt_') && typeof v === 'string') alts.set(k.slice(4), v);
+  const remove = ([] as string[]).concat(values.removePhoto ?? []);
+  let uploads: PhotoUpload[] = [];
+  if (!checked.ok) photoError = `${photoErrorMessage(lang, checked.error, photoNames)} ${tr('content.photo.chooseAgain')}`;
+  else uploads = spreadAlt(checked.uploads);
+  const switching = text('intent') === 'switch_lang';
+  if (uploads.length > 0 || draftId !== null || switching) {
+    if (uploads.length > 0) {
+      const limited = await rateLimit(db, `draft:user:${user.id}`, DRAFT_UPLOAD_LIMIT.limit, DRAFT_UPLOAD_LIMIT.windowMs, now);
+      if (!limited.ok) {
+        uploads = [];
+        photoError = tr('error.tooMany', { seconds: limited.retryAfterSeconds });
+      }
+    }
+    const saved = await saveDraft(db, { userId: user.id, draftId, values, uploads, alts, remove, now });
+    draftId = saved.id;
+    draftPhotos = saved.photos;
+    if (saved.rejected) photoError = `${photoErrorMessage(lang, saved.rejected, photoNames)} ${tr('content.photo.chooseAgain')}`;
   }
-  if (values.intent === 'preview') {
+  const state = (errors: FieldErrors, status: number, headers?: Record<string, string>): PublishFormState => ({
+    values,
+    errors: photoError && !errors.photos ? { ...errors, photos: photoError } : errors,
+    status: photoError && status < 400 ? 422 : status,
+    headers,
+    ...(draftId ? { draftId, draftPhotos } : {}),
+  });
+
+  if (switching) {
+    // The language switch posts the form to the other language's page (Base.astro langSwitchForm):
+    // the draft is saved and the form reopens there, filled in, even when it has errors.
+    return new Response(null, { status: 303, headers: { Location: `/${lang}/publish?draft=${draftId}` } });
+  }
+
+  const form = checkPublishForm(lang, values, () => now);
+  if (!form.ok) return state(form.errors, 422);
+  if (text('intent') === 'preview') {
     // publishStory masks the same way: the preview is what will be public.
     const masked = maskPiiFields({ title: form.data.title, body: form.data.body });
-    return { values, errors: {}, status: 200, preview: renderMarkdown(masked.fields.body), previewTitle: masked.fields.title, previewNotice: piiNotice(lang, masked.found) };
+    return { ...state({}, 200), preview: renderMarkdown(masked.fields.body), previewTitle: masked.fields.title, previewNotice: piiNotice(lang, masked.found) };
   }
+  if (photoError) return state({}, 422);
   if (!user.emailVerified) return state({ _form: tr('auth.verifyRequired') }, 403);
-  // Size and count are checked before anything is created: a refused file gives the form back filled in.
-  const photos = await photoUploadsFromForm(submitted);
-  if (!photos.ok) return state({ photos: `${photoErrorMessage(lang, photos.error, photoNames)} ${tr('content.photo.chooseAgain')}` }, 422);
 
   // A company picked from the "did you mean …?" list (without JavaScript) or from a company page.
   const choice = valueOf(values, 'companyChoice').slice(0, 80);
@@ -86,12 +132,12 @@ export async function handlePublishPost(request: Request, db: DB, lang: Locale, 
       ? { id: picked.id }
       : { name: form.data.companyName ?? '', website: form.data.companyWebsite ?? null, sector: form.data.companySector ?? 'other' };
   try {
-    const result = await publishStory(db, actorFromUser(user), publishInputFromForm(form.data, company), { now });
+    const result = await publishStory(db, actorFromUser(user), publishInputFromForm(form.data, company, form.attempts), { now });
     let photo: PhotoRejection | null = null;
     // A resubmitted story (duplicate) keeps the photos it has; more can be added from its page.
-    if (result.created && photos.uploads.length > 0) {
+    if (result.created && draftId !== null) {
       try {
-        await addPhotosToStory(db, result.storyId, withAlt(photos.uploads, form.data.photoAlt), { id: user.id, role: user.role }, now);
+        await attachDraftPhotos(db, result.storyId, draftId, { id: user.id, role: user.role }, now);
       } catch (error) {
         // The story exists: the redirect says which photo was refused and why.
         if (!isPhotoRejected(error)) throw error;
@@ -105,4 +151,14 @@ export async function handlePublishPost(request: Request, db: DB, lang: Locale, 
     if (error.details?.field === 'marketplace') return state({ marketplaceName: tr('marketplace.sameCompany') }, 422);
     return state({ _form: tr(runtimeKey(error.i18nKey)) }, domainErrorStatus(error.code));
   }
+}
+
+/**
+ * Each new photo's description: the per-file fields (one `photoAlt` per chosen file, added by the
+ * page's script) in order; without the script there is one field, used for every new photo.
+ */
+function spreadAlt(uploads: PhotoUpload[]): PhotoUpload[] {
+  const alts = uploads.map((u) => u.alt ?? null);
+  const only = alts.filter((a) => a !== null);
+  return uploads.map((u, i) => ({ ...u, alt: alts[i] ?? (only.length === 1 ? only[0]! : null) }));
 }
