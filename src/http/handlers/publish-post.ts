@@ -16,6 +16,7 @@ import { actorFromUser, publishStory } from '../../services/story.service.ts';
 import { formValues, readForm, validate, type FieldErrors, type FormValues } from '../forms.ts';
 import { withAlt } from './story-actions.ts';
 import { publishInputFromForm, publishStorySchema } from '../story-forms.ts';
+import { parseContactPicks } from '../contact-picks.ts';
 import type { FlashSink, PhotoRejection } from '../flash.ts';
 import { maskedKinds, photoErrorMessage, photoFileNames, photoRejection, type Notice } from '../story-notices.ts';
 
@@ -49,6 +50,8 @@ export async function handlePublishPost(request: Request, db: DB, lang: Locale, 
     // Files chosen are lost with the page: say so beside the file input.
     return state(photoNames.length > 0 && !form.errors.photos ? { ...form.errors, photos: tr('content.photo.chooseAgain') } : form.errors, 422);
   }
+  const contactPicks = parseContactPicks(lang, values, form.data.channels);
+  if (Object.keys(contactPicks.errors).length > 0) return state(contactPicks.errors, 422);
   if (values.intent === 'preview') {
     // publishStory masks the same way: the preview is what will be public.
     const masked = maskPiiFields({ title: form.data.title, body: form.data.body });
@@ -70,7 +73,7 @@ export async function handlePublishPost(request: Request, db: DB, lang: Locale, 
       ? { id: picked.id }
       : { name: form.data.companyName ?? '', website: form.data.companyWebsite ?? null, sector: form.data.companySector ?? 'other' };
   try {
-    const result = await publishStory(db, actorFromUser(user), publishInputFromForm(form.data, company), { now });
+    const result = await publishStory(db, actorFromUser(user), { ...publishInputFromForm(form.data, company), contacts: contactPicks.picks }, { now });
     let photo: PhotoRejection | null = null;
     // A resubmitted story (duplicate) keeps the photos it has; more can be added from its page.
     if (result.created && photos.uploads.length > 0) {

@@ -1,6 +1,7 @@
 // Feature areas register their strings here (each file exports { it: {...}, en: {...} }).
 import type { Messages } from '../messages.ts';
 import { auth } from './auth.ts';
+import { contacts } from './contacts.ts';
 import { content } from './content.ts';
 import { escalation } from './escalation.ts';
 import { fakes } from './fakes.ts';
@@ -13,7 +14,7 @@ import { search } from './search.ts';
 import { site } from './site.ts';
 import { workflow } from './workflow.ts';
 
-export const areas: { it: Messages; en: Messages }[] = [site, form, content, auth, workflow, moderation, search, identity, escalation, fakes, notify, opendata];
+export const areas: { it: Messages; en: Messages }[] = [site, form, content, auth, workflow, moderation, search, identity, escalation, fakes, notify, opendata, contacts];
 
 /** The keys of every area (each area has the same keys in both languages). */
 export type AreaKey =
@@ -28,4 +29,5 @@ export type AreaKey =
   | keyof typeof escalation.it
   | keyof typeof fakes.it
   | keyof typeof notify.it
-  | keyof typeof opendata.it;
+  | keyof typeof opendata.it
+  | keyof typeof contacts.it;
