@@ -44,6 +44,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   ) strict`.execute(db);
   // One open report per person, contact and kind: counting "different people" is counting rows.
   await sql`create unique index contact_reports_open on contact_reports (contact_id, kind, user_id) where resolved_at is null`.execute(db);
+  await sql`create index contact_reports_contact on contact_reports (contact_id, kind)`.execute(db);
   await sql`create index contact_reports_pending on contact_reports (resolved_at, created_at)`.execute(db);
 
   await sql`create table contact_events (
@@ -59,7 +60,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index contact_events_contact on contact_events (contact_id, at)`.execute(db);
 
   await sql`alter table story_channels add column contact_id integer references company_contacts(id)`.execute(db);
-  await sql`create index story_channels_contact on story_channels (contact_id) where contact_id is not null`.execute(db);
+  await sql`create index story_channels_contact on story_channels (contact_id)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
