@@ -11,10 +11,8 @@ export function contactValueText(kind: string, value: string): string {
 }
 
 export function menuPathText(lang: Locale, value: string): string {
-  return value
-    .split(' ')
-    .map((key) => t(lang, 'contacts.menu.press', { key }))
-    .join(t(lang, 'contacts.menu.then'));
+  const [first, ...rest] = value.split(' ');
+  return [t(lang, 'contacts.menu.press', { key: first ?? '' }), ...rest].join(t(lang, 'contacts.menu.then'));
 }
 
 export function waitText(lang: Locale, minutes: number): string {
