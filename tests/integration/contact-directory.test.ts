@@ -26,7 +26,7 @@ const session = (a: Actor, role: SessionUser['role'] = a.kind === 'moderator' ? 
   role,
   locale: 'it',
   emailVerified: true,
-  companyIds: a.companyIds,
+  companyIds: [...a.companyIds],
 });
 
 beforeAll(async () => {
