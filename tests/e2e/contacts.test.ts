@@ -91,6 +91,27 @@ describe('the contacts page', () => {
   });
 });
 
+describe('the company’s team', () => {
+  it('declares a contact, which shows as official', async () => {
+    for (const [lang, width] of [['it', 1280], ['en', 390]] as const) {
+      const { page, problems } = await newPage(browser, { width, locale: lang === 'en' ? 'en-GB' : 'it-IT' });
+      await browserSignIn(page, 'assistenza@aurorafibra.example');
+      await page.goto(`${site.baseUrl}/${lang}/companies/aurora-fibra/contacts`);
+      await page.selectOption('#d-kind', 'chat');
+      await page.fill('#d-value', `https://www.aurorafibra.example/chat-${lang}`);
+      await page.fill('#d-hours', lang === 'it' ? 'tutti i giorni 9–21' : 'daily 9am–9pm');
+      await Promise.all([page.waitForLoadState('load'), page.click('#declare-form button[type="submit"]')]);
+      expect(await page.locator('.notice.ok').textContent()).toContain(lang === 'it' ? 'compare come ufficiale' : 'it shows as official');
+      const card = page.locator('.contact', { hasText: `chat-${lang}` });
+      expect(await card.textContent()).toContain(lang === 'it' ? 'Ufficiale' : 'Official');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await shot(page, `contacts-team-${lang}-${width}`);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    }
+  });
+});
+
 describe('the publish form’s contact picker', () => {
   it('lists the company’s contacts per channel and attaches the one used to the story', async () => {
     for (const [lang, width] of [['en', 1280], ['en', 390], ['it', 1280], ['it', 390]] as const) {
