@@ -76,6 +76,10 @@ describe('confirmation thresholds', () => {
     expect(reportApplies({ ...base, kind: 'fake', official: true, role: 'company' })).toBe(false);
     expect(reportApplies({ ...base, kind: 'fake', official: true, role: 'moderator' })).toBe(true);
   });
+  it('consumers cannot bring a look-alike back; a moderator can', () => {
+    expect(reportApplies({ ...base, kind: 'exists', status: 'fake', distinctReporters: 20 })).toBe(false);
+    expect(reportApplies({ ...base, kind: 'exists', status: 'fake', role: 'moderator' })).toBe(true);
+  });
   it('a withdrawn contact is not withdrawn again', () => {
     expect(reportApplies({ ...base, status: 'withdrawn', role: 'moderator' })).toBe(false);
   });

@@ -193,6 +193,8 @@ export function reportApplies(t: ReportTally): boolean {
   if (t.role === 'moderator') return true;
   if (t.role === 'company') return !(t.kind === 'fake' && t.official);
   if (t.official && t.kind !== 'exists') return false;
+  // A look-alike is never brought back by consumers: several accounts could list a fake page again.
+  if (t.status === 'fake') return false;
   return t.distinctReporters >= CONFIRM_REPORTS;
 }
 
