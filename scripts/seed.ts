@@ -21,6 +21,7 @@ import { runTick } from '../src/services/scheduler.ts';
 import { answerStillResolved, giveVerdict, publishStory, replyToStory } from '../src/services/story.service.ts';
 import { DEMO_PASSWORD } from '../src/server/demo-accounts.ts';
 import { demoCompanies, demoStories, demoUsers } from './demo/data.ts';
+import { loadDemoContacts } from './demo/contacts.ts';
 import { checkConfigOrExit } from '../src/config.ts';
 
 checkConfigOrExit();
@@ -148,6 +149,8 @@ async function main(): Promise<void> {
     await e.run();
   }
   await runTick(db, now);
+  // The contact directories, with the stories' channels linked to them (decision 0042).
+  await loadDemoContacts(db, demoCompanies.map((c) => ({ key: c.key, id: companyIds.get(c.key)!, domain: c.domain, country: c.country })), now);
   await rebuildAllCompanyStats(db, now);
   // Search is ready at first start (instead of the relay replaying every historic event); if the
   // engine cannot be reached now, the outbox keeps the events and the relay catches up later.

@@ -17,6 +17,7 @@ import * as companyIdentity from '../../migrations/2026-12-04T1400-company-ident
 import * as scoreFakes from '../../migrations/2026-12-04T1500-score-fakes.ts';
 import * as notifications from '../../migrations/2026-12-04T1530-notifications.ts';
 import * as storyMarketplaces from '../../migrations/2026-12-04T1550-story-marketplaces.ts';
+import * as contactDirectory from '../../migrations/2026-12-05T0240-contact-directory.ts';
 import * as publishDrafts from '../../migrations/2026-12-05T0300-publish-drafts.ts';
 
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T1500-score-fakes': scoreFakes,
   '2026-12-04T1530-notifications': notifications,
   '2026-12-04T1550-story-marketplaces': storyMarketplaces,
+  '2026-12-05T0240-contact-directory': contactDirectory,
   '2026-12-05T0300-publish-drafts': publishDrafts,
 };
 

@@ -140,6 +140,8 @@ export interface StoryChannelTable {
   channel: Channel;
   wait_minutes: number | null;
   answered: ColumnType<Flag, Flag | undefined, Flag>;
+  /** The directory contact used on this channel (migration 2026-12-05T0240); null: not said. */
+  contact_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface StoryMessageTable {
@@ -165,6 +167,52 @@ export interface StoryMarketplaceTable {
   seller_id: number;
   marketplace_id: number;
   responsible: 'seller' | 'marketplace';
+}
+
+/** The contact directory (migration 2026-12-05T0240, decision 0042). */
+export interface CompanyContactTable {
+  id: Generated<number>;
+  company_id: number;
+  kind: 'phone' | 'menu_path' | 'chat' | 'email' | 'pec' | 'web_form' | 'postal' | 'social';
+  value: string;
+  value_key: string;
+  label: string | null;
+  cost_class: 'toll_free' | 'premium_rate' | 'shared_cost' | 'fixed' | 'mobile' | 'unknown' | null;
+  parent_id: number | null;
+  hours: string | null;
+  source: 'company' | 'consumer' | 'moderator';
+  official: ColumnType<Flag, Flag | undefined, Flag>;
+  status: 'pending' | 'active' | 'withdrawn' | 'fake';
+  withdrawn_reason: 'gone' | 'now_paid' | 'form_only' | null;
+  replaced_by_id: number | null;
+  confirmed_at: number | null;
+  withdrawn_at: number | null;
+  created_by_user_id: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ContactReportTable {
+  id: Generated<number>;
+  contact_id: number;
+  user_id: number | null;
+  kind: 'exists' | 'gone' | 'now_paid' | 'form_only' | 'fake';
+  note: string | null;
+  replacement_id: number | null;
+  created_at: number;
+  resolved_at: number | null;
+  outcome: 'applied' | 'dismissed' | null;
+}
+
+export interface ContactEventTable {
+  id: Generated<number>;
+  contact_id: number;
+  at: number;
+  event: 'added' | 'confirmed' | 'official' | 'withdrawn' | 'fake' | 'restored';
+  by_role: 'company' | 'consumer' | 'moderator';
+  reason: string | null;
+  replaced_by_id: number | null;
+  reports: number | null;
 }
 
 export interface StoryMessageRevisionTable {
@@ -354,6 +402,9 @@ export interface Database {
   story_channels: StoryChannelTable;
   story_messages: StoryMessageTable;
   story_marketplaces: StoryMarketplaceTable;
+  company_contacts: CompanyContactTable;
+  contact_reports: ContactReportTable;
+  contact_events: ContactEventTable;
   story_message_revisions: StoryMessageRevisionTable;
   story_revisions: StoryRevisionTable;
   story_followups: StoryFollowupTable;

@@ -7,6 +7,7 @@ import { findCompanyStories, findStoryPage, listCompanies, listedStates } from '
 import type { CompanyRow, StoryState } from '../db/schema.ts';
 import { listCompanyStatsRows } from '../db/stats.repository.ts';
 import { websiteHref } from '../domain/website.ts';
+import { companyDirectory } from '../services/contact.service.ts';
 import { localeFromAcceptLanguage, t, type MessageKey, type Params } from '../i18n/index.ts';
 import { intParam, json } from './endpoint.ts';
 
@@ -137,7 +138,34 @@ export async function companyBody(db: DB, company: CompanyRow) {
       ]),
     ),
     stories: `/api/v1/companies/${company.slug}/stories`,
+    contacts: await companyContactsBody(db, company.id),
   };
+}
+
+/** The directory for the API: listed contacts and their menu paths, withdrawn ones, look-alikes. */
+async function companyContactsBody(db: DB, companyId: number) {
+  const dir = await companyDirectory(db, companyId, Date.now());
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  return [...dir.contacts, ...dir.contacts.flatMap((c) => c.menuPaths), ...dir.withdrawn, ...dir.warnings].map((c) => ({
+    id: c.id,
+    kind: c.kind,
+    value: c.value,
+    label: c.label,
+    costClass: c.costClass,
+    parentId: c.parentId,
+    hours: c.hours,
+    source: c.source,
+    official: c.official,
+    status: c.status,
+    withdrawnReason: c.withdrawnReason,
+    withdrawnAt: iso(c.withdrawnAt),
+    replacedBy: c.replacedBy?.id ?? null,
+    confirmedAt: iso(c.confirmedAt),
+    reports: c.reports,
+    stories: c.figures.stories,
+    medianWaitMinutes: c.figures.medianWaitMinutes,
+    reachedPerson: c.figures.reachedPerson,
+  }));
 }
 
 export type CompanyStoriesQuery = { ok: true; state: StoryState | undefined; page: number; perPage: number } | { ok: false; states: string };

@@ -4,6 +4,7 @@
 // checks every endpoint's real answers against them (objects are closed with
 // additionalProperties: false, so a property added to an answer must be added here too: add it
 // to the schema's `properties`, and to `required` when it is always present).
+import { CONTACT_KINDS, COST_CLASSES } from '../domain/contacts.ts';
 import { CHANNELS, LOCALES, PUBLIC_STORY_STATES, STORY_CATEGORIES } from '../domain/vocabulary.ts';
 import { BAND_THRESHOLDS } from '../domain/scoring.ts';
 import { API_CACHE_CONTROL, API_PAGING } from './api-v1.ts';
@@ -24,6 +25,7 @@ type SchemaName =
   | 'StorySummary'
   | 'StoryList'
   | 'ChannelAttempt'
+  | 'Contact'
   | 'Message'
   | 'Verdict'
   | 'Story'
@@ -131,9 +133,39 @@ export const apiSchemas: Record<SchemaName, Schema> = {
         additionalProperties: false,
       },
       stories: { type: 'string', description: 'The company’s stories in this API.' },
+      contacts: { type: 'array', items: ref('Contact'), description: 'The contact directory: listed, withdrawn (with when and why) and look-alikes that are not the company’s (status "fake").' },
     },
     undefined,
     'A company and its figures.',
+  ),
+  Contact: closed(
+    {
+      id: { type: 'integer', minimum: 1 },
+      kind: { type: 'string', enum: [...CONTACT_KINDS] },
+      value: { type: 'string', description: 'Phones in E.164; a menu path as its keys separated by spaces.' },
+      label: nullable('string'),
+      costClass: nullable('string', { enum: [...COST_CLASSES, null], description: 'Phones only: derived from the number.' }),
+      parentId: nullable('integer', { description: 'A menu path: the phone contact it belongs to.' }),
+      hours: nullable('string'),
+      source: { type: 'string', enum: ['company', 'consumer', 'moderator'] },
+      official: { type: 'boolean', description: 'Confirmed by the company’s team.' },
+      status: { type: 'string', enum: ['pending', 'active', 'withdrawn', 'fake'] },
+      withdrawnReason: nullable('string', { enum: ['gone', 'now_paid', 'form_only', null] }),
+      withdrawnAt: nullable('string', { format: 'date-time' }),
+      replacedBy: nullable('integer'),
+      confirmedAt: nullable('string', { format: 'date-time' }),
+      reports: {
+        type: 'object',
+        description: 'Consumers’ reports by kind (dismissed ones excluded).',
+        properties: Object.fromEntries(['exists', 'gone', 'now_paid', 'form_only', 'fake'].map((k) => [k, { type: 'integer', minimum: 0 }])),
+        additionalProperties: false,
+      },
+      stories: { type: 'integer', minimum: 0, description: 'Stories that name this contact.' },
+      medianWaitMinutes: nullable('number', { minimum: 0 }),
+      reachedPerson: { type: 'integer', minimum: 0, description: 'Stories where someone answered on it.' },
+    },
+    undefined,
+    'One way to reach the company (decision 0042).',
   ),
   StorySummary: closed({
     id: { type: 'integer', minimum: 1 },

@@ -8,6 +8,7 @@ import { findStoryPage } from '../db/browse.repository.ts';
 import { findStoryEvidence } from '../db/story.repository.ts';
 import { composeComplaintLetter, type ComplaintLetter } from '../domain/escalation-letter.ts';
 import { isPublicState } from '../domain/story-workflow.ts';
+import { letterAddress } from './contact.service.ts';
 import type { Locale } from '../domain/vocabulary.ts';
 
 export interface StoryLetter {
@@ -22,9 +23,12 @@ export async function complaintLetterFor(db: DB, storyId: number, viewer: Sessio
   if (!story || !isPublicState(story.state)) return null;
   const isAuthor = viewer !== null && story.authorId !== null && viewer.id === story.authorId;
   const evidence = isAuthor ? await findStoryEvidence(db, storyId) : null;
+  // The directory's postal address and PEC (decision 0042); a placeholder when it knows neither.
+  const where = await letterAddress(db, story.company.id);
+  const address = [where.postal, where.pec ? `PEC: ${where.pec}` : null].filter((x) => x !== null).join(' · ') || null;
   const letter = composeComplaintLetter(
     {
-      company: { name: story.company.name, address: null },
+      company: { name: story.company.name, address },
       story: {
         id: story.id,
         title: story.title,

@@ -1,6 +1,7 @@
 // Moderator actions. Every one: permission check first (moderator or admin, inside the
 // service, whatever the page did), one transaction with the change, an audit row and the mail
 // carrying the statement of reasons (DSA art. 17) through the outbox.
+import { moveContacts } from '../db/contact.repository.ts';
 import { config } from '../config.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { DB } from '../db/client.ts';
@@ -335,6 +336,8 @@ export async function mergeCompanies(
 
     const movedIds = await moveStoriesToCompany(trx, dup.id, keptId, now);
     await moveClaims(trx, dup.id, keptId);
+    // The directory follows (decision 0042): a contact both list becomes one.
+    const contactsMoved = await moveContacts(trx, dup.id, keptId);
     const kept = await getCompanyOrThrow(trx, keptId);
     if (kept.claimed_by_user_id === null && dup.claimed_by_user_id !== null) {
       await setClaimant(trx, keptId, { userId: dup.claimed_by_user_id, claimedAt: dup.claimed_at }, now);
@@ -351,7 +354,7 @@ export async function mergeCompanies(
       subjectKind: 'company',
       subjectId: dup.id,
       companyId: keptId,
-      data: { into: keptId, stories: movedIds.length, statement: reasons },
+      data: { into: keptId, stories: movedIds.length, contacts: contactsMoved, statement: reasons },
     });
     await enqueueSearchEvent(trx, { kind: 'company.delete', companyId: dup.id }, now);
     await enqueueSearchEvent(trx, { kind: 'company.upsert', companyId: keptId }, now);

@@ -1,6 +1,7 @@
 // The story use cases. Each is one transaction: load → the domain decides (transition) → the
 // story row, its messages/revisions/follow-ups, one audit row, search outbox, mail outbox, and
 // the company's statistics are written together, or nothing is.
+import { attachStoryContacts, type StoryContactPick } from './contact.service.ts';
 import { config } from '../config.ts';
 import { createHash } from 'node:crypto';
 import type { SessionUser } from '../auth/types.ts';
@@ -260,6 +261,8 @@ export interface PublishStoryInput {
    * consumer holds responsible (the story counts for that company alone; decision 0037).
    */
   marketplace?: { company: CompanyChoice; responsible: 'seller' | 'marketplace' } | null;
+  /** The directory contact used per channel (decision 0042; src/services/contact.service.ts). */
+  contacts?: StoryContactPick[];
 }
 
 export interface PublishStoryResult {
@@ -411,6 +414,7 @@ export async function publishStory(db: DB, actor: Actor, rawInput: PublishStoryI
       updated_at: now,
     });
     await insertStoryChannels(trx, storyId, input.channels);
+    if (input.contacts?.length) await attachStoryContacts(trx, actor.userId, storyId, [seller.company.id, ...(market ? [market.company.id] : [])], input.channels.map((c) => c.channel), input.contacts, now);
     if (burst !== null) await setScoreHold(trx, burst, 'review', now);
     if (market && partner) {
       await insertStoryMarketplace(trx, storyId, { sellerId: seller.company.id, marketplaceId: market.company.id, responsible: marketplaceResponsible ? 'marketplace' : 'seller' });

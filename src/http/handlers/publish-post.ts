@@ -16,6 +16,7 @@ import { actorFromUser, publishStory } from '../../services/story.service.ts';
 import { formValues, readForm, valueOf, type FieldErrors, type FormValues } from '../forms.ts';
 import { checkPublishForm, publishInputFromForm } from '../story-forms.ts';
 import { attachDraftPhotos, isDraftId, saveDraft, type DraftPhoto } from '../../services/draft.service.ts';
+import { parseContactPicks } from '../contact-picks.ts';
 import type { FlashSink, PhotoRejection } from '../flash.ts';
 import { maskedKinds, photoErrorMessage, photoFileNames, photoRejection, type Notice } from '../story-notices.ts';
 
@@ -99,6 +100,8 @@ export async function handlePublishPost(request: Request, db: DB, lang: Locale, 
 
   const form = checkPublishForm(lang, values, () => now);
   if (!form.ok) return state(form.errors, 422);
+  const contactPicks = parseContactPicks(lang, values, form.data.channels);
+  if (Object.keys(contactPicks.errors).length > 0) return state(contactPicks.errors, 422);
   if (text('intent') === 'preview') {
     // publishStory masks the same way: the preview is what will be public.
     const masked = maskPiiFields({ title: form.data.title, body: form.data.body });
@@ -132,7 +135,7 @@ export async function handlePublishPost(request: Request, db: DB, lang: Locale, 
       ? { id: picked.id }
       : { name: form.data.companyName ?? '', website: form.data.companyWebsite ?? null, sector: form.data.companySector ?? 'other' };
   try {
-    const result = await publishStory(db, actorFromUser(user), publishInputFromForm(form.data, company, form.attempts), { now });
+    const result = await publishStory(db, actorFromUser(user), { ...publishInputFromForm(form.data, company, form.attempts), contacts: contactPicks.picks }, { now });
     let photo: PhotoRejection | null = null;
     // A resubmitted story (duplicate) keeps the photos it has; more can be added from its page.
     if (result.created && draftId !== null) {

@@ -1,6 +1,7 @@
 // Feature areas register their strings here (each file exports { it: {...}, en: {...} }).
 import type { Messages } from '../messages.ts';
 import { auth } from './auth.ts';
+import { contacts } from './contacts.ts';
 import { content } from './content.ts';
 import { drafts } from './drafts.ts';
 import { escalation } from './escalation.ts';
@@ -14,7 +15,7 @@ import { search } from './search.ts';
 import { site } from './site.ts';
 import { workflow } from './workflow.ts';
 
-export const areas: { it: Messages; en: Messages }[] = [site, form, content, auth, workflow, moderation, search, identity, escalation, fakes, notify, opendata, drafts];
+export const areas: { it: Messages; en: Messages }[] = [site, form, content, auth, workflow, moderation, search, identity, escalation, fakes, notify, opendata, drafts, contacts];
 
 /** The keys of every area (each area has the same keys in both languages). */
 export type AreaKey =
@@ -30,4 +31,5 @@ export type AreaKey =
   | keyof typeof fakes.it
   | keyof typeof notify.it
   | keyof typeof opendata.it
-  | keyof typeof drafts.it;
+  | keyof typeof drafts.it
+  | keyof typeof contacts.it;

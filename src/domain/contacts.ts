@@ -1,0 +1,251 @@
+// The contact directory's rules (issue 17, decision 0042), pure: what a contact's value is once
+// normalised, what a phone number costs (its class, from libphonenumber-js's metadata plus our
+// own table where the library says nothing useful), when reports change an entry, and the
+// figures measured from stories (median wait, whether it ever reached a person).
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { Channel } from './vocabulary.ts';
+
+export const CONTACT_KINDS = ['phone', 'menu_path', 'chat', 'email', 'pec', 'web_form', 'postal', 'social'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+export const COST_CLASSES = ['toll_free', 'premium_rate', 'shared_cost', 'fixed', 'mobile', 'unknown'] as const;
+export type CostClass = (typeof COST_CLASSES)[number];
+export type ContactStatus = 'pending' | 'active' | 'withdrawn' | 'fake';
+export const CHANGE_KINDS = ['gone', 'now_paid', 'form_only'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+export type ReportKind = 'exists' | ChangeKind | 'fake';
+export type ReporterRole = 'company' | 'consumer' | 'moderator';
+
+/** Different people whose reports confirm a contact or a change (a moderator or the company's team: one is enough). */
+export const CONFIRM_REPORTS = 3;
+/** "Support channels removed in the last 12 months" on the company page. */
+export const REMOVED_WINDOW_MS = 365 * 86_400_000;
+/** Limits on what people type: a number, an address, a URL, a postal address, a menu path. */
+export const CONTACT_VALUE_MAX = 300;
+export const CONTACT_LABEL_MAX = 80;
+export const CONTACT_HOURS_MAX = 120;
+/** A menu path longer than this is a typo, not a phone menu. */
+export const MENU_STEPS_MAX = 8;
+
+/**
+ * Italian ranges the library files under a type that says nothing about the price (199 is a
+ * "personal number") or does not know (short or odd lengths): 199, 89x and 16x cost more than a
+ * call to a landline (premium), 84x shares the cost, 800/803 are free. Checked on the national number.
+ */
+const ITALIAN_RANGES: [RegExp, CostClass][] = [
+  [/^80[03]/, 'toll_free'],
+  [/^199/, 'premium_rate'],
+  [/^89\d/, 'premium_rate'],
+  [/^16\d/, 'premium_rate'],
+  [/^84\d/, 'shared_cost'],
+];
+
+export interface PhoneInfo {
+  /** E.164, the value stored and compared. */
+  e164: string;
+  /** As people write it in its country ("800 123 456"). */
+  national: string;
+  international: string;
+  country: string | null;
+  costClass: CostClass;
+}
+
+/** The phone number in `raw` (national in `country`, or with +prefix), or null when it is not one. */
+export function parsePhone(raw: string, country: string): PhoneInfo | null {
+  const text = raw.trim();
+  if (text.length === 0 || text.length > 40 || !/^[+()\d\s./-]+$/.test(text)) return null;
+  const parsed = parsePhoneNumberFromString(text, (country.toUpperCase() || 'IT') as CountryCode);
+  if (!parsed || !parsed.isPossible()) return null;
+  const costClass = costClassOf(parsed.getType(), parsed.country ?? null, parsed.nationalNumber);
+  // An invalid number of an unknown range is refused; a valid one always has a class.
+  if (!parsed.isValid() && costClass === 'unknown') return null;
+  return { e164: parsed.number, national: parsed.formatNational(), international: parsed.formatInternational(), country: parsed.country ?? null, costClass };
+}
+
+export function costClassOf(type: string | undefined, country: string | null, nationalNumber: string): CostClass {
+  if (country === 'IT') {
+    const own = ITALIAN_RANGES.find(([re]) => re.test(nationalNumber));
+    if (own) return own[1];
+  }
+  switch (type) {
+    case 'TOLL_FREE':
+      return 'toll_free';
+    case 'PREMIUM_RATE':
+    case 'PERSONAL_NUMBER': // UK 070, Italian 199: charged above a landline call
+      return 'premium_rate';
+    case 'SHARED_COST':
+      return 'shared_cost';
+    case 'MOBILE':
+      return 'mobile';
+    case 'FIXED_LINE':
+    case 'FIXED_LINE_OR_MOBILE': // US/CA: priced like a landline
+    case 'UAN': // UK 03: priced like a landline
+    case 'VOIP':
+      return 'fixed';
+    default:
+      return 'unknown';
+  }
+}
+
+/** Free to call, or at most the price of an ordinary call. */
+export function isPaidLine(cost: CostClass): boolean {
+  return cost === 'premium_rate' || cost === 'shared_cost';
+}
+
+/** "press 2, then 4, then 0" → ['2', '4', '0']; null when it is not a menu path. */
+export function parseMenuPath(raw: string): string[] | null {
+  const steps = raw.match(/[0-9*#]/g);
+  if (!steps || steps.length === 0 || steps.length > MENU_STEPS_MAX) return null;
+  // Only digits, separators and words ("press", "premi", "then", "poi") around them.
+  if (raw.length > 120) return null;
+  return steps;
+}
+
+const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
+
+function normalizeUrl(raw: string): string | null {
+  let text = raw.trim();
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) text = `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (!url.hostname.includes('.') || url.username || url.password) return null;
+  url.hash = '';
+  return url.toString();
+}
+
+export type NormalizedContact =
+  | { ok: true; value: string; key: string; costClass: CostClass | null }
+  | { ok: false; error: 'contacts.error.phone' | 'contacts.error.email' | 'contacts.error.url' | 'contacts.error.postal' | 'contacts.error.menu' };
+
+/** The stored form of what someone typed, and the key two reports of the same contact share. */
+export function normalizeContact(kind: ContactKind, raw: string, country: string, parentId: number | null = null): NormalizedContact {
+  const text = raw.normalize('NFKC').replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  switch (kind) {
+    case 'phone': {
+      const phone = parsePhone(text, country);
+      return phone ? { ok: true, value: phone.e164, key: phone.e164, costClass: phone.costClass } : { ok: false, error: 'contacts.error.phone' };
+    }
+    case 'menu_path': {
+      const steps = parseMenuPath(text);
+      return steps && parentId !== null ? { ok: true, value: steps.join(' '), key: `${parentId}:${steps.join('')}`, costClass: null } : { ok: false, error: 'contacts.error.menu' };
+    }
+    case 'email':
+    case 'pec': {
+      const address = text.toLowerCase();
+      return address.length <= 254 && EMAIL.test(address) ? { ok: true, value: address, key: address, costClass: null } : { ok: false, error: 'contacts.error.email' };
+    }
+    case 'postal': {
+      const address = text.replace(/\s+/g, ' ');
+      return address.length >= 10 && address.length <= CONTACT_VALUE_MAX ? { ok: true, value: address, key: address.toLowerCase(), costClass: null } : { ok: false, error: 'contacts.error.postal' };
+    }
+    default: {
+      // chat, web form, social page: a web address.
+      const url = text.length <= CONTACT_VALUE_MAX ? normalizeUrl(text) : null;
+      return url ? { ok: true, value: url, key: url.toLowerCase().replace(/\/$/, ''), costClass: null } : { ok: false, error: 'contacts.error.url' };
+    }
+  }
+}
+
+/** Which directory kinds a story channel can have used (the publish form's picker). */
+export const CHANNEL_CONTACT_KINDS: Partial<Record<Channel, ContactKind[]>> = {
+  phone_tollfree: ['phone', 'menu_path'],
+  phone_paid: ['phone', 'menu_path'],
+  email: ['email', 'pec'],
+  chat: ['chat'],
+  web_form: ['web_form'],
+  social: ['social'],
+  letter: ['postal', 'pec'],
+};
+
+/** The kind of a contact a consumer adds while publishing, for a channel. */
+export const CHANNEL_NEW_KIND: Partial<Record<Channel, ContactKind>> = {
+  phone_tollfree: 'phone',
+  phone_paid: 'phone',
+  email: 'email',
+  chat: 'chat',
+  web_form: 'web_form',
+  social: 'social',
+  letter: 'postal',
+};
+
+export interface ReportTally {
+  kind: ReportKind;
+  role: ReporterRole;
+  /** Different consumers with an open report of this kind on this contact, this one included. */
+  distinctReporters: number;
+  official: boolean;
+  status: ContactStatus;
+}
+
+/**
+ * Whether a report changes the entry now. The company's team and moderators confirm at once
+ * (the team cannot call its own official contact a fake: that is for a moderator). Consumers need
+ * CONFIRM_REPORTS different people, and never change an official contact on their own: a report
+ * against what the company declared waits for a moderator or the company.
+ */
+export function reportApplies(t: ReportTally): boolean {
+  if (t.status === 'withdrawn' && t.kind !== 'exists') return false;
+  if (t.status === 'fake' && t.kind === 'fake') return false;
+  if (t.role === 'moderator') return true;
+  if (t.role === 'company') return !(t.kind === 'fake' && t.official);
+  if (t.official && t.kind !== 'exists') return false;
+  // A look-alike is never brought back by consumers: several accounts could list a fake page again.
+  if (t.status === 'fake') return false;
+  return t.distinctReporters >= CONFIRM_REPORTS;
+}
+
+export interface ContactPatch {
+  status: ContactStatus;
+  withdrawnReason: ChangeKind | null;
+  official: boolean;
+  event: 'confirmed' | 'official' | 'withdrawn' | 'fake' | 'restored';
+}
+
+/** What an applied report does to the entry. */
+export function applyReport(kind: ReportKind, role: ReporterRole, current: { status: ContactStatus; official: boolean }): ContactPatch {
+  if (kind === 'fake') return { status: 'fake', withdrawnReason: null, official: false, event: 'fake' };
+  if (kind === 'exists') {
+    const official = current.official || role === 'company';
+    const event = current.status === 'withdrawn' || current.status === 'fake' ? 'restored' : role === 'company' && !current.official ? 'official' : 'confirmed';
+    return { status: 'active', withdrawnReason: null, official, event };
+  }
+  return { status: 'withdrawn', withdrawnReason: kind, official: current.official, event: 'withdrawn' };
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export interface StoryUse {
+  waitMinutes: number | null;
+  answered: boolean;
+}
+
+export interface ContactFigures {
+  stories: number;
+  /** Median wait until someone answered, over the stories where someone did. */
+  medianWaitMinutes: number | null;
+  reachedPerson: number;
+}
+
+/** Waiting times measured from stories that used the contact. */
+export function contactFigures(uses: readonly StoryUse[]): ContactFigures {
+  const answered = uses.filter((u) => u.answered);
+  return {
+    stories: uses.length,
+    medianWaitMinutes: median(answered.map((u) => u.waitMinutes).filter((w): w is number => w !== null)),
+    reachedPerson: answered.length,
+  };
+}
+
+/** Channels withdrawn within the window before `now` (the company page's list). */
+export function removedWithin<T extends { status: ContactStatus; withdrawnAt: number | null }>(contacts: readonly T[], now: number, windowMs = REMOVED_WINDOW_MS): T[] {
+  return contacts.filter((c) => c.status === 'withdrawn' && c.withdrawnAt !== null && c.withdrawnAt > now - windowMs && c.withdrawnAt <= now);
+}
