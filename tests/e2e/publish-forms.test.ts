@@ -86,7 +86,8 @@ describe('the publish form', () => {
     }
     console.info(`publish form: ${presses} Tab presses over ${stops.length} stops: ${stops.join(' ')}`);
     expect(stops.length).toBeGreaterThan(20);
-    expect(presses).toBeLessThanOrEqual(36);
+    // 36 before the contact picker (issue 17) added its one <summary>; the issue's count was 56.
+    expect(presses).toBeLessThanOrEqual(37);
 
     // Ticking a channel opens its details (and adds its stops); the eight boxes have distinct names.
     await page.check('#channel-chat');
