@@ -1,10 +1,10 @@
 // The full recomputation of every company's statistics on several threads (decision 0045):
 // the companies are split into contiguous id ranges of about equal story counts, and each
-// worker thread opens its own connection to the same database file and runs
-// rebuildCompanyRange() on its range — the same scan, the same functions and the same chunked
-// writes as the single-threaded rebuildAllCompanyStats(), so the stored figures and day blocks
-// are identical. Reading and computing run in parallel; the chunk writes take SQLite's single
-// write lock in turn (BEGIN IMMEDIATE with busy_timeout, as every writer does).
+// worker thread opens its own connection to the same database file and computes its range's
+// chunks with computeRebuildChunks() — the same scan and the same functions as the
+// single-threaded rebuildAllCompanyStats(). The chunks come back to this thread, which writes
+// them with writeRebuildChunk() as they arrive, so the stored figures and day blocks are
+// identical, and the workers never wait for SQLite's write lock (reads in WAL mode do not).
 //
 // Used by `npm run stats:rebuild` and the bench; the server's start-up rebuild (rules version
 // change) keeps the single-threaded path, which needs no file path and no worker file in the
@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { CompiledQuery } from 'kysely';
 import type { DB } from './client.ts';
-import { rebuildAllCompanyStats, recordStatsRulesVersion } from './stats.repository.ts';
+import { type RebuildChunk, rebuildAllCompanyStats, recordStatsRulesVersion, writeRebuildChunk } from './stats.repository.ts';
 
 export interface ParallelRebuildResult {
   companies: number;
@@ -71,25 +71,38 @@ export async function rebuildAllCompanyStatsParallel(
   await db.executeQuery(CompiledQuery.raw('delete from company_stats_dirty'));
   // Previous story counts balance the ranges; without them every company weighs the same.
   const ranges = splitByWeight(await companyWeights(db), threads);
-  const counts = await Promise.all(ranges.map(([from, to]) => runWorker(path, now, from, to)));
+  // One writer: the chunks of all workers are written here, one transaction each, in turn.
+  let writing: Promise<void> = Promise.resolve();
+  const write = (chunk: RebuildChunk) => {
+    writing = writing.then(() => writeRebuildChunk(db, chunk, now));
+    return writing;
+  };
+  const counts = await Promise.all(ranges.map(([from, to]) => runWorker(path, now, from, to, write)));
+  await writing;
   await recordStatsRulesVersion(db);
   return { companies: counts.reduce((a, b) => a + b, 0), threads: ranges.length, ranges };
 }
 
-function runWorker(path: string, now: number, from: number, to: number): Promise<number> {
+function runWorker(path: string, now: number, from: number, to: number, write: (chunk: RebuildChunk) => Promise<void>): Promise<number> {
   return new Promise((resolve, reject) => {
     // Infinity does not survive structured cloning as a range bound of SQL; send null.
     const worker = new Worker(new URL('./stats-rebuild.worker.ts', import.meta.url), {
       workerData: { path, now, from: Number.isFinite(from) ? from : null, to: Number.isFinite(to) ? to : null },
     });
     let result: number | null = null;
-    worker.once('message', (m: { companies: number }) => {
-      result = m.companies;
+    let failed: unknown = null;
+    const writes: Promise<void>[] = [];
+    worker.on('message', (m: { chunk?: RebuildChunk; companies?: number }) => {
+      if (m.chunk) writes.push(write(m.chunk).catch((error: unknown) => void (failed ??= error)));
+      if (m.companies !== undefined) result = m.companies;
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
-      if (code === 0 && result !== null) resolve(result);
-      else reject(new Error(`statistics rebuild worker for companies [${from}, ${to}) exited with code ${code}`));
+      void Promise.all(writes).then(() => {
+        if (failed) reject(failed);
+        else if (code === 0 && result !== null) resolve(result);
+        else reject(new Error(`statistics rebuild worker for companies [${from}, ${to}) exited with code ${code}`));
+      });
     });
   });
 }
