@@ -15,6 +15,9 @@ import { CompiledQuery } from 'kysely';
 import type { DB } from './client.ts';
 import { type RebuildChunk, rebuildAllCompanyStats, recordStatsRulesVersion, writeRebuildChunk } from './stats.repository.ts';
 
+/** Stories (by the previous counts, plus one per company) below which the rebuild stays on one thread. */
+export const parallelRebuildOptions = { minStories: 100_000 };
+
 export interface ParallelRebuildResult {
   companies: number;
   threads: number;
@@ -56,8 +59,8 @@ async function companyWeights(db: DB): Promise<{ id: number; weight: number }[]>
 
 /**
  * rebuildAllCompanyStats() on `threads` worker threads (default: the machine's cores, at most
- * 4). `path` is the database file `db` is open on. With one thread, or for an in-memory
- * database, it is rebuildAllCompanyStats() itself.
+ * 4). `path` is the database file `db` is open on. With one thread, for an in-memory
+ * database, or below parallelRebuildOptions.minStories stories, it is rebuildAllCompanyStats() itself.
  */
 export async function rebuildAllCompanyStatsParallel(
   db: DB,
@@ -68,9 +71,15 @@ export async function rebuildAllCompanyStatsParallel(
   if (threads <= 1 || path === ':memory:' || path === '') {
     return { companies: await rebuildAllCompanyStats(db, now), threads: 1, ranges: [[-Infinity, Infinity]] };
   }
-  await db.executeQuery(CompiledQuery.raw('delete from company_stats_dirty'));
   // Previous story counts balance the ranges; without them every company weighs the same.
-  const ranges = splitByWeight(await companyWeights(db), threads);
+  const weights = await companyWeights(db);
+  // Starting a worker (its own module graph and connection) costs about a second on a busy
+  // machine: below this many stories one thread is faster.
+  if (weights.reduce((n, c) => n + c.weight, 0) < parallelRebuildOptions.minStories) {
+    return { companies: await rebuildAllCompanyStats(db, now), threads: 1, ranges: [[-Infinity, Infinity]] };
+  }
+  await db.executeQuery(CompiledQuery.raw('delete from company_stats_dirty'));
+  const ranges = splitByWeight(weights, threads);
   // One writer: the chunks of all workers are written here, one transaction each, in turn.
   let writing: Promise<void> = Promise.resolve();
   const write = (chunk: RebuildChunk) => {
