@@ -1,4 +1,4 @@
-// npm run bench [-- --small | --stories N --companies M] [--seconds S] [--out DIR] [--no-build] [--no-server] [--no-raw] [--no-meilisearch] [--keep]
+// npm run bench [-- --small | --stories N --companies M] [--seconds S] [--out DIR] [--no-build] [--no-server] [--no-raw] [--no-meilisearch] [--keep] [--stats-threads T]
 //
 // Measures every figure of ../shared/docs/quality.md (Performance) in one run, on a deterministic
 // corpus (scripts/bench/corpus.ts): load rate through the import path vs bare prepared inserts of
@@ -19,6 +19,7 @@ import { sessionCookieName } from '../src/auth/cookies.ts';
 import { openDatabase, type OpenedDatabase } from '../src/db/client.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { rebuildAllCompanyStats, recomputeCompanyStats } from '../src/db/stats.repository.ts';
+import { rebuildAllCompanyStatsParallel } from '../src/db/stats-rebuild-parallel.ts';
 import { SqliteFtsIndex } from '../src/search/sqlite-fts.ts';
 import { Corpus } from './bench/corpus.ts';
 import { loadCorpus, type LoadResult } from './bench/load.ts';
@@ -48,6 +49,8 @@ const { values } = parseArgs({
     'no-raw': { type: 'boolean', default: false },
     'no-meilisearch': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    // stats: threads of the full statistics rebuild (1 = the single-threaded path only).
+    'stats-threads': { type: 'string', default: '2' },
   },
 });
 
@@ -124,10 +127,19 @@ bench.sqlite.pragma('wal_checkpoint(TRUNCATE)');
 log(`  import ${load.importRowsPerSec} rows/s, raw with FTS5 ${load.rawRowsPerSec ?? 'n/a'} rows/s, plain rows ${load.plainRowsPerSec ?? 'n/a'} rows/s`);
 
 // --- 2. statistics ----------------------------------------------------------------------------------
+// The single-threaded rebuild first (the same-run reference), then the parallel one the
+// figure reports (decision 0045): both store the same rows.
+const statsThreads = int('stats-threads', values['stats-threads'], 2);
 let t = performance.now();
-const statsCompanies = await rebuildAllCompanyStats(bench.db, params.now);
-const statsFullMs = performance.now() - t;
-log(`  full statistics: ${statsCompanies} companies in ${Math.round(statsFullMs)} ms`);
+let statsCompanies = await rebuildAllCompanyStats(bench.db, params.now);
+const statsSingleMs = performance.now() - t;
+let statsFullMs = statsSingleMs;
+if (statsThreads > 1) {
+  t = performance.now();
+  statsCompanies = (await rebuildAllCompanyStatsParallel(bench.db, benchPath, params.now, statsThreads)).companies;
+  statsFullMs = performance.now() - t;
+}
+log(`  full statistics: ${statsCompanies} companies in ${Math.round(statsFullMs)} ms (${statsThreads} threads; one thread ${Math.round(statsSingleMs)} ms)`);
 // One event's recomputation, for the companies of randomly chosen stories (so a company is picked
 // as often as events happen to it: big companies more often).
 const pickRng = new Rng(params.seed ^ 0x57a7);
@@ -152,6 +164,12 @@ const index = new SqliteFtsIndex(bench);
 t = performance.now();
 await index.refreshVocabulary(params.now);
 const vocabularyMs = performance.now() - t;
+// stats: the segment merge the index gets after a bulk load or rebuild and daily in the
+// background (src/search/fts/compaction.ts, decision 0045), timed; search is measured after it.
+t = performance.now();
+const ftsCompaction = await index.compact();
+const ftsCompactMs = performance.now() - t;
+log(`  FTS5 segments merged in ${Math.round(ftsCompactMs)} ms (${ftsCompaction.steps} steps)`);
 const search: SearchLatency = await measureSearch(index, queryMix(corpus), params.searchRounds);
 log(`  search p50 ${search.p50Ms} ms, p95 ${search.p95Ms} ms`);
 
@@ -271,6 +289,8 @@ const figures: Figure[] = [
   figure('plain_rows_per_s', 'raw prepared inserts, no search index', load.plainRowsPerSec, 'rows/s', null),
   figure('minimal_req_per_s', 'minimal page', c?.minimal.reqPerSec ?? null, 'req/s', null),
   figure('company_anonymous_uncached_ratio', 'anonymous company page, cache off / minimal page', ratio(ok(u?.companyAnonymous)?.reqPerSec, ok(u?.minimal)?.reqPerSec), '', null),
+  figure('stats_full_single_s', 'full recomputation of every company\'s statistics on one thread (same-run reference)', Number((statsSingleMs / 1000).toFixed(2)), 's', null),
+  figure('fts_compact_s', 'FTS5 segment merge into one (after the load, before the search figures)', Number((ftsCompactMs / 1000).toFixed(2)), 's', null),
   figure('stats_incremental_top_ms', 'statistics after one event, largest company', Number(incrementalTopMs.toFixed(3)), 'ms', null, `${topCompany.n} stories`),
 ];
 const cpus = os.cpus();
@@ -293,10 +313,12 @@ const document = {
     stats: {
       companies: statsCompanies,
       fullMs: Math.round(statsFullMs),
+      fullThreads: statsThreads,
+      fullSingleThreadMs: Math.round(statsSingleMs),
       incrementalMs: { median: Number(median(incremental).toFixed(3)), max: Number(Math.max(...incremental).toFixed(3)), samples: incremental.length },
       largestCompany: { stories: topCompany.n, ms: Number(incrementalTopMs.toFixed(3)) },
     },
-    search: { ...search, vocabularyRefreshMs: Math.round(vocabularyMs) },
+    search: { ...search, vocabularyRefreshMs: Math.round(vocabularyMs), compactMs: Math.round(ftsCompactMs), compactSteps: ftsCompaction.steps },
     meilisearch: mf ?? { skipped: meiliSkipped },
     server: server ?? { skipped: serverSkipped },
   },

@@ -528,8 +528,47 @@ export async function rebuildAllCompanyStats(db: DB, now: number, chunkSize = 50
   return companies;
 }
 
-/** rebuildAllCompanyStats for the companies with from ≤ id < to (without clearing the day marks). */
-export async function rebuildCompanyRange(db: DB, now: number, chunkSize: number, from: number, to: number): Promise<number> {
+/**
+ * What one chunk of the rebuild writes: its companies' id span, the encoded day blocks of those
+ * that keep days (6 insert parameters per block) and their statistics rows. Plain data, so a
+ * worker thread can compute it and hand it to the thread that writes (stats-rebuild-parallel.ts).
+ */
+export interface RebuildChunk {
+  firstCompany: number;
+  lastCompany: number;
+  blocks: (number | Uint8Array)[];
+  rows: NewCompanyStats[];
+}
+
+export function rebuildChunk(days: readonly { companyId: number; buckets: DayBucket[]; stories: number }[], rows: NewCompanyStats[], now: number): RebuildChunk {
+  const blocks: (number | Uint8Array)[] = [];
+  for (const { companyId, buckets, stories } of days) {
+    if (stories > 0 && stories >= statsDaysOptions.minStories) for (const [block, list] of byBlock(buckets)) blocks.push(...blockParams(companyId, block, list, now));
+  }
+  return { firstCompany: days[0]?.companyId ?? 0, lastCompany: days.at(-1)?.companyId ?? -1, blocks, rows };
+}
+
+/** Writes one chunk in one transaction, leaving days and rows an event computed later than `now`. */
+export async function writeRebuildChunk(db: DB, chunk: RebuildChunk, now: number): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    if (chunk.firstCompany <= chunk.lastCompany) {
+      await trx.executeQuery(
+        CompiledQuery.raw('delete from company_stats_days where company_id between ? and ? and computed_at <= ?', [chunk.firstCompany, chunk.lastCompany, now]),
+      );
+    }
+    for (let i = 0; i < chunk.blocks.length; i += 100 * 6) {
+      const slice = chunk.blocks.slice(i, i + 100 * 6);
+      await trx.executeQuery(CompiledQuery.raw(blockInsertSql(slice.length / 6, 'keep'), slice));
+    }
+    for (let i = 0; i < chunk.rows.length; i += 300) await upsertCompanyStats(trx, chunk.rows.slice(i, i + 300), { onlyIfNotNewer: true });
+  });
+}
+
+/**
+ * Computes the chunks of the companies with from ≤ id < to and hands each to `onChunk` (which
+ * writes it, here or in another thread). Returns the number of companies.
+ */
+export async function computeRebuildChunks(db: DB, now: number, chunkSize: number, from: number, to: number, onChunk: (chunk: RebuildChunk) => Promise<void> | void): Promise<number> {
   let pendingDays: { companyId: number; buckets: DayBucket[]; stories: number }[] = [];
   return computeAllCompanyStats(
     db,
@@ -537,17 +576,7 @@ export async function rebuildCompanyRange(db: DB, now: number, chunkSize: number
     async (rows) => {
       const days = pendingDays;
       pendingDays = [];
-      await inTransaction(db, async (trx) => {
-        if (days.length > 0) {
-          await trx.executeQuery(
-            CompiledQuery.raw('delete from company_stats_days where company_id between ? and ? and computed_at <= ?', [days[0]!.companyId, days.at(-1)!.companyId, now]),
-          );
-          for (const { companyId, buckets, stories } of days) {
-            if (stories > 0 && stories >= statsDaysOptions.minStories) await writeBlocks(trx, companyId, byBlock(buckets), now, 'keep');
-          }
-        }
-        for (let i = 0; i < rows.length; i += 300) await upsertCompanyStats(trx, rows.slice(i, i + 300), { onlyIfNotNewer: true });
-      });
+      await onChunk(rebuildChunk(days, rows, now));
     },
     chunkSize,
     (days) => {
@@ -555,6 +584,11 @@ export async function rebuildCompanyRange(db: DB, now: number, chunkSize: number
     },
     [from, to],
   );
+}
+
+/** rebuildAllCompanyStats for the companies with from ≤ id < to (without clearing the day marks). */
+export async function rebuildCompanyRange(db: DB, now: number, chunkSize: number, from: number, to: number): Promise<number> {
+  return computeRebuildChunks(db, now, chunkSize, from, to, (chunk) => writeRebuildChunk(db, chunk, now));
 }
 
 // --- rules version -------------------------------------------------------------------------------

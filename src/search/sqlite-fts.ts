@@ -10,7 +10,9 @@
 //   selectivity.ts) or joined in SQL (window-join.ts);
 // - browse.ts: with no words, plain indexes of search_stories, and with no filters either the
 //   totals and facets of search_facet_counts, kept up to date by every write (writer.ts);
-// - hits.ts, vocabulary.ts ("did you mean"), companies.ts (autocomplete), rebuild.ts.
+// - hits.ts, vocabulary.ts ("did you mean"), companies.ts (autocomplete), rebuild.ts;
+// - compaction.ts: segments merged into one after a rebuild or bulk load (compact()) and by a
+//   daily background pass in short steps (maintain()), decision 0045.
 // Everything runs holding Kysely's connection (connection.ts) so that it can never interleave
 // with a transaction another part of the server has open on the same single SQLite connection.
 // Performance target (quality.md): ≤5 ms p50 at 1M stories, with a filter and facet counts.
@@ -34,6 +36,7 @@ import {
 import { browse } from './fts/browse.ts';
 import { type FilterColumnsMode, FilterColumnCache } from './fts/column-cache.ts';
 import { companyDocument, suggestCompanies } from './fts/companies.ts';
+import { backgroundCompactionStep, compactIndex } from './fts/compaction.ts';
 import { FtsConnection } from './fts/connection.ts';
 import { storyHits } from './fts/hits.ts';
 import { planQuery } from './fts/planner.ts';
@@ -196,6 +199,7 @@ export class SqliteFtsIndex implements SearchIndex {
     this.#writer = null;
     this.#conn.forgetStatements();
     this.#columns.reset();
+    await this.compact();
     await this.refreshVocabulary();
     return result;
   }
@@ -203,6 +207,16 @@ export class SqliteFtsIndex implements SearchIndex {
   async maintain(now: number): Promise<void> {
     if (await vocabularyDue(this.#conn, now)) await this.refreshVocabulary(now);
     else this.#columns.ensureInBackground();
+    // One short step of the daily segment merge (fts/compaction.ts).
+    await backgroundCompactionStep(this.#conn, now);
+  }
+
+  /**
+   * Merges the index's segments into one, in steps (fts/compaction.ts): after a bulk load or a
+   * rebuild, so that queries read one doclist per term instead of one per segment.
+   */
+  async compact(): Promise<{ steps: number }> {
+    return compactIndex(this.#conn);
   }
 
   /** Rebuilds the spelling vocabulary (fts/vocabulary.ts), then loads the filter columns if they are not current. */
