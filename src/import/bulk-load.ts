@@ -31,7 +31,7 @@ import { sql } from 'kysely';
 import type { DB } from '../db/client.ts';
 import type { Channel } from '../db/schema.ts';
 import { companyNameSearchText } from '../domain/company-name.ts';
-import { toStoryDocument } from '../search/documents.ts';
+import { storyDocumentBody, storyDocumentTitle, toStoryDocument } from '../search/documents.ts';
 import { channelMask, storyChannels } from '../search/search-index.ts';
 import { storyDocKey } from '../search/sqlite-fts.ts';
 import { type ImportStory, type SearchMode, StoryBatchWriter } from './story-batch-writer.ts';
@@ -161,6 +161,7 @@ export class BulkStoryLoader {
   readonly #started = performance.now();
   #journal: { firstStoryId: number; dropped: Dropped[] } | null = null;
   #imported = 0;
+  #companiesCreated = 0;
   #staged = 0;
   #loadMs = 0;
 
@@ -232,13 +233,24 @@ export class BulkStoryLoader {
         company_name text not null, country text not null, state text not null, category text not null,
         channel_mask integer not null, language text not null, experience_date text not null, published_at integer not null,
         published_day integer not null, reply_due_at integer not null, overdue_rank integer not null,
-        title text not null, company_text text not null, body text not null)`);
+        company_text text not null)`);
       this.#journal = { firstStoryId, dropped };
     }).immediate();
-    this.#stageInsert = sqlite.prepare(`insert into ${STAGE} values (${new Array(18).fill('?').join(', ')})`);
+    this.#stageInsert = sqlite.prepare(`insert into ${STAGE} values (${new Array(16).fill('?').join(', ')})`);
   }
 
   #stageInsert: BetterSqlite3.Statement | null = null;
+  readonly #companyTexts = new Map<string, string>();
+
+  #companyText(name: string): string {
+    let text = this.#companyTexts.get(name);
+    if (text === undefined) {
+      text = companyNameSearchText(name);
+      if (this.#companyTexts.size > 50_000) this.#companyTexts.clear();
+      this.#companyTexts.set(name, text);
+    }
+    return text;
+  }
 
   #progress(phase: BulkPhase, rows: number, sinceMs = this.#started): void {
     const elapsedMs = performance.now() - this.#started;
@@ -246,21 +258,40 @@ export class BulkStoryLoader {
     this.#options.onProgress?.({ phase, rows, elapsedMs, rowsPerSec: phaseMs > 0 ? (rows / phaseMs) * 1000 : 0 });
   }
 
-  /** Writes one batch of stories in one transaction (new stories only; see the module comment). */
-  async write(stories: readonly ImportStory[]): Promise<void> {
+  /**
+   * Writes one batch of stories in one transaction (new stories only; see the module comment).
+   * If the batch fails, it is retried one story per transaction, as on today's path, and the
+   * stories that still fail are returned with their error (by position in the batch).
+   */
+  async write(stories: readonly ImportStory[]): Promise<{ index: number; error: string }[]> {
     if (!this.#journal) throw new Error('the bulk load is finished');
     const t = performance.now();
+    const failed: { index: number; error: string }[] = [];
     await this.#db.connection().execute(async () => {
-      const newCompanies: string[] = [];
+      const attempt = (rows: readonly ImportStory[]) => {
+        const newCompanies: string[] = [];
+        try {
+          this.#sqlite.transaction(() => this.#batch(rows, newCompanies)).immediate();
+        } catch (error) {
+          this.#writer.forgetCompanies(newCompanies);
+          throw error;
+        }
+      };
       try {
-        this.#sqlite.transaction(() => this.#batch(stories, newCompanies)).immediate();
-      } catch (error) {
-        this.#writer.forgetCompanies(newCompanies);
-        throw error;
+        attempt(stories);
+      } catch {
+        stories.forEach((story, index) => {
+          try {
+            attempt([story]);
+          } catch (error) {
+            failed.push({ index, error: (error as Error).message });
+          }
+        });
       }
     });
     this.#loadMs += performance.now() - t;
     this.#progress('load', this.#imported);
+    return failed;
   }
 
   #batch(stories: readonly ImportStory[], newCompanies: string[]): void {
@@ -270,10 +301,14 @@ export class BulkStoryLoader {
     const setAside: ImportStory[] = [];
     let imported = 0;
     let staged = 0;
+    let created = 0;
+    const batchKeys = new Set<number>();
     for (const s of stories) {
       // The company first, for every story (also a set-aside one): companies get the ids they
       // would get on today's path.
-      const company = this.#writer.companyFor(s.company, newCompanies).info;
+      const resolved = this.#writer.companyFor(s.company, newCompanies);
+      if (resolved.created) created++;
+      const company = resolved.info;
       if (st.findStory.get(s.source, s.externalId)) {
         setAside.push(s);
         continue;
@@ -294,9 +329,11 @@ export class BulkStoryLoader {
         st.insertChannel.run(id, c.channel, c.waitMinutes, c.answered ? 1 : 0);
       }
       if (this.#options.search !== 'fts') continue;
+      // The document's fields; its title and body are computed in finish() from the stories
+      // table (storyDocumentTitle / storyDocumentBody), not staged twice.
       const d = toStoryDocument({
         story: {
-          id, company_id: company.id, title: s.title, body: s.body, language: s.language, state: s.state, category: s.category,
+          id, company_id: company.id, title: '', body: '', language: s.language, state: s.state, category: s.category,
           experience_date: s.experienceDate, published_at: s.publishedAt, reply_due_at: s.replyDueAt, hidden_at: null,
           withdrawn_at: null, order_reference: null,
         },
@@ -305,12 +342,11 @@ export class BulkStoryLoader {
       });
       if (!d) continue;
       let key = storyDocKey(d.publishedAt, d.id);
-      while (this.#usedKeys.has(key) || st.keyTaken.get(key)) key++;
-      this.#usedKeys.add(key);
+      while (this.#usedKeys.has(key) || batchKeys.has(key) || st.keyTaken.get(key)) key++;
+      batchKeys.add(key);
       stage.run(
         key, d.id, d.companyId, d.companySlug, d.companyName, d.country, d.state, d.category, channelMask(d.channels),
-        d.language, d.experienceDate, d.publishedAt, d.publishedDay, d.replyDueAt, d.overdueRank,
-        d.title, companyNameSearchText(d.companyName), d.body,
+        d.language, d.experienceDate, d.publishedAt, d.publishedDay, d.replyDueAt, d.overdueRank, this.#companyText(d.companyName),
       );
       staged++;
     }
@@ -318,6 +354,8 @@ export class BulkStoryLoader {
     // above rolls back and skips these lines).
     this.#imported += imported;
     this.#staged += staged;
+    this.#companiesCreated += created;
+    for (const key of batchKeys) this.#usedKeys.add(key);
     this.#setAside.push(...setAside);
   }
 
@@ -366,7 +404,7 @@ export class BulkStoryLoader {
       updated,
       setAside: this.#setAside.length,
       failed,
-      companiesCreated: this.#writer.companiesCreated,
+      companiesCreated: this.#companiesCreated + this.#writer.companiesCreated,
       touchedCompanyIds: [...this.#touched],
       loadMs: Math.round(this.#loadMs),
       finishMs: Math.round(finishMs),
@@ -378,6 +416,9 @@ export class BulkStoryLoader {
 
   /** The search rows and FTS5 entries in doc-key order, and the facet counts, from the staging table. */
   #buildSearch(): void {
+    // New stories carry no order reference (the secret a document hides), as on today's path.
+    this.#sqlite.function('bulk_story_title', { deterministic: true }, (t) => storyDocumentTitle(String(t)));
+    this.#sqlite.function('bulk_story_body', { deterministic: true }, (b) => storyDocumentBody(String(b)));
     const sqlite = this.#sqlite;
     sqlite.exec(`create index ${STAGE}_key on ${STAGE} (doc_key)`);
     const searchCols = `doc_key, story_id, company_id, company_slug, company_name, country, state, category, channel_mask, language,
@@ -385,7 +426,8 @@ export class BulkStoryLoader {
     sqlite.exec(`insert into search_stories (${searchCols}) select ${searchCols} from ${STAGE} indexed by ${STAGE}_key order by doc_key`);
     sqlite.exec(
       `insert into search_stories_fts (rowid, title, company, body)
-       select doc_key, title, company_text, body from ${STAGE} indexed by ${STAGE}_key order by doc_key`,
+       select st.doc_key, bulk_story_title(s.title), st.company_text, bulk_story_body(s.body)
+       from ${STAGE} st indexed by ${STAGE}_key join stories s on s.id = st.story_id order by st.doc_key`,
     );
     // The facet counts FtsBulkWriter adds up batch by batch, added up in one pass.
     const channelFacets = storyChannels

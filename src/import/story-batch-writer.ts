@@ -210,9 +210,7 @@ export class StoryBatchWriter {
    * transaction; on rollback, pass `newCompanies` to forgetCompanies().
    */
   companyFor(input: ImportCompany, newCompanies: string[]): { info: CompanyInfo; created: boolean } {
-    const result = this.#company(input, newCompanies);
-    if (result.created) this.companiesCreated++;
-    return result;
+    return this.#company(input, newCompanies);
   }
 
   forgetCompanies(keys: readonly string[]): void {

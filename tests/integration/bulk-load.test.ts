@@ -6,6 +6,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rebuildAllCompanyStats } from '../../src/db/stats.repository.ts';
 import { BulkStoryLoader } from '../../src/import/bulk-load.ts';
+import { importCfpbFile } from '../../src/import/cfpb-import.ts';
+import { CFPB_FIXTURE } from '../fixtures/cfpb.ts';
+import { join } from 'node:path';
 import { type ImportStory, StoryBatchWriter } from '../../src/import/story-batch-writer.ts';
 import { SqliteFtsIndex } from '../../src/search/sqlite-fts.ts';
 import { Corpus } from '../../scripts/bench/corpus.ts';
@@ -80,7 +83,7 @@ async function searchResults(db: TestDatabase, corpus: Corpus): Promise<unknown[
   const index = new SqliteFtsIndex(db);
   await index.refreshVocabulary(now);
   const out: unknown[] = [];
-  for (const m of queryMix(corpus, now)) out.push(await index.searchStories(m.query));
+  for (const m of queryMix(corpus)) out.push(await index.searchStories(m.query));
   out.push(await index.searchStories({ q: '' }));
   return out;
 }
@@ -132,5 +135,35 @@ describe('bulk load path', () => {
     await todayPath(a, rest);
     await bulkPath(b, rest);
     await compare(a, b, corpus);
+  });
+});
+
+describe('npm run import:cfpb on the bulk path', () => {
+  it('imports the CFPB extract to the same rows, search index and statistics as today\'s path, and again as updates', { timeout: 120_000 }, async () => {
+    const a = await createTestDatabase();
+    const b = await createTestDatabase();
+    opened.push(a, b);
+    const stats = {
+      company_stats: 'select * from company_stats order by company_id, period',
+      audit: "select action, data from audit_log order by id",
+    };
+    for (let round = 0; round < 2; round++) {
+      const sa = await importCfpbFile(a, CFPB_FIXTURE, { now, bulk: false, rejectsPath: join(a.dir, 'rejects.csv') });
+      const phases: string[] = [];
+      const sb = await importCfpbFile(b, CFPB_FIXTURE, { now, bulk: true, rejectsPath: join(b.dir, 'rejects.csv'), onProgress: (p) => phases.push(p.phase) });
+      expect(sa.path).toBe('incremental');
+      expect(sb.path).toBe('bulk');
+      expect(phases).toContain(round === 0 ? 'search' : 'updates');
+      expect(phases.at(-1)).toBe('done');
+      const pick = (x: typeof sa) => ({ rowsRead: x.rowsRead, imported: x.imported, updated: x.updated, rejected: x.rejected, companiesCreated: x.companiesCreated, companiesTouched: x.companiesTouched, stats: x.stats });
+      expect(pick(sb)).toEqual(pick(sa));
+      expect(sb.imported + sb.updated).toBeGreaterThan(200);
+      checkIntegrity(b.sqlite);
+      const ta = snapshot(a.sqlite, stats);
+      const tb = snapshot(b.sqlite, stats);
+      for (const name of Object.keys(tables)) expect(tb[name], name).toEqual(ta[name]);
+      expect(tb.company_stats).toEqual(ta.company_stats);
+      expect((tb.audit as { data: string }[]).map((r) => JSON.parse(r.data).path)).toEqual((ta.audit as { data: string }[]).map(() => 'bulk'));
+    }
   });
 });
