@@ -29,6 +29,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { DB } from '../db/client.ts';
+import { inTransaction } from '../db/transaction.ts';
 import type { Channel } from '../db/schema.ts';
 import { companyNameSearchText } from '../domain/company-name.ts';
 import { storyDocumentBody, storyDocumentTitle, toStoryDocument } from '../search/documents.ts';
@@ -101,7 +102,7 @@ export async function recoverInterruptedBulkImport(db: DB): Promise<boolean> {
   if (!j) return false;
   // Another process on this machine still running its import: leave it alone.
   if (j.owner_pid !== process.pid && processAlive(j.owner_pid)) return false;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const run = (text: string) => sql.raw(text).execute(trx);
     // Every trigger on the tables touched is dropped while the rows are deleted (the rows never
     // reached the read models), then recreated with the ones the import had dropped.

@@ -178,7 +178,7 @@ export async function importCfpbFile(
         now,
         search: search as 'fts' | 'none',
         onProgress: (p) => {
-          if (p.phase === 'load') return;
+          if (p.phase === 'load' || p.phase === 'done') return;
           progress.phase = p.phase;
           if (p.phase === 'updates') progress.updated = p.rows;
           report();
