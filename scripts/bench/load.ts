@@ -139,6 +139,7 @@ class PhysicalReference {
 }
 
 const ROLLBACK = Symbol('rollback');
+const BULK_BATCH = 20_000;
 
 /** Raw prepared inserts of a slice batch into the live tables of the bench database, rolled back. */
 class RawSlice {
@@ -231,7 +232,8 @@ export async function loadCorpus(
   const sliceRows: ImportStory[][] = [];
 
   const loader = await BulkStoryLoader.begin(target, { now: options.now, search: 'fts', onProgress: options.onBulkProgress });
-  const iterator = corpus.batches(options.batchSize);
+  // The bulk path and the reference write 20,000 stories per transaction, as the CLI's bulk path does.
+  const iterator = corpus.batches(Math.max(options.batchSize, BULK_BATCH));
   for (;;) {
     let t = performance.now();
     const next = iterator.next();
