@@ -85,7 +85,7 @@ interface Journal {
   dropped: string;
 }
 
-/** The bulk path cannot be used on this database (an unknown trigger, a journal left over). */
+/** The bulk path cannot reproduce this schema (an insert trigger it does not know): use today's path. */
 export class BulkLoadRefused extends Error {
   override name = 'BulkLoadRefused';
 }
@@ -192,7 +192,7 @@ export class BulkStoryLoader {
   static async begin(database: { db: DB; sqlite: BetterSqlite3.Database }, options: BulkLoaderOptions): Promise<BulkStoryLoader> {
     await recoverInterruptedBulkImport(database.db);
     const left = await sql<{ owner_pid: number }>`select owner_pid from bulk_import_journal`.execute(database.db);
-    if (left.rows.length > 0) throw new BulkLoadRefused(`another bulk import (process ${left.rows[0]!.owner_pid}) is running on this database`);
+    if (left.rows.length > 0) throw new Error(`another bulk import (process ${left.rows[0]!.owner_pid}) is running on this database`);
     const loader = new BulkStoryLoader(database, options);
     await database.db.connection().execute(async () => loader.#prepare());
     return loader;

@@ -167,3 +167,20 @@ describe('npm run import:cfpb on the bulk path', () => {
     }
   });
 });
+
+describe('a schema the bulk path cannot reproduce', () => {
+  it('is refused before anything is dropped, and the CFPB import falls back to today\'s path', async () => {
+    const d = await createTestDatabase();
+    opened.push(d);
+    d.sqlite.exec(`create table story_audit_test (story_id integer);
+      create trigger stories_extra_insert after insert on stories begin insert into story_audit_test values (new.id); end`);
+    const schema = d.sqlite.prepare('select name, sql from sqlite_master order by name').all();
+    await expect(BulkStoryLoader.begin(d, { now, search: 'fts' })).rejects.toThrow(/stories_extra_insert/);
+    expect(d.sqlite.prepare('select name, sql from sqlite_master order by name').all()).toEqual(schema);
+    expect(d.sqlite.prepare('select count(*) as n from bulk_import_journal').get()).toEqual({ n: 0 });
+    const summary = await importCfpbFile(d, CFPB_FIXTURE, { now, bulk: true, rejectsPath: join(d.dir, 'rejects.csv') });
+    expect(summary.path).toBe('incremental');
+    expect(summary.imported).toBe(249);
+    expect(d.sqlite.prepare('select count(*) as n from story_audit_test').get()).toEqual({ n: 249 });
+  });
+});
