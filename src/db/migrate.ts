@@ -2,11 +2,14 @@ import { sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { DB } from './client.ts';
 import { latestMigrationName, migrationProvider } from './migrations.ts';
+import { recoverInterruptedBulkImport } from '../import/bulk-load.ts';
 
 export async function migrateToLatest(db: DB): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
+  // A bulk import interrupted part-way is rolled back before anything else uses the database.
+  await recoverInterruptedBulkImport(db);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 

@@ -23,8 +23,13 @@ import {
   rowFields,
 } from './cfpb-mapping.ts';
 import { type ImportStory, type SearchMode, StoryBatchWriter } from './story-batch-writer.ts';
+import { type BulkPhase, BulkLoadRefused, BulkStoryLoader, recoverInterruptedBulkImport } from './bulk-load.ts';
 
 export const DEFAULT_BATCH_SIZE = 2000;
+/** Files this large (≈ 30,000+ CFPB rows) go through the bulk load path unless told otherwise (decision 0043). */
+export const BULK_AUTO_BYTES = 64 * 1024 * 1024;
+/** Batch size of the bulk load path (one transaction each). */
+const BULK_BATCH_SIZE = 20_000;
 /** Up to this many touched companies are recomputed one by one; more, and one full pass is cheaper. */
 const PER_COMPANY_STATS_LIMIT = 500;
 
@@ -37,6 +42,9 @@ export interface ImportProgress {
   imported: number;
   updated: number;
   rejected: number;
+  /** What the import is doing: 'import' (today's path), or the bulk load's phase. */
+  phase: 'import' | BulkPhase;
+  elapsedMs: number;
 }
 
 export interface ImportSummary extends ImportProgress {
@@ -47,7 +55,8 @@ export interface ImportSummary extends ImportProgress {
   companiesTouched: number;
   /** How statistics were brought up to date: per company, one full rebuild, or not at all. */
   stats: 'per_company' | 'full_rebuild' | 'skipped';
-  elapsedMs: number;
+  /** Which path wrote the stories: today's batch writer, or the bulk load path (decision 0043). */
+  path: 'incremental' | 'bulk';
 }
 
 export interface CfpbImportOptions {
@@ -59,6 +68,11 @@ export interface CfpbImportOptions {
   search?: SearchMode;
   /** Recompute company statistics at the end (default true). */
   stats?: boolean;
+  /**
+   * The bulk load path (decision 0043): true, false, or 'auto' (the default: files of at least
+   * BULK_AUTO_BYTES). Only with the embedded index; with Meilisearch ('outbox') today's path is used.
+   */
+  bulk?: boolean | 'auto';
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -135,8 +149,13 @@ export async function importCfpbFile(
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const totalBytes = statSync(file).size;
   const rejects = new RejectsFile(options.rejectsPath ?? `${file}.rejects.csv`);
-  const writer = new StoryBatchWriter(database, { now, search: options.search ?? searchModeFromEnv() });
-  const progress: ImportProgress = { bytesRead: 0, totalBytes, rowsRead: 0, imported: 0, updated: 0, rejected: 0 };
+  const search = options.search ?? searchModeFromEnv();
+  let bulk = search !== 'outbox' && (options.bulk === true || ((options.bulk ?? 'auto') === 'auto' && totalBytes >= BULK_AUTO_BYTES));
+  const progress: ImportProgress = { bytesRead: 0, totalBytes, rowsRead: 0, imported: 0, updated: 0, rejected: 0, phase: bulk ? 'load' : 'import', elapsedMs: 0 };
+  const report = () => options.onProgress?.({ ...progress, elapsedMs: Math.round(performance.now() - started) });
+  // A header error must leave the database untouched: the bulk loader begins at the first batch.
+  let loader: BulkStoryLoader | null = null;
+  const writer = new StoryBatchWriter(database, { now, search });
   const rejectedByReason: Partial<Record<ImportRejectReason, number>> = {};
   const reject = (line: number, id: string, reason: ImportRejectReason, detail: string) => {
     progress.rejected++;
@@ -154,6 +173,38 @@ export async function importCfpbFile(
   let batch: { story: ImportStory; line: number }[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
+    if (bulk && !loader) {
+      try {
+        loader = await BulkStoryLoader.begin(database, {
+          now,
+          search: search as 'fts' | 'none',
+          onProgress: (p) => {
+            if (p.phase === 'load' || p.phase === 'done') return;
+            progress.phase = p.phase;
+            if (p.phase === 'updates') progress.updated = p.rows;
+            report();
+          },
+        });
+      } catch (error) {
+        // A schema the bulk path does not know how to reproduce (an unknown insert trigger):
+        // today's path, which is always correct.
+        if (!(error instanceof BulkLoadRefused)) throw error;
+        bulk = false;
+        progress.phase = 'import';
+      }
+    }
+    if (bulk && loader) {
+      const bulkLoader: BulkStoryLoader = loader;
+      const failed = await bulkLoader.write(batch.map((b) => b.story));
+      for (const f of failed) {
+        const b = batch[f.index]!;
+        reject(b.line, b.story.externalId, 'database_error', f.error);
+      }
+      progress.imported += batch.length - failed.length;
+      batch = [];
+      report();
+      return;
+    }
     const outcome = await writer.write(batch.map((b) => b.story));
     progress.imported += outcome.imported;
     progress.updated += outcome.updated;
@@ -162,10 +213,12 @@ export async function importCfpbFile(
       reject(b.line, b.story.externalId, 'database_error', f.error);
     }
     batch = [];
-    options.onProgress?.({ ...progress });
+    report();
   };
 
   let header: CfpbHeader | null = null;
+  let touched = [...writer.touchedCompanyIds];
+  let companiesCreated = writer.companiesCreated;
   try {
     for await (const item of parseCsv(counted())) {
       if (!header) {
@@ -193,16 +246,38 @@ export async function importCfpbFile(
         continue;
       }
       batch.push({ story: toImportStory(mapped.story), line: item.line });
-      if (batch.length >= batchSize) await flush();
+      if (batch.length >= (bulk ? Math.max(batchSize, BULK_BATCH_SIZE) : batchSize)) await flush();
     }
     if (!header) throw new CfpbFileError('the file is empty');
     await flush();
+    if (loader) {
+      // Stories already in the database (or repeated in the file) were set aside by the bulk
+      // path and are written now by today's path, as updates.
+      const bulkLoader: BulkStoryLoader = loader;
+      const summary = await bulkLoader.finish();
+      loader = null;
+      progress.imported = summary.imported;
+      progress.updated = summary.updated;
+      for (const f of summary.failed) reject(0, f.story.externalId, 'database_error', f.error);
+      touched = summary.touchedCompanyIds;
+      companiesCreated = summary.companiesCreated;
+    }
+  } catch (error) {
+    // A bulk load that cannot finish is rolled back now: the database is as before.
+    if (loader) await recoverInterruptedBulkImport(database.db);
+    throw error;
   } finally {
     await rejects.close();
   }
 
+  if (!bulk) {
+    touched = [...writer.touchedCompanyIds];
+    companiesCreated = writer.companiesCreated;
+  }
+  progress.phase = bulk ? 'done' : 'import';
+  report();
+
   let stats: ImportSummary['stats'] = 'skipped';
-  const touched = [...writer.touchedCompanyIds];
   if (options.stats !== false && touched.length > 0) {
     if (touched.length <= PER_COMPANY_STATS_LIMIT) {
       for (let i = 0; i < touched.length; i += 50) {
@@ -222,9 +297,10 @@ export async function importCfpbFile(
     file,
     rejectsFile: rejects.used ? rejects.path : null,
     rejectedByReason,
-    companiesCreated: writer.companiesCreated,
+    companiesCreated,
     companiesTouched: touched.length,
     stats,
+    path: bulk ? 'bulk' : 'incremental',
     elapsedMs: Math.round(performance.now() - started),
   };
   await appendAudit(database.db, {
@@ -234,7 +310,7 @@ export async function importCfpbFile(
     action: 'import.cfpb',
     subjectKind: 'import',
     subjectId: basename(file),
-    data: { rowsRead: summary.rowsRead, imported: summary.imported, updated: summary.updated, rejected: summary.rejected, rejectedByReason },
+    data: { rowsRead: summary.rowsRead, imported: summary.imported, updated: summary.updated, rejected: summary.rejected, rejectedByReason, path: summary.path },
   });
   return summary;
 }

@@ -82,7 +82,7 @@ export interface BatchOutcome {
   storyIds: (number | null)[];
 }
 
-type CompanyInfo = CompanySourceRow;
+export type CompanyInfo = CompanySourceRow;
 
 interface ExistingStory {
   id: number;
@@ -202,6 +202,19 @@ export class StoryBatchWriter {
       for (const key of newCompanies) this.#companies.delete(key);
       throw error;
     }
+  }
+
+  /**
+   * Finds or creates the company of an imported story, exactly as write() does (the bulk loader,
+   * src/import/bulk-load.ts, shares it so both paths give the same ids and slugs). Call inside a
+   * transaction; on rollback, pass `newCompanies` to forgetCompanies().
+   */
+  companyFor(input: ImportCompany, newCompanies: string[]): { info: CompanyInfo; created: boolean } {
+    return this.#company(input, newCompanies);
+  }
+
+  forgetCompanies(keys: readonly string[]): void {
+    for (const key of keys) this.#companies.delete(key);
   }
 
   #company(input: ImportCompany, newCompanies: string[]): { info: CompanyInfo; created: boolean } {

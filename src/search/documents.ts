@@ -47,6 +47,16 @@ export function isPublicState(state: string): state is PublicStoryState {
 }
 
 /** The document for a story, or null when the story must not be searchable. */
+/** A story's title as indexed (the bulk load, src/import/bulk-load.ts, computes it in SQL with this). */
+export function storyDocumentTitle(title: string, secrets: string[] = []): string {
+  return redact(cleanText(title), secrets);
+}
+
+/** A story's body as indexed: plain text, private values removed, capped. */
+export function storyDocumentBody(body: string, secrets: string[] = []): string {
+  return redact(markdownToPlainText(body), secrets).slice(0, MAX_BODY_CHARS);
+}
+
 export function toStoryDocument({ story, company, channels }: StorySource): StoryDocument | null {
   if (!isPublicState(story.state) || story.hidden_at !== null || story.withdrawn_at !== null) return null;
   const secrets = story.order_reference ? [story.order_reference] : [];
@@ -57,8 +67,8 @@ export function toStoryDocument({ story, company, channels }: StorySource): Stor
     companySlug: company.slug,
     companyName: cleanText(company.name),
     country: company.country.toUpperCase(),
-    title: redact(cleanText(story.title), secrets),
-    body: redact(markdownToPlainText(story.body), secrets).slice(0, MAX_BODY_CHARS),
+    title: storyDocumentTitle(story.title, secrets),
+    body: storyDocumentBody(story.body, secrets),
     language: story.language,
     state: story.state,
     category: story.category,

@@ -12,6 +12,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 const figureIds = [
   'import_ratio',
+  'bulk_load_s',
   'company_anonymous_ratio',
   'company_signed_in_ratio',
   'company_p99_ratio',
@@ -56,11 +57,22 @@ describe('npm run bench -- --small', () => {
       expect([true, false, null], id).toContain(f!.pass);
     }
     // Figures measured without the server are always there.
-    for (const id of ['import_ratio', 'search_p50_ms', 'search_p95_ms', 'stats_full_s', 'stats_incremental_ms']) {
+    for (const id of ['import_ratio', 'bulk_load_s', 'search_p50_ms', 'search_p95_ms', 'stats_full_s', 'stats_incremental_ms']) {
       expect(byId.get(id)!.value, id).toEqual(expect.any(Number));
     }
 
-    expect(saved.details.load).toMatchObject({ stories: 5000, importRowsPerSec: expect.any(Number), rawRowsPerSec: expect.any(Number), plainRowsPerSec: expect.any(Number) });
+    // The corpus through the bulk load path, the physical reference beside it, and a slice
+    // appended through today's incremental path vs raw inserts (decision 0043).
+    expect(saved.details.load).toMatchObject({
+      stories: 5000,
+      bulkStories: 4500,
+      bulkMs: expect.any(Number),
+      physicalMs: expect.any(Number),
+      bulkVsPhysical: expect.any(Number),
+      sliceStories: 500,
+      importRowsPerSec: expect.any(Number),
+      rawRowsPerSec: expect.any(Number),
+    });
     expect(saved.details.stats.companies).toBe(100);
     expect(saved.details.search.queries).toBeGreaterThanOrEqual(10);
     // The mix has broad terms: some query fills the ranking window or matches many stories.
