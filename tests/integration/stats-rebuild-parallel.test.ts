@@ -37,7 +37,7 @@ describe('parallel statistics rebuild', () => {
     const t = await createTestDatabase();
     try {
       const corpus = new Corpus({ stories: 4000, companies: 40, seed: 7, now });
-      await loadCorpus(corpus, t, { raw: null, plain: null }, { batchSize: 1000, now });
+      await loadCorpus(corpus, t, null, { batchSize: 1000, now, slice: 0 });
       const snapshot = async () => ({
         stats: await t.db.selectFrom('company_stats').selectAll().orderBy('company_id').orderBy('period').execute(),
         // Not in the Kysely schema (the repository reads it in plain SQL).
