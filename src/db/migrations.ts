@@ -19,6 +19,7 @@ import * as notifications from '../../migrations/2026-12-04T1530-notifications.t
 import * as storyMarketplaces from '../../migrations/2026-12-04T1550-story-marketplaces.ts';
 import * as contactDirectory from '../../migrations/2026-12-05T0240-contact-directory.ts';
 import * as publishDrafts from '../../migrations/2026-12-05T0300-publish-drafts.ts';
+import * as companyReplyIndex from '../../migrations/2026-12-05T0520-company-reply-index.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T0900-initial': initial,
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T1550-story-marketplaces': storyMarketplaces,
   '2026-12-05T0240-contact-directory': contactDirectory,
   '2026-12-05T0300-publish-drafts': publishDrafts,
+  '2026-12-05T0520-company-reply-index': companyReplyIndex,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -127,7 +127,14 @@ export class PageCache {
     if (m) {
       const row = this.storyCompany.get(Number(m[1]));
       if (row) this.invalidateDep(`company:${row.company_id}`);
+      return;
     }
+    // A change to the company itself (name, claim, contacts, …) also reaches its story pages,
+    // which show the company's name, badges and contacts; a change to one story does not reach
+    // the company's other story pages (decision 0044).
+    const c = /^company:(\d+)$/.exec(key);
+    if (c) this.invalidateDep(`company-info:${c[1]}`);
+    if (companyId !== null) this.invalidateDep(`company-info:${companyId}`);
   }
 
   invalidateDep(dep: string): void {
@@ -277,7 +284,10 @@ export class PageCache {
   /** What a cached page depends on, from its path. */
   depsFor(pathname: string): string[] {
     const story = /^\/(?:it|en)\/stories\/(\d+)$/.exec(pathname);
-    if (story) return [`story:${story[1]}`];
+    if (story) {
+      const row = this.storyCompany.get(Number(story[1]));
+      return row ? [`story:${story[1]}`, `company-info:${row.company_id}`] : [`story:${story[1]}`];
+    }
     const company = /^\/(?:it|en)\/companies\/([a-z0-9-]+)(?:\/feed\.xml)?$/.exec(pathname);
     if (company) {
       const row = this.companyBySlug.get(company[1]!);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishStory, replyToStory } from '../../src/services/story.service.ts';
 import { cacheKeyFor, isStorable, PageCache, pageCacheHandler, responseFromCache } from '../../src/server/page-cache.ts';
+import { appendAudit } from '../../src/db/audit.repository.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import type { Actor } from '../../src/domain/story-workflow.ts';
 
@@ -61,6 +62,37 @@ describe('the anonymous page cache', () => {
     expect(cache.get(`/en/companies/${companyA.slug}`)).toBeNull();
     expect(cache.get('/en')).toBeNull();
     expect(cache.get(`/en/companies/${companyB.slug}`)).not.toBeNull();
+  });
+
+  it("keeps a company's other story pages when one story changes, and drops them when the company itself changes", async () => {
+    const second = await publishStory(t.db, consumer, {
+      company: { name: 'Florist A' },
+      title: 'Wrong bouquet',
+      body: 'The bouquet was not the one in the photo and nobody called back.',
+      experienceDate: '2026-10-21',
+      category: 'delivery' as const,
+      language: 'en' as const,
+      channels: [{ channel: 'chat' as const, waitMinutes: 20, answered: true }],
+    }, { now: Date.UTC(2026, 10, 3) });
+    expect(second.companyId).toBe(companyA.id);
+    const cache = new PageCache(t.sqlite);
+    cache.syncChanges();
+    const put = (path: string) => cache.set(path, { status: 200, headers: [['content-type', 'text/html']], body: html(path), deps: cache.depsFor(path) });
+    put(`/en/stories/${second.storyId}`);
+    expect(cache.depsFor(`/en/stories/${second.storyId}`)).toEqual([`story:${second.storyId}`, `company-info:${companyA.id}`]);
+
+    await replyToStory(t.db, repA, { storyId: storyA, body: 'A second answer on the first story only.' }, { now: Date.UTC(2026, 10, 4) });
+    cache.syncChanges();
+    expect(cache.get(`/en/stories/${second.storyId}`)).not.toBeNull();
+
+    await appendAudit(t.db, { at: Date.UTC(2026, 10, 4), actorId: null, actorRole: 'admin', action: 'company.rename', subjectKind: 'company', subjectId: companyA.id });
+    cache.syncChanges();
+    expect(cache.get(`/en/stories/${second.storyId}`)).toBeNull();
+
+    put(`/en/stories/${second.storyId}`);
+    await appendAudit(t.db, { at: Date.UTC(2026, 10, 4), actorId: null, actorRole: 'company_rep', action: 'contact.declare', subjectKind: 'contact', subjectId: 99, companyId: companyA.id });
+    cache.syncChanges();
+    expect(cache.get(`/en/stories/${second.storyId}`)).toBeNull();
   });
 
   it('serves only anonymous GETs of known pages with known parameters', () => {
