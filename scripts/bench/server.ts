@@ -115,13 +115,16 @@ export interface HttpFigure {
 }
 
 export async function hammer(baseUrl: string, path: string, options: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<HttpFigure> {
+  // As a browser asks (every browser and CDN sends Accept-Encoding): the page cache answers hits
+  // gzipped (decision 0044); pages rendered by Astro leave uncompressed either way.
+  const headers = { 'accept-encoding': 'gzip, deflate, br', ...options.headers };
   const first = await fetch(baseUrl + path, { headers: options.headers, redirect: 'manual' });
   await first.arrayBuffer();
   const result = await autocannon({
     url: baseUrl + path,
     connections: options.connections,
     duration: options.seconds,
-    headers: options.headers,
+    headers,
     // A slow page (seconds per answer under 32 connections) is measured as slow, not as 0 req/s of
     // timeouts (autocannon's default is 10 s; the 1M run of 2026-12-05 lost the uncached company page so).
     timeout: 30,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishStory, replyToStory } from '../../src/services/story.service.ts';
-import { cacheKeyFor, isStorable, PageCache, pageCacheHandler, responseFromCache } from '../../src/server/page-cache.ts';
+import { gunzipSync } from 'node:zlib';
+import { acceptsGzip, cacheKeyFor, isStorable, PageCache, pageCacheHandler, responseFromCache } from '../../src/server/page-cache.ts';
 import { appendAudit } from '../../src/db/audit.repository.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import type { Actor } from '../../src/domain/story-workflow.ts';
@@ -188,5 +189,30 @@ describe('the anonymous page cache', () => {
     expect(cache.serveNode({ method: 'GET', url: '/en/companies', headers: {} }, fakeRes())).toBe(false);
     expect(cache.serveNode({ method: 'GET', url: '/it/companies', headers: { cookie: 'answerable_session=x.y' } }, fakeRes())).toBe(false);
     expect(cache.serveNode({ method: 'POST', url: '/it/companies', headers: {} }, fakeRes())).toBe(false);
+  });
+
+  it('sends a stored page gzipped to a client that accepts it, the same page to one that does not', () => {
+    const cache = new PageCache(t.sqlite);
+    cache.syncChanges();
+    const text = 'A long company page. '.repeat(200);
+    cache.set('/it/companies', { status: 200, headers: [['content-type', 'text/html; charset=utf-8']], body: html(text), deps: ['global'] });
+    const fakeRes = () => {
+      const headers: Record<string, string | number> = {};
+      const res = { statusCode: 0, body: undefined as Uint8Array | undefined, headers, setHeader: (n: string, v: string | number) => (headers[n.toLowerCase()] = v), end: (b?: Uint8Array) => (res.body = b) };
+      return res;
+    };
+    const zipped = fakeRes();
+    expect(cache.serveNode({ method: 'GET', url: '/it/companies', headers: { 'accept-encoding': 'gzip, deflate, br' } }, zipped)).toBe(true);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('Accept-Encoding');
+    expect(zipped.headers['content-length']).toBe(zipped.body!.byteLength);
+    expect(gunzipSync(zipped.body!).toString()).toContain(text);
+    for (const refused of [undefined, 'br', 'gzip;q=0, br', 'identity']) {
+      const plain = fakeRes();
+      expect(cache.serveNode({ method: 'GET', url: '/it/companies', headers: { 'accept-encoding': refused } }, plain)).toBe(true);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(new TextDecoder().decode(plain.body)).toContain(text);
+    }
+    expect(acceptsGzip('br;q=1, GZIP;q=0.5')).toBe(true);
   });
 });
