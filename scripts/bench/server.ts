@@ -25,6 +25,8 @@ export interface RunningServer {
   stop(): Promise<void>;
   /** Peak resident memory so far (VmHWM), in MiB; null where /proc is not available. */
   peakRssMiB(): number | null;
+  /** CPU time the server process has used so far (user + system), in ms; null without /proc. */
+  cpuMs(): number | null;
   output(): string;
 }
 
@@ -97,9 +99,21 @@ export async function startServer(root: string, databasePath: string, extraEnv: 
         return null;
       }
     },
+    cpuMs() {
+      try {
+        // Fields 14 and 15 of /proc/PID/stat (after the parenthesised command name): utime, stime in clock ticks.
+        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+      } catch {
+        return null;
+      }
+    },
     output: () => log,
   };
 }
+
+/** USER_HZ: 100 on Linux everywhere that matters. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 export interface HttpFigure {
   path: string;
