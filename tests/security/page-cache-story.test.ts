@@ -43,6 +43,12 @@ describe('the story page in the anonymous page cache', () => {
     const again = await anonymous();
     expect(again.headers.get('x-page-cache')).toBe('hit');
     expect(await again.text()).toContain(text);
+    // A browser's hit comes gzipped, with the same page inside.
+    const zipped = await request(site, `/en/stories/${storyId}`, { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(zipped.headers.get('x-page-cache')).toBe('hit');
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toBe('Accept-Encoding');
+    expect(await zipped.text()).toContain(text);
   });
 
   it("never caches a signed-in visitor's story page, and never shows it to an anonymous visitor", async () => {
