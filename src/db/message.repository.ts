@@ -1,4 +1,5 @@
 // The public thread of a story: alternating company and consumer messages.
+import { sql } from 'kysely';
 import type { DB } from './client.ts';
 
 export interface StoryMessage {
@@ -119,17 +120,24 @@ export async function markStandardReplies(db: DB, companyId: number, replyHash: 
   return [...new Set(rows.map((r) => r.story_id))];
 }
 
-/** A company's visible replies since `since` and how many of them are standard replies. */
+/**
+ * A company's visible replies since `since` and how many of them are standard replies. "The
+ * company's" as coalesce(m.company_id, s.company_id): written as the two halves each index can
+ * answer — replies that name the company (story_messages_company), and replies without a company
+ * on the company's own stories (its stories, then each thread by story_messages_story) — never a
+ * scan of every message (the company page renders this on every uncached visit).
+ */
 export async function findStandardReplyCounts(db: DB, companyId: number, since: number): Promise<{ replies: number; standard: number }> {
-  const row = await db
-    .selectFrom('story_messages as m')
-    .innerJoin('stories as s', 's.id', 'm.story_id')
-    .select((eb) => [eb.fn.countAll<number>().as('replies'), eb.fn.sum<number>('m.standard_reply').as('standard')])
-    .where((eb) => eb(eb.fn.coalesce('m.company_id', 's.company_id'), '=', companyId))
-    .where('s.state', '!=', 'hidden')
-    .where('m.author_role', '=', 'company')
-    .where('m.hidden_at', 'is', null)
-    .where('m.created_at', '>=', since)
-    .executeTakeFirstOrThrow();
-  return { replies: Number(row.replies), standard: Number(row.standard ?? 0) };
+  const { rows } = await sql<{ replies: number; standard: number | null }>`
+    select count(*) as replies, sum(standard_reply) as standard from (
+      select m.standard_reply from story_messages m join stories s on s.id = m.story_id
+      where m.company_id = ${companyId} and m.created_at >= ${since}
+        and m.author_role = 'company' and m.hidden_at is null and s.state != 'hidden'
+      union all
+      select m.standard_reply from stories s join story_messages m on m.story_id = s.id
+      where s.company_id = ${companyId} and m.company_id is null and m.created_at >= ${since}
+        and m.author_role = 'company' and m.hidden_at is null and s.state != 'hidden'
+    )`.execute(db);
+  const row = rows[0];
+  return { replies: Number(row?.replies ?? 0), standard: Number(row?.standard ?? 0) };
 }

@@ -20,6 +20,7 @@ import * as storyMarketplaces from '../../migrations/2026-12-04T1550-story-marke
 import * as contactDirectory from '../../migrations/2026-12-05T0240-contact-directory.ts';
 import * as publishDrafts from '../../migrations/2026-12-05T0300-publish-drafts.ts';
 import * as bulkImportJournal from '../../migrations/2026-12-05T0520-bulk-import-journal.ts';
+import * as companyReplyIndex from '../../migrations/2026-12-05T0520-company-reply-index.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T0900-initial': initial,
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-05T0240-contact-directory': contactDirectory,
   '2026-12-05T0300-publish-drafts': publishDrafts,
   '2026-12-05T0520-bulk-import-journal': bulkImportJournal,
+  '2026-12-05T0520-company-reply-index': companyReplyIndex,
 };
 
 export const migrationProvider: MigrationProvider = {

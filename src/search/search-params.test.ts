@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightRuns, parseSearchState, searchHref, searchQueryString } from './search-params.ts';
+import { highlightHtml, highlightRuns, parseSearchState, searchHref, searchQueryString } from './search-params.ts';
 import { highlightedToHtml } from './search-index.ts';
 
 const parse = (qs: string) => parseSearchState(new URLSearchParams(qs));
@@ -52,5 +52,11 @@ describe('search page state', () => {
       { text: 'tv', mark: true },
       { text: ' "x"', mark: false },
     ]);
+  });
+
+  it('rebuilds highlighted HTML with nothing but <mark> as markup', () => {
+    expect(highlightHtml(highlightedToHtml('a <b> & \u0002tv\u0003 "x\''))).toBe('a &lt;b&gt; &amp; <mark>tv</mark> &quot;x&#39;');
+    // Whatever an engine sends: tags other than <mark> come out as text.
+    expect(highlightHtml('<script>alert(1)</script><mark>ok</mark><img src=x onerror=alert(1)>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;<mark>ok</mark>&lt;img src=x onerror=alert(1)&gt;');
   });
 });

@@ -131,3 +131,19 @@ export function highlightRuns(html: string): { text: string; mark: boolean }[] {
   }
   return runs;
 }
+
+/**
+ * The same highlighted HTML as a string for `set:html`, rebuilt from its runs: every text run
+ * escaped again (whatever the engine sent, nothing but <mark> survives as markup), byte for byte
+ * what the template would write from highlightRuns, without a node per run for Astro to render.
+ */
+export function highlightHtml(html: string): string {
+  let out = '';
+  for (const run of highlightRuns(html)) {
+    const text = run.text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+    out += run.mark ? `<mark>${text}</mark>` : text;
+  }
+  return out;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishStory, replyToStory } from '../../src/services/story.service.ts';
-import { cacheKeyFor, isStorable, PageCache, pageCacheHandler, responseFromCache } from '../../src/server/page-cache.ts';
+import { gunzipSync } from 'node:zlib';
+import { acceptsGzip, cacheKeyFor, isStorable, PageCache, pageCacheHandler, responseFromCache } from '../../src/server/page-cache.ts';
+import { appendAudit } from '../../src/db/audit.repository.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import type { Actor } from '../../src/domain/story-workflow.ts';
 
@@ -61,6 +63,37 @@ describe('the anonymous page cache', () => {
     expect(cache.get(`/en/companies/${companyA.slug}`)).toBeNull();
     expect(cache.get('/en')).toBeNull();
     expect(cache.get(`/en/companies/${companyB.slug}`)).not.toBeNull();
+  });
+
+  it("keeps a company's other story pages when one story changes, and drops them when the company itself changes", async () => {
+    const second = await publishStory(t.db, consumer, {
+      company: { name: 'Florist A' },
+      title: 'Wrong bouquet',
+      body: 'The bouquet was not the one in the photo and nobody called back.',
+      experienceDate: '2026-10-21',
+      category: 'delivery' as const,
+      language: 'en' as const,
+      channels: [{ channel: 'chat' as const, waitMinutes: 20, answered: true }],
+    }, { now: Date.UTC(2026, 10, 3) });
+    expect(second.companyId).toBe(companyA.id);
+    const cache = new PageCache(t.sqlite);
+    cache.syncChanges();
+    const put = (path: string) => cache.set(path, { status: 200, headers: [['content-type', 'text/html']], body: html(path), deps: cache.depsFor(path) });
+    put(`/en/stories/${second.storyId}`);
+    expect(cache.depsFor(`/en/stories/${second.storyId}`)).toEqual([`story:${second.storyId}`, `company-info:${companyA.id}`]);
+
+    await replyToStory(t.db, repA, { storyId: storyA, body: 'A second answer on the first story only.' }, { now: Date.UTC(2026, 10, 4) });
+    cache.syncChanges();
+    expect(cache.get(`/en/stories/${second.storyId}`)).not.toBeNull();
+
+    await appendAudit(t.db, { at: Date.UTC(2026, 10, 4), actorId: null, actorRole: 'admin', action: 'company.rename', subjectKind: 'company', subjectId: companyA.id });
+    cache.syncChanges();
+    expect(cache.get(`/en/stories/${second.storyId}`)).toBeNull();
+
+    put(`/en/stories/${second.storyId}`);
+    await appendAudit(t.db, { at: Date.UTC(2026, 10, 4), actorId: null, actorRole: 'company_rep', action: 'contact.declare', subjectKind: 'contact', subjectId: 99, companyId: companyA.id });
+    cache.syncChanges();
+    expect(cache.get(`/en/stories/${second.storyId}`)).toBeNull();
   });
 
   it('serves only anonymous GETs of known pages with known parameters', () => {
@@ -156,5 +189,30 @@ describe('the anonymous page cache', () => {
     expect(cache.serveNode({ method: 'GET', url: '/en/companies', headers: {} }, fakeRes())).toBe(false);
     expect(cache.serveNode({ method: 'GET', url: '/it/companies', headers: { cookie: 'answerable_session=x.y' } }, fakeRes())).toBe(false);
     expect(cache.serveNode({ method: 'POST', url: '/it/companies', headers: {} }, fakeRes())).toBe(false);
+  });
+
+  it('sends a stored page gzipped to a client that accepts it, the same page to one that does not', () => {
+    const cache = new PageCache(t.sqlite);
+    cache.syncChanges();
+    const text = 'A long company page. '.repeat(200);
+    cache.set('/it/companies', { status: 200, headers: [['content-type', 'text/html; charset=utf-8']], body: html(text), deps: ['global'] });
+    const fakeRes = () => {
+      const headers: Record<string, string | number> = {};
+      const res = { statusCode: 0, body: undefined as Uint8Array | undefined, headers, setHeader: (n: string, v: string | number) => (headers[n.toLowerCase()] = v), end: (b?: Uint8Array) => (res.body = b) };
+      return res;
+    };
+    const zipped = fakeRes();
+    expect(cache.serveNode({ method: 'GET', url: '/it/companies', headers: { 'accept-encoding': 'gzip, deflate, br' } }, zipped)).toBe(true);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('Accept-Encoding');
+    expect(zipped.headers['content-length']).toBe(zipped.body!.byteLength);
+    expect(gunzipSync(zipped.body!).toString()).toContain(text);
+    for (const refused of [undefined, 'br', 'gzip;q=0, br', 'identity']) {
+      const plain = fakeRes();
+      expect(cache.serveNode({ method: 'GET', url: '/it/companies', headers: { 'accept-encoding': refused } }, plain)).toBe(true);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(new TextDecoder().decode(plain.body)).toContain(text);
+    }
+    expect(acceptsGzip('br;q=1, GZIP;q=0.5')).toBe(true);
   });
 });

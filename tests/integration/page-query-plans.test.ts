@@ -17,6 +17,8 @@ import {
 import { rebuildAllCompanyStats } from '../../src/db/stats.repository.ts';
 import { RULES_VERSION } from '../../src/domain/scoring.ts';
 import { findCompanyBySlug } from '../../src/db/company.repository.ts';
+import { findStandardReplyCounts } from '../../src/db/message.repository.ts';
+import { findChannelAttempts } from '../../src/db/channel-breakdown.repository.ts';
 import type { DB } from '../../src/db/client.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { makeCompany, makeMessage, makeStory } from '../helpers/content-fixtures.ts';
@@ -81,6 +83,14 @@ describe('the company page reads', () => {
     const plans = await plansOf(() => countCompanyStoriesByState(logged, companyId));
     expect(plans).toHaveLength(1);
     expect(plans[0]!.plan).toEqual(['SEARCH company_story_counts USING PRIMARY KEY (company_id=?)']);
+  });
+
+  it('its standard-reply trace and channel table by index, never a scan of every message of the site', async () => {
+    const plans = [...(await plansOf(() => findStandardReplyCounts(logged, companyId, 0))), ...(await plansOf(() => findChannelAttempts(logged, companyId, 0)))];
+    expect(plans).toHaveLength(2);
+    expectNoScans(plans);
+    expect(plans[0]!.plan.join(' | ')).toMatch(/story_messages_company/);
+    expect(await findStandardReplyCounts(logged, companyId, 0)).toEqual({ replies: 15, standard: 0 });
   });
 
   it('a page of stories: ids from a covering index, rows by primary key, message counts from an index alone', async () => {

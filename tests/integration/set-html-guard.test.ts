@@ -14,8 +14,9 @@ function files(dir: string): string[] {
 }
 
 // Expressions that are safe by construction: the renderer, the escaper, the JSON-LD encoder and
-// the header's visitor holes (src/layouts/visitor-header.ts: escapeHtml around fixed markup).
-const SAFE_CALL = /^(renderMarkdown|escapeHtml|jsonForScript|visitorNavHtml|visitorAccountHtml)\(/;
+// the header's visitor holes (src/layouts/visitor-header.ts: escapeHtml around fixed markup), the
+// search page's lists (src/search/search-html.ts: escapeHtml and highlightHtml around fixed markup).
+const SAFE_CALL = /^(renderMarkdown|escapeHtml|jsonForScript|visitorNavHtml|visitorAccountHtml|facetLabelsHtml|searchHitsHtml)\(/;
 const EMPTY = /^(null|undefined|''|""|``)$/;
 
 /** Source with comments removed and every non-empty string literal reduced to 'S'. */
