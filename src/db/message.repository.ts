@@ -1,4 +1,5 @@
 // The public thread of a story: alternating company and consumer messages.
+import { sql } from 'kysely';
 import type { DB } from './client.ts';
 
 export interface StoryMessage {
@@ -119,17 +120,22 @@ export async function markStandardReplies(db: DB, companyId: number, replyHash: 
   return [...new Set(rows.map((r) => r.story_id))];
 }
 
-/** A company's visible replies since `since` and how many of them are standard replies. */
+/**
+ * A company's visible replies since `since` and how many of them are standard replies: those on
+ * its own stories (no other company named on the reply) plus those it wrote as the named company
+ * of another's story. Two indexed paths (migration 2026-12-05T0530), never a scan of all replies.
+ */
 export async function findStandardReplyCounts(db: DB, companyId: number, since: number): Promise<{ replies: number; standard: number }> {
-  const row = await db
-    .selectFrom('story_messages as m')
-    .innerJoin('stories as s', 's.id', 'm.story_id')
-    .select((eb) => [eb.fn.countAll<number>().as('replies'), eb.fn.sum<number>('m.standard_reply').as('standard')])
-    .where((eb) => eb(eb.fn.coalesce('m.company_id', 's.company_id'), '=', companyId))
-    .where('s.state', '!=', 'hidden')
-    .where('m.author_role', '=', 'company')
-    .where('m.hidden_at', 'is', null)
-    .where('m.created_at', '>=', since)
-    .executeTakeFirstOrThrow();
+  const { rows } = await sql<{ replies: number; standard: number | null }>`
+    select count(*) as replies, sum(standard_reply) as standard from (
+      select m.standard_reply from stories s join story_messages m on m.story_id = s.id
+       where s.company_id = ${companyId} and m.company_id is null and s.state != 'hidden'
+         and m.author_role = 'company' and m.hidden_at is null and m.created_at >= ${since}
+      union all
+      select m.standard_reply from story_messages m join stories s on s.id = m.story_id
+       where m.company_id = ${companyId} and s.state != 'hidden'
+         and m.author_role = 'company' and m.hidden_at is null and m.created_at >= ${since}
+    )`.execute(db);
+  const row = rows[0]!;
   return { replies: Number(row.replies), standard: Number(row.standard ?? 0) };
 }

@@ -18,6 +18,7 @@ import * as scoreFakes from '../../migrations/2026-12-04T1500-score-fakes.ts';
 import * as notifications from '../../migrations/2026-12-04T1530-notifications.ts';
 import * as storyMarketplaces from '../../migrations/2026-12-04T1550-story-marketplaces.ts';
 import * as contactDirectory from '../../migrations/2026-12-05T0240-contact-directory.ts';
+import * as companyRepliesIndex from '../../migrations/2026-12-05T0530-company-replies-index.ts';
 import * as publishDrafts from '../../migrations/2026-12-05T0300-publish-drafts.ts';
 
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04T1550-story-marketplaces': storyMarketplaces,
   '2026-12-05T0240-contact-directory': contactDirectory,
   '2026-12-05T0300-publish-drafts': publishDrafts,
+  '2026-12-05T0530-company-replies-index': companyRepliesIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
