@@ -270,7 +270,7 @@ if (!mixedSkipped) {
     const v = result.verification;
     log(`  [mixed] ${result.users} users: ${result.reqPerSec} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, errors ${result.errors}, 429 ${result.rateLimited}, busy ${result.sqliteBusy}, cache hits ${result.pageCache.hitRate}`);
     log(`  [mixed] acknowledged: ${v.stories.acknowledged} stories (${v.stories.missing} missing, ${v.stories.missingInSearch} not in search), ${v.replies.acknowledged} replies (${v.replies.missing} missing), ${v.verdicts.acknowledged} verdicts (${v.verdicts.missing} missing), ${v.reports.acknowledged} reports (${v.reports.missing} missing)`);
-    if (result.errorSamples.length) log(`  [mixed] errors: ${result.errorSamples.join('; ')}`);
+    if (result.errorSamples.length) log(`  [mixed] errors: ${result.errorSamples.join('; ')}\n  [mixed] the server's last output:\n${running.output().slice(-6000)}`);
     mixed = { catchUp, minimal, result, peakRssMiB: running.peakRssMiB() };
   } finally {
     await running.stop();
