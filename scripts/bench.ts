@@ -1,4 +1,4 @@
-// npm run bench [-- --small | --stories N --companies M] [--seconds S] [--out DIR] [--no-build] [--no-server] [--no-raw] [--no-meilisearch] [--keep] [--stats-threads T]
+// npm run bench [-- --small | --stories N --companies M] [--seconds S] [--out DIR] [--no-build] [--no-server] [--no-raw] [--no-meilisearch] [--no-mixed] [--users N] [--keep] [--stats-threads T]
 //
 // Measures every figure of ../shared/docs/quality.md (Performance) in one run, on a deterministic
 // corpus (scripts/bench/corpus.ts): load rate through the import path vs bare prepared inserts of
@@ -29,6 +29,7 @@ import { measureSearch, queryMix, type SearchLatency } from './bench/search-mix.
 import { type MeilisearchBench, type MeilisearchFigures, benchMeilisearch, meilisearchForBench } from './bench/meilisearch.ts';
 import { type HttpFigure, hammer, startServer } from './bench/server.ts';
 import { checkConfigOrExit } from '../src/config.ts';
+import { type CatchUp, type MixedResult, busyCounter, catchUpToNow, prepareMixed, runMixed } from './bench/mixed.ts';
 
 checkConfigOrExit();
 
@@ -51,6 +52,9 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     // stats: threads of the full statistics rebuild (1 = the single-threaded path only).
     'stats-threads': { type: 'string', default: '2' },
+    // Mixed traffic (scripts/bench/mixed.ts): --no-mixed skips it; --users sets the virtual users.
+    'no-mixed': { type: 'boolean', default: false },
+    users: { type: 'string' },
   },
 });
 
@@ -274,6 +278,43 @@ if (!values['no-server']) {
   const peaks = [cached.peak, uncached.peak].filter((p): p is number => p !== null);
   server = { build, cached: cached.result, uncached: uncached.result, meilisearch: withMeilisearch?.result ?? null, peakRssMiB: peaks.length ? Math.max(...peaks) : null };
 }
+// --- 4b. mixed traffic (scripts/bench/mixed.ts) ------------------------------------------------------
+// Many virtual users at once, reads and writes through the real forms, with the background
+// workers on; its own minimal page in the same server process is the reference.
+let mixed: { catchUp: CatchUp; minimal: HttpFigure; result: MixedResult; peakRssMiB: number | null } | null = null;
+const mixedSkipped: string | null = values['no-mixed'] ? 'skipped (--no-mixed)' : values['no-server'] ? 'skipped (--no-server)' : null;
+if (!mixedSkipped) {
+  const mixedOptions = {
+    users: int('users', values.users, small ? 64 : 96),
+    connections: params.connections,
+    seconds: params.seconds,
+    seed: params.seed,
+    writers: small ? 120 : 400,
+    repCompanies: small ? 20 : 60,
+    readers: small ? 16 : 64,
+    log,
+  };
+  const catchUp = await catchUpToNow(bench);
+  log(`  [mixed] database brought to the real clock in ${catchUp.ms} ms: ${catchUp.overdue} overdue, ${catchUp.closed} closed, ${catchUp.searchRows} search rows`);
+  const setup = await prepareMixed(bench, corpus, mixedOptions);
+  bench.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  const running = await startServer(root, benchPath, { ANSWERABLE_WORKERS: 'on', MAIL_RELAY: 'on' });
+  const busy = busyCounter(running.child);
+  try {
+    await hammer(running.url, '/bench/minimal', { connections: params.connections, seconds: 1 });
+    const minimal = await hammer(running.url, '/bench/minimal', { connections: params.connections, seconds: params.seconds });
+    log(`  [mixed, workers on] /bench/minimal: ${minimal.reqPerSec} req/s, p99 ${minimal.p99Ms} ms`);
+    const result = await runMixed(running.url, bench, corpus, setup, { ...mixedOptions, busy });
+    const v = result.verification;
+    log(`  [mixed] ${result.users} users: ${result.reqPerSec} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, errors ${result.errors}, 429 ${result.rateLimited}, busy ${result.sqliteBusy}, cache hits ${result.pageCache.hitRate}`);
+    log(`  [mixed] acknowledged: ${v.stories.acknowledged} stories (${v.stories.missing} missing, ${v.stories.missingInSearch} not in search), ${v.replies.acknowledged} replies (${v.replies.missing} missing), ${v.verdicts.acknowledged} verdicts (${v.verdicts.missing} missing), ${v.reports.acknowledged} reports (${v.reports.missing} missing)`);
+    if (result.errorSamples.length) log(`  [mixed] errors: ${result.errorSamples.join('; ')}\n  [mixed] the server's last output:\n${running.output().slice(-6000)}`);
+    mixed = { catchUp, minimal, result, peakRssMiB: running.peakRssMiB() };
+  } finally {
+    await running.stop();
+  }
+}
+
 await meili?.bench.stop();
 await bench.db.destroy();
 if (!values.keep && !values['db-dir']) rmSync(dbDir, { recursive: true, force: true });
@@ -306,6 +347,7 @@ const figures: Figure[] = [
   figure('meili_search_p95_ms', 'Meilisearch search p95', mf?.search.p95Ms ?? null, 'ms', null),
   figure('meili_reindex_stories_per_s', 'Meilisearch full reindex (npm run reindex path)', mf?.reindex.storiesPerSec ?? null, 'stories/s', null),
   figure('meili_relay_rows_per_s', 'Meilisearch outbox relay, story.upsert rows drained', mf?.relay.rowsPerSec ?? null, 'rows/s', null),
+  ...mixedFigures(),
   figure('bulk_physical_ratio', 'bulk load time / physical reference (plain key-ordered inserts + one FTS5 rebuild, same run)', load.bulkVsPhysical, '', null),
   figure('physical_ref_s', `physical reference for the same ${load.bulkStories} stories (quality.md: ≈ 45 s per million here)`, load.physicalMs === null ? null : Number((load.physicalMs / 1000).toFixed(1)), 's', null),
   figure('import_rows_per_s', 'incremental import rate (today\'s path, appended to the loaded database)', load.importRowsPerSec, 'rows/s', null),
@@ -316,6 +358,32 @@ const figures: Figure[] = [
   figure('fts_compact_s', 'FTS5 segment merge into one (after the load, before the search figures)', Number((ftsCompactMs / 1000).toFixed(2)), 's', null),
   figure('stats_incremental_top_ms', 'statistics after one event, largest company', Number(incrementalTopMs.toFixed(3)), 'ms', null, `${topCompany.n} stories`),
 ];
+function mixedFigures(): Figure[] {
+  const r = mixed?.result;
+  const mm = mixed?.minimal;
+  const v = r?.verification;
+  const lost = v ? v.stories.missing + v.replies.missing + v.verdicts.missing + v.reports.missing + v.stories.missingInSearch : null;
+  const acked = v ? v.stories.acknowledged + v.replies.acknowledged + v.verdicts.acknowledged + v.reports.acknowledged : null;
+  const k = r?.byKind;
+  return [
+    figure('mixed_ratio', 'mixed traffic req/s / minimal page (workers on, same process)', ratio(r?.reqPerSec, mm?.reqPerSec), '', { op: '>=', value: 2 }, r ? `${r.users} users over ${r.connections} connections` : undefined),
+    figure('mixed_p99_ratio', 'mixed traffic p99 / minimal page p99', ratio(r?.p99Ms, mm?.p99Ms), '', { op: '<=', value: 3 }),
+    figure('mixed_errors', 'mixed traffic errors (unexpected status, 5xx, socket errors; 429 apart)', r?.errors ?? null, '', { op: '<=', value: 0 }),
+    figure('mixed_sqlite_busy', 'mixed traffic SQLITE_BUSY in the server\'s log', r?.sqliteBusy ?? null, '', { op: '<=', value: 0 }),
+    figure('mixed_writes_lost', 'acknowledged writes missing afterwards (or stories not found by search)', lost, '', { op: '<=', value: 0 }, acked !== null ? `${acked} acknowledged` : undefined),
+    figure('mixed_anonymous_p50_ms', 'mixed: anonymous read p50', k?.anonymous.p50Ms ?? null, 'ms', null),
+    figure('mixed_anonymous_p99_ms', 'mixed: anonymous read p99', k?.anonymous.p99Ms ?? null, 'ms', null),
+    figure('mixed_signed_in_p50_ms', 'mixed: signed-in read p50', k?.signedIn.p50Ms ?? null, 'ms', null),
+    figure('mixed_signed_in_p99_ms', 'mixed: signed-in read p99', k?.signedIn.p99Ms ?? null, 'ms', null),
+    figure('mixed_write_p50_ms', 'mixed: write p50', k?.write.p50Ms ?? null, 'ms', null),
+    figure('mixed_write_p99_ms', 'mixed: write p99', k?.write.p99Ms ?? null, 'ms', null),
+    figure('mixed_rate_limited', 'mixed: answers 429 (counted apart from errors)', r?.rateLimited ?? null, '', null),
+    figure('mixed_page_cache_hit_rate', 'mixed: anonymous cacheable pages answered from the page cache', r?.pageCache.hitRate ?? null, '', null),
+    figure('mixed_outbox_pending', 'mixed: outbox rows pending when the load stopped', r ? Object.values(r.outbox.pendingAtStop).reduce((a, b) => a + b, 0) : null, 'rows', null, r ? JSON.stringify(r.outbox.pendingAtStop) : undefined),
+    figure('mixed_outbox_drain_s', 'mixed: seconds for the outbox to drain after the load', r?.outbox.drainSeconds ?? null, 's', null),
+  ];
+}
+
 const cpus = os.cpus();
 const document = {
   benchmark: 'answerable',
@@ -344,6 +412,7 @@ const document = {
     search: { ...search, vocabularyRefreshMs: Math.round(vocabularyMs), compactMs: Math.round(ftsCompactMs), compactSteps: ftsCompaction.steps },
     meilisearch: mf ?? { skipped: meiliSkipped },
     server: server ?? { skipped: serverSkipped },
+    mixed: mixed ?? { skipped: mixedSkipped },
   },
 };
 mkdirSync(values.out, { recursive: true });

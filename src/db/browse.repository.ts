@@ -112,7 +112,10 @@ export function plainExcerpt(markdown: string, max = 220): string {
 
 export async function findRecentStories(db: DB, limit = 10): Promise<StorySummary[]> {
   const rows = await summarySelect(db)
-    .where('s.state', 'in', listedStates)
+    // `+s.state`: not through the state index, whose rows (most of the site) would all be read
+    // and sorted (~1 s at 150k stories); newest first through stories_published, stopping at
+    // `limit` (decision 0046).
+    .where(sql<string>`+s.state`, 'in', listedStates)
     // Stories about a company not yet listed (new, not reviewed) stay on its own page.
     .where('c.listed_at', 'is not', null)
     .orderBy('s.published_at', 'desc')

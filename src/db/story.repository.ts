@@ -411,13 +411,20 @@ function inboxSelect(db: DB, companyIds: readonly number[]) {
     ])
     .leftJoin('story_marketplaces as mp', 'mp.story_id', 's.id')
     .select(['mp.seller_id', 'mp.marketplace_id'])
-    // A marketplace story is in the inbox of both companies it names (decision 0037).
+    // A marketplace story is in the inbox of both companies it names (decision 0037). One IN over
+    // a union of three indexed lookups: an OR of the three let SQLite walk every story in the
+    // inbox's states instead (~150 ms per dashboard at 150k stories, decision 0046).
     .where((eb) =>
-      eb.or([
-        eb('s.company_id', 'in', [...companyIds]),
-        eb('s.id', 'in', eb.selectFrom('story_marketplaces').select('story_id').where('seller_id', 'in', [...companyIds])),
-        eb('s.id', 'in', eb.selectFrom('story_marketplaces').select('story_id').where('marketplace_id', 'in', [...companyIds])),
-      ]),
+      eb(
+        's.id',
+        'in',
+        db
+          .selectFrom('stories')
+          .select('stories.id as story_id')
+          .where('stories.company_id', 'in', [...companyIds])
+          .union(db.selectFrom('story_marketplaces').select('story_id').where('seller_id', 'in', [...companyIds]))
+          .union(db.selectFrom('story_marketplaces').select('story_id').where('marketplace_id', 'in', [...companyIds])),
+      ),
     );
 }
 

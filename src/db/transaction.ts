@@ -43,6 +43,10 @@ export async function inTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>): Pro
       });
     } catch (error) {
       if (attempt >= RETRIES || !isRetryable(error)) throw error;
+      // Visible in the logs: a busy retry means another process holds the write lock (the
+      // mixed-traffic bench counts these lines; its target is zero).
+      const code = (error as { code?: unknown } | null)?.code;
+      if (typeof code === 'string' && code.startsWith('SQLITE_')) console.warn(`[db] ${code}: write transaction retried (attempt ${attempt + 1})`);
       await new Promise((resolve) => setTimeout(resolve, 5 * 2 ** attempt + Math.random() * 10));
     }
   }

@@ -19,6 +19,7 @@ import { RULES_VERSION } from '../../src/domain/scoring.ts';
 import { findCompanyBySlug } from '../../src/db/company.repository.ts';
 import { findStandardReplyCounts } from '../../src/db/message.repository.ts';
 import { findChannelAttempts } from '../../src/db/channel-breakdown.repository.ts';
+import { findActiveThreads, findAwaitingFirstReply } from '../../src/db/story.repository.ts';
 import type { DB } from '../../src/db/client.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { makeCompany, makeMessage, makeStory } from '../helpers/content-fixtures.ts';
@@ -131,6 +132,26 @@ describe('the company page reads', () => {
   it('the recent stories of the home page by the published index', async () => {
     const plans = await plansOf(() => findRecentStories(logged, 10));
     expectNoScans(plans);
+    // Newest first along stories_published, stopping at the limit: never every listed story
+    // read through the state index and sorted (558 ms at 150k stories, decision 0046).
+    expect(plans[0]!.plan.join(' | ')).toContain('USING INDEX stories_published');
+    expect(plans[0]!.plan.join(' | ')).not.toContain('TEMP B-TREE');
+  });
+
+  it('the standard-reply line by the company\'s stories and the company-reply index, never every reply', async () => {
+    const plans = await plansOf(() => findStandardReplyCounts(logged, companyId, 0));
+    expectNoScans(plans);
+    const plan = plans[0]!.plan.join(' | ');
+    expect(plan).toContain('story_messages_company (company_id=?');
+    expect(plan).toMatch(/SEARCH s USING (COVERING )?INDEX stories_company\w* \(company_id=\?/);
+  });
+
+  it('a representative\'s inbox through indexed lookups of its stories and marketplace stories', async () => {
+    for (const read of [() => findAwaitingFirstReply(logged, [companyId]), () => findActiveThreads(logged, [companyId])]) {
+      const plans = await plansOf(read);
+      expectNoScans(plans);
+      expect(plans[0]!.plan.join(' | ')).toMatch(/stories_company\w* \(company_id=\?\)/);
+    }
   });
 });
 

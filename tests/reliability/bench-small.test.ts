@@ -24,6 +24,11 @@ const figureIds = [
   'stats_full_s',
   'stats_incremental_ms',
   'server_peak_rss_mib',
+  'mixed_ratio',
+  'mixed_p99_ratio',
+  'mixed_errors',
+  'mixed_sqlite_busy',
+  'mixed_writes_lost',
 ];
 
 describe('npm run bench -- --small', () => {
@@ -96,6 +101,22 @@ describe('npm run bench -- --small', () => {
     } else {
       expect(saved.details.meilisearch.skipped).toMatch(/skipped/);
     }
+    // Mixed traffic (scripts/bench/mixed.ts): reads and writes through the real forms, workers on.
+    // Correctness, not speed: no errors, no SQLITE_BUSY, every acknowledged write found afterwards.
+    const mixed = saved.details.mixed;
+    expect(mixed.minimal).toMatchObject(http);
+    expect(mixed.catchUp).toMatchObject({ ms: expect.any(Number), overdue: expect.any(Number) });
+    const r = mixed.result;
+    expect(r.requests).toBeGreaterThan(0);
+    for (const kind of ['anonymous', 'signedIn', 'write']) expect(r.byKind[kind].requests, kind).toBeGreaterThan(0);
+    expect(r.errorSamples).toEqual([]);
+    expect(r.errors).toBe(0);
+    expect(r.sqliteBusy).toBe(0);
+    expect(r.verification.stories.acknowledged).toBeGreaterThan(0);
+    for (const what of ['stories', 'replies', 'verdicts', 'reports']) expect(r.verification[what].missing, what).toBe(0);
+    expect(r.verification.stories.missingInSearch).toBe(0);
+    expect(r.outbox.pendingAfterDrain).toBe(0);
+    for (const id of ['mixed_errors', 'mixed_sqlite_busy', 'mixed_writes_lost']) expect(byId.get(id)!.pass, id).toBe(true);
     expect(run.stderr).toMatch(/figure\s+value\s+target/);
   });
 });
