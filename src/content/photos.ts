@@ -6,7 +6,7 @@
 // and live outside public/, served by src/pages/photos/[file].ts.
 import { config } from '../config.ts';
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 
@@ -71,6 +71,35 @@ export function parsePhotoFileName(name: string): { id: string; size: PhotoSize 
 }
 
 /** Public URL of one size of a photo. */
+/** The 404 every photo route answers for a name it does not serve (unknown, hidden, not yours). */
+export function photoNotFound(): Response {
+  return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' } });
+}
+
+/**
+ * A photo file as an HTTP answer (story photos and draft photos): read from `dir` under the name
+ * rebuilt from the parsed parts (never the request's own string), with a fixed Content-Type,
+ * nosniff, a sandboxing CSP and same-origin CORP; 404 when the file is missing.
+ */
+export async function photoFileResponse(dir: string, parsed: { id: string; size: PhotoSize }, headers: Record<string, string>): Promise<Response> {
+  let data: Buffer;
+  try {
+    data = await readFile(join(dir, photoFileName(parsed.id, parsed.size)));
+  } catch {
+    return photoNotFound();
+  }
+  return new Response(new Uint8Array(data), {
+    headers: {
+      'Content-Type': 'image/webp',
+      'Content-Length': String(data.length),
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Cross-Origin-Resource-Policy': 'same-origin',
+      ...headers,
+    },
+  });
+}
+
 export function photoUrl(id: string, size: PhotoSize = 1600): string {
   return `/photos/${photoFileName(id, size)}`;
 }

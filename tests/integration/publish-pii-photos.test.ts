@@ -32,6 +32,8 @@ afterAll(async () => {
   await closeDatabase();
   await t.cleanup();
   rmSync(dir, { recursive: true, force: true });
+  // Drafts live beside the photos (draftsDir): the same temporary tree goes.
+  rmSync(`${dir}-drafts`, { recursive: true, force: true });
   delete process.env.PHOTOS_DIR;
 });
 

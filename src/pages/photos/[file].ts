@@ -5,48 +5,26 @@
 // disappear: public photos are cached for 5 minutes only, with an ETag (the name) so a browser
 // revalidates cheaply; a hidden one answers 404 at once (moderators still see it, uncached).
 import type { APIRoute } from 'astro';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { findPhotoWithStoryState } from '../../db/photo.repository.ts';
-import { parsePhotoFileName, photoFileName, photosDir } from '../../content/photos.ts';
+import { parsePhotoFileName, photoFileResponse, photoNotFound, photosDir } from '../../content/photos.ts';
 
 export const prerender = false;
-
-const notFound = () =>
-  new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' } });
 
 /** How long browsers and shared caches may keep a public photo without asking again. */
 export const PUBLIC_PHOTO_MAX_AGE_SECONDS = 300;
 
 export const GET: APIRoute = async ({ params, locals, request }) => {
   const parsed = parsePhotoFileName(params.file ?? '');
-  if (!parsed) return notFound();
+  if (!parsed) return photoNotFound();
   const photo = await findPhotoWithStoryState(locals.db, parsed.id);
-  if (!photo) return notFound();
+  if (!photo) return photoNotFound();
   const isPublic = photo.hidden_at === null && photo.story_state !== 'hidden' && photo.story_state !== 'withdrawn';
   const role = locals.user?.role;
-  if (!isPublic && role !== 'moderator' && role !== 'admin') return notFound();
+  if (!isPublic && role !== 'moderator' && role !== 'admin') return photoNotFound();
   const etag = `"${parsed.id}-${parsed.size}"`;
   const cacheControl = isPublic ? `public, max-age=${PUBLIC_PHOTO_MAX_AGE_SECONDS}` : 'private, no-store';
   if (isPublic && (request.headers.get('if-none-match') ?? '').split(',').some((t) => t.trim() === etag)) {
     return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': cacheControl } });
   }
-  let data: Buffer;
-  try {
-    // The name is rebuilt from the parsed parts, never taken from the request as is.
-    data = await readFile(join(photosDir(), photoFileName(parsed.id, parsed.size)));
-  } catch {
-    return notFound();
-  }
-  return new Response(new Uint8Array(data), {
-    headers: {
-      'Content-Type': 'image/webp',
-      'Content-Length': String(data.length),
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-      'Cache-Control': cacheControl,
-      ...(isPublic ? { ETag: etag } : {}),
-      'Cross-Origin-Resource-Policy': 'same-origin',
-    },
-  });
+  return photoFileResponse(photosDir(), parsed, { 'Cache-Control': cacheControl, ...(isPublic ? { ETag: etag } : {}) });
 };
