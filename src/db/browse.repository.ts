@@ -398,6 +398,18 @@ export async function findCompanyStories(
   return { items, total: countListedStories(counts, opts.state) };
 }
 
+/**
+ * The directory contact the author picked for a channel (decision 0042): a menu path carries the
+ * phone number it belongs to. Contacts found fake are not shown (a scam line is not advertised).
+ */
+export interface StoryContact {
+  kind: string;
+  value: string;
+  costClass: string | null;
+  withdrawn: boolean;
+  phone: { value: string; costClass: string | null } | null;
+}
+
 export interface StoryPage {
   id: number;
   title: string;
@@ -430,7 +442,7 @@ export interface StoryPage {
   authorId: number | null;
   authorName: string | null;
   company: Pick<CompanyRow, 'id' | 'slug' | 'name' | 'claimed_at' | 'sector' | 'country'>;
-  channels: { channel: Channel; waitMinutes: number | null; answered: boolean }[];
+  channels: { channel: Channel; waitMinutes: number | null; answered: boolean; contact: StoryContact | null }[];
   /** standardReply: a company reply sent, identical, to 5+ other stories within 30 days (rule 9). */
   messages: { id: number; authorRole: 'consumer' | 'company'; authorName: string | null; body: string; createdAt: number; editedAt: number | null; standardReply: boolean; /** Company replies: which company wrote it (null: the story's own). */ companyId: number | null }[];
   /** Bought through a marketplace: both companies and who the author holds responsible (the story's company). */
@@ -483,7 +495,22 @@ const storyPageCompany = preparedQuery((db, id: number) =>
 );
 
 const storyPageChannels = preparedQuery((db, id: number) =>
-  db.selectFrom('story_channels').select(['channel', 'wait_minutes', 'answered']).where('story_id', '=', id),
+  db
+    .selectFrom('story_channels as sc')
+    .leftJoin('company_contacts as cc', (j) => j.onRef('cc.id', '=', 'sc.contact_id').on('cc.status', '!=', 'fake'))
+    .leftJoin('company_contacts as pc', 'pc.id', 'cc.parent_id')
+    .select([
+      'sc.channel',
+      'sc.wait_minutes',
+      'sc.answered',
+      'cc.kind as contact_kind',
+      'cc.value as contact_value',
+      'cc.cost_class as contact_cost',
+      'cc.status as contact_status',
+      'pc.value as phone_value',
+      'pc.cost_class as phone_cost',
+    ])
+    .where('sc.story_id', '=', id),
 );
 
 const storyPageMessages = preparedQuery((db, id: number) =>
@@ -564,7 +591,21 @@ export async function findStoryPage(db: DB, id: number): Promise<StoryPage | nul
     authorId: s.author_id,
     authorName: s.author_name,
     company,
-    channels: channels.map((c) => ({ channel: c.channel, waitMinutes: c.wait_minutes, answered: c.answered === 1 })),
+    channels: channels.map((c) => ({
+      channel: c.channel,
+      waitMinutes: c.wait_minutes,
+      answered: c.answered === 1,
+      contact:
+        c.contact_kind === null || c.contact_value === null
+          ? null
+          : {
+              kind: c.contact_kind,
+              value: c.contact_value,
+              costClass: c.contact_cost,
+              withdrawn: c.contact_status === 'withdrawn',
+              phone: c.phone_value === null ? null : { value: c.phone_value, costClass: c.phone_cost },
+            },
+    })),
     messages: messages.map((m) => ({
       id: m.id,
       authorRole: m.author_role,

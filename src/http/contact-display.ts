@@ -4,6 +4,7 @@ import { parsePhone } from '../domain/contacts.ts';
 import { formatDate, t, type Locale, type MessageKey } from '../i18n/index.ts';
 import type { DirectoryContact } from '../services/contact.service.ts';
 import type { ContactEventRow } from '../db/contact.repository.ts';
+import type { StoryContact } from '../db/browse.repository.ts';
 
 export function contactValueText(kind: string, value: string): string {
   if (kind === 'phone') return parsePhone(value, 'IT')?.national ?? value;
@@ -41,4 +42,14 @@ export function withdrawnLine(lang: Locale, c: DirectoryContact): string {
 export function eventLine(lang: Locale, e: ContactEventRow): string {
   const by = e.by_role === 'consumer' && e.reports ? t(lang, 'contacts.by.consumerN', { n: e.reports }) : t(lang, `contacts.by.${e.by_role}` as MessageKey);
   return t(lang, `contacts.event.${e.event}` as MessageKey, { date: formatDate(lang, e.at), by, reason: e.reason ? t(lang, `contacts.reason.${e.reason}` as MessageKey) : '' });
+}
+
+/** The contact a story's author used on a channel: "Contact used: Phone (premium rate) 02 1234 5678, in its menu: press 2, then 4". */
+export function storyContactLine(lang: Locale, c: StoryContact): string {
+  const what =
+    c.kind === 'menu_path' && c.phone
+      ? t(lang, 'contacts.story.menu', { phone: contactName(lang, { kind: 'phone', value: c.phone.value, costClass: c.phone.costClass }), steps: menuPathText(lang, c.value) })
+      : contactName(lang, c);
+  const line = t(lang, 'contacts.story.used', { what });
+  return c.withdrawn ? `${line} ${t(lang, 'contacts.story.withdrawn')}` : line;
 }

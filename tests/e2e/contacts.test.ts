@@ -145,7 +145,21 @@ describe('the publish form’s contact picker', () => {
     const storyId = Number(new URL(page.url()).pathname.split('/').at(-1));
     const row = site.sql().prepare("select c.kind, c.value from story_channels s join company_contacts c on c.id = s.contact_id where s.story_id = ? and s.channel = 'phone_paid'").get(storyId);
     expect(row).toEqual({ kind: 'menu_path', value: '2 4 0' });
+    // The story page says which contact was used: the number and the path through its menu.
+    const used = await page.locator('.story-contact').first().textContent();
+    expect(used).toContain('Contact used:');
+    expect(used).toContain('02 1234 5678');
+    expect(used).toContain('press 2, then 4, then 0');
     expect(problems).toEqual([]);
     await page.context().close();
+    for (const [lang, width] of [['it', 390], ['en', 390]] as const) {
+      const phone = await newPage(browser, { width, locale: lang === 'en' ? 'en-GB' : 'it-IT' });
+      await phone.page.goto(`${site.baseUrl}/${lang}/stories/${storyId}`);
+      expect(await phone.page.locator('.story-contact').first().textContent()).toContain(lang === 'en' ? 'press 2' : 'premi 2');
+      expect(await phone.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      if (shots) await phone.page.locator('#channels-h').locator('..').screenshot({ path: join(shots, `story-contact-${lang}-${width}.png`) });
+      expect(phone.problems).toEqual([]);
+      await phone.page.context().close();
+    }
   });
 });
