@@ -495,23 +495,24 @@ const storyPageCompany = preparedQuery((db, id: number) =>
 );
 
 const storyPageChannels = preparedQuery((db, id: number) =>
-  db
-    .selectFrom('story_channels as sc')
-    .leftJoin('company_contacts as cc', (j) => j.onRef('cc.id', '=', 'sc.contact_id').on('cc.status', '!=', 'fake'))
-    .leftJoin('company_contacts as pc', 'pc.id', 'cc.parent_id')
-    .select([
-      'sc.channel',
-      'sc.wait_minutes',
-      'sc.answered',
-      'cc.kind as contact_kind',
-      'cc.value as contact_value',
-      'cc.cost_class as contact_cost',
-      'cc.status as contact_status',
-      'pc.value as phone_value',
-      'pc.cost_class as phone_cost',
-    ])
-    .where('sc.story_id', '=', id),
+  db.selectFrom('story_channels').select(['channel', 'wait_minutes', 'answered', 'contact_id']).where('story_id', '=', id),
 );
+
+/** The contacts picked on a story's channels, and the phones their menu paths belong to (most stories pick none: no query). */
+async function storyPageContacts(db: DB, ids: number[]): Promise<Map<number, StoryContact>> {
+  const out = new Map<number, StoryContact>();
+  if (ids.length === 0) return out;
+  const columns = ['id', 'kind', 'value', 'cost_class', 'status', 'parent_id'] as const;
+  const rows = await db.selectFrom('company_contacts').select(columns).where('id', 'in', ids).where('status', '!=', 'fake').execute();
+  const parentIds = rows.flatMap((r) => (r.kind === 'menu_path' && r.parent_id !== null ? [r.parent_id] : []));
+  const parents = parentIds.length ? await db.selectFrom('company_contacts').select(columns).where('id', 'in', parentIds).execute() : [];
+  const parentById = new Map(parents.map((p) => [p.id, p]));
+  for (const r of rows) {
+    const phone = r.parent_id === null ? undefined : parentById.get(r.parent_id);
+    out.set(r.id, { kind: r.kind, value: r.value, costClass: r.cost_class, withdrawn: r.status === 'withdrawn', phone: phone ? { value: phone.value, costClass: phone.cost_class } : null });
+  }
+  return out;
+}
 
 const storyPageMessages = preparedQuery((db, id: number) =>
   db
@@ -550,6 +551,7 @@ export async function findStoryPage(db: DB, id: number): Promise<StoryPage | nul
   ]);
   const company = companies[0];
   if (!company) return null;
+  const contacts = await storyPageContacts(db, [...new Set(channels.flatMap((c) => (c.contact_id === null ? [] : [c.contact_id])))]);
   const link = links[0];
   let marketplace: StoryPage['marketplace'] = null;
   if (link) {
@@ -595,16 +597,7 @@ export async function findStoryPage(db: DB, id: number): Promise<StoryPage | nul
       channel: c.channel,
       waitMinutes: c.wait_minutes,
       answered: c.answered === 1,
-      contact:
-        c.contact_kind === null || c.contact_value === null
-          ? null
-          : {
-              kind: c.contact_kind,
-              value: c.contact_value,
-              costClass: c.contact_cost,
-              withdrawn: c.contact_status === 'withdrawn',
-              phone: c.phone_value === null ? null : { value: c.phone_value, costClass: c.phone_cost },
-            },
+      contact: c.contact_id === null ? null : (contacts.get(c.contact_id) ?? null),
     })),
     messages: messages.map((m) => ({
       id: m.id,
