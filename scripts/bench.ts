@@ -20,6 +20,7 @@ import { openDatabase, type OpenedDatabase } from '../src/db/client.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { rebuildAllCompanyStats, recomputeCompanyStats } from '../src/db/stats.repository.ts';
 import { rebuildAllCompanyStatsParallel } from '../src/db/stats-rebuild-parallel.ts';
+import { refreshCompanyChannelFigures } from '../src/db/channel-breakdown.repository.ts';
 import { SqliteFtsIndex } from '../src/search/sqlite-fts.ts';
 import { Corpus } from './bench/corpus.ts';
 import { loadCorpus, type LoadResult } from './bench/load.ts';
@@ -176,6 +177,12 @@ const topCompany = bench.sqlite
 t = performance.now();
 await recomputeCompanyStats(bench.db, topCompany.id, params.now);
 const incrementalTopMs = performance.now() - t;
+// The company pages' channel tables for these statistics, as `npm run stats:rebuild` stores them
+// after a rebuild (decision 0048): timed apart, not part of the statistics figure.
+t = performance.now();
+const channelTables = await refreshCompanyChannelFigures(bench.db);
+const channelTablesMs = performance.now() - t;
+log(`  channel tables: ${channelTables} companies in ${Math.round(channelTablesMs)} ms`);
 
 // --- 3. search ----------------------------------------------------------------------------------------
 const index = new SqliteFtsIndex(bench);
@@ -295,7 +302,7 @@ if (!mixedSkipped) {
     log,
   };
   const catchUp = await catchUpToNow(bench);
-  log(`  [mixed] database brought to the real clock in ${catchUp.ms} ms: ${catchUp.overdue} overdue, ${catchUp.closed} closed, ${catchUp.searchRows} search rows`);
+  log(`  [mixed] database brought to the real clock in ${catchUp.ms} ms: ${catchUp.overdue} overdue, ${catchUp.closed} closed, ${catchUp.searchRows} search rows, ${catchUp.channelTables} channel tables`);
   const setup = await prepareMixed(bench, corpus, mixedOptions);
   bench.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const running = await startServer(root, benchPath, { ANSWERABLE_WORKERS: 'on', MAIL_RELAY: 'on' });
@@ -354,6 +361,7 @@ const figures: Figure[] = [
   figure('raw_rows_per_s', 'raw prepared inserts of the same slice, FTS5 included', load.rawRowsPerSec, 'rows/s', null),
   figure('minimal_req_per_s', 'minimal page', c?.minimal.reqPerSec ?? null, 'req/s', null),
   figure('company_anonymous_uncached_ratio', 'anonymous company page, cache off / minimal page', ratio(ok(u?.companyAnonymous)?.reqPerSec, ok(u?.minimal)?.reqPerSec), '', null),
+  figure('channel_tables_s', 'company pages\' channel tables stored for every company (after a rebuild, decision 0048)', Number((channelTablesMs / 1000).toFixed(2)), 's', null, `${channelTables} companies`),
   figure('stats_full_single_s', 'full recomputation of every company\'s statistics on one thread (same-run reference)', Number((statsSingleMs / 1000).toFixed(2)), 's', null),
   figure('fts_compact_s', 'FTS5 segment merge into one (after the load, before the search figures)', Number((ftsCompactMs / 1000).toFixed(2)), 's', null),
   figure('stats_incremental_top_ms', 'statistics after one event, largest company', Number(incrementalTopMs.toFixed(3)), 'ms', null, `${topCompany.n} stories`),

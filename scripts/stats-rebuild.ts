@@ -5,6 +5,7 @@
 // core (at most 4; STATS_THREADS=N overrides, 1 = single-threaded), decision 0045.
 import { openDatabase } from '../src/db/client.ts';
 import { rebuildAllCompanyStatsParallel } from '../src/db/stats-rebuild-parallel.ts';
+import { refreshCompanyChannelFigures } from '../src/db/channel-breakdown.repository.ts';
 import { checkConfigOrExit } from '../src/config.ts';
 
 checkConfigOrExit();
@@ -14,7 +15,10 @@ try {
   const started = performance.now();
   const threads = process.env.STATS_THREADS ? Math.max(1, Number.parseInt(process.env.STATS_THREADS, 10) || 1) : undefined;
   const { companies, threads: used } = await rebuildAllCompanyStatsParallel(db, path, Date.now(), threads);
-  console.log(JSON.stringify({ database: path, companies, threads: used, ms: Math.round(performance.now() - started) }));
+  const statsMs = Math.round(performance.now() - started);
+  // The company pages' channel tables for the new statistics (decision 0048).
+  const channelTables = await refreshCompanyChannelFigures(db);
+  console.log(JSON.stringify({ database: path, companies, threads: used, ms: statsMs, channelTables, channelTablesMs: Math.round(performance.now() - started) - statsMs }));
 } finally {
   await db.destroy();
 }

@@ -21,6 +21,7 @@ import { rebuildAllCompanyStats } from '../../src/db/stats.repository.ts';
 import { drainSearchOutbox } from '../../src/search/outbox-relay.ts';
 import { SqliteFtsIndex } from '../../src/search/sqlite-fts.ts';
 import { runTick } from '../../src/services/scheduler.ts';
+import { refreshCompanyChannelFigures } from '../../src/db/channel-breakdown.repository.ts';
 import type { Corpus } from './corpus.ts';
 import { Rng } from './prng.ts';
 import { queryMix } from './search-mix.ts';
@@ -68,6 +69,8 @@ export interface CatchUp {
   overdue: number;
   closed: number;
   searchRows: number;
+  /** Company pages' channel tables stored for the caught-up statistics (decision 0048). */
+  channelTables: number;
 }
 
 /**
@@ -89,6 +92,8 @@ export async function catchUpToNow(bench: OpenedDatabase): Promise<CatchUp> {
     closed += r.closed;
     if (r.overdue + r.closed + r.followupsSent + r.verdictReminders + r.statsRefreshed === 0) break;
   }
+  // What the ticks of a running site have stored by now: every company's channel table.
+  const channelTables = await refreshCompanyChannelFigures(bench.db);
   const index = new SqliteFtsIndex(bench);
   let searchRows = 0;
   for (;;) {
@@ -96,7 +101,7 @@ export async function catchUpToNow(bench: OpenedDatabase): Promise<CatchUp> {
     searchRows += r.processed;
     if (r.processed === 0) break;
   }
-  return { ms: Math.round(performance.now() - t), overdue, closed, searchRows };
+  return { ms: Math.round(performance.now() - t), overdue, closed, searchRows, channelTables };
 }
 
 /**

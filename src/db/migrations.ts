@@ -21,6 +21,7 @@ import * as contactDirectory from '../../migrations/2026-12-05T0240-contact-dire
 import * as publishDrafts from '../../migrations/2026-12-05T0300-publish-drafts.ts';
 import * as bulkImportJournal from '../../migrations/2026-12-05T0520-bulk-import-journal.ts';
 import * as companyReplyIndex from '../../migrations/2026-12-05T0520-company-reply-index.ts';
+import * as companyChannelFigures from '../../migrations/2026-12-05T0900-company-channel-figures.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T0900-initial': initial,
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-05T0300-publish-drafts': publishDrafts,
   '2026-12-05T0520-bulk-import-journal': bulkImportJournal,
   '2026-12-05T0520-company-reply-index': companyReplyIndex,
+  '2026-12-05T0900-company-channel-figures': companyChannelFigures,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -11,6 +11,7 @@ import { sweepExpiredDrafts } from './draft.service.ts';
 import type { DB } from '../db/client.ts';
 import { enqueueSearchEvent } from '../db/outbox.repository.ts';
 import { findStaleCompanyStats, findStatsComputedAt, recomputeCompanyStats } from '../db/stats.repository.ts';
+import { refreshCompanyChannelFigures } from '../db/channel-breakdown.repository.ts';
 import { findDueFollowups, findStoriesPastReplyDeadline, findStoriesPastVerdictWindow, findVerdictReminderCandidates, getStoryOrThrow, markFollowupSent } from '../db/story.repository.ts';
 import { DAY_MS, LATE_VERDICT_DAYS, VERDICT_REMINDER_DAYS } from '../domain/clocks.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -112,6 +113,9 @@ export async function runTick(db: DB, now: number, opts: TickOptions = {}): Prom
       }
     });
   }
+  // The company pages' channel tables for the statistics just refreshed (and any other new ones):
+  // stored here so that a page render does not read every story of a large company (decision 0048).
+  await refreshCompanyChannelFigures(db, { limit: 200, between: yieldToEventLoop });
   return result;
 }
 
