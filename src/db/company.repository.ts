@@ -3,6 +3,7 @@
 // normalised name), creation, the representatives, and the sitemap's list.
 import { DomainError } from '../domain/errors.ts';
 import { normalizeWebsite } from '../domain/website.ts';
+import { registrableDomain } from '../domain/claim-domain.ts';
 import type { DB } from './client.ts';
 import { preparedQuery } from './prepared-query.ts';
 import type { CompanyRow, Locale } from './schema.ts';
@@ -373,17 +374,26 @@ export interface DuplicateGroup {
  * imports, from companies created before names were normalised, and from renames. Bounded.
  */
 export async function listDuplicateGroups(db: DB, limit: number): Promise<DuplicateGroup[]> {
-  const [byName, byDomain] = await Promise.all([
+  // Domains are compared by their registrable part (public-suffix aware): shop.fioriveloci.it and
+  // fioriveloci.it are one candidate group, user1.github.io and user2.github.io are not. Grouped
+  // here rather than in SQL: one narrow row per company with a website, for a moderators' page.
+  const [byName, domainRows] = await Promise.all([
     db.selectFrom('companies').select(['name_key as value']).where('merged_into_id', 'is', null).groupBy('name_key').having((eb) => eb.fn.countAll(), '>', 1).orderBy('name_key').limit(limit).execute(),
-    db.selectFrom('companies').select(['domain as value']).where('merged_into_id', 'is', null).where('domain', 'is not', null).groupBy('domain').having((eb) => eb.fn.countAll(), '>', 1).orderBy('domain').limit(limit).execute(),
+    db.selectFrom('companies').select(['domain']).where('merged_into_id', 'is', null).where('domain', 'is not', null).execute(),
   ]);
+  const hostsByDomain = new Map<string, string[]>();
+  for (const r of domainRows) {
+    const key = registrableDomain(r.domain) ?? r.domain!;
+    hostsByDomain.set(key, [...(hostsByDomain.get(key) ?? []), r.domain!]);
+  }
+  const byDomain = [...hostsByDomain.entries()].filter(([, hosts]) => hosts.length > 1).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).slice(0, limit);
   const groups: { reason: 'name' | 'domain'; value: string }[] = [
     ...byName.map((r) => ({ reason: 'name' as const, value: r.value })),
-    ...byDomain.map((r) => ({ reason: 'domain' as const, value: r.value! })),
+    ...byDomain.map(([value]) => ({ reason: 'domain' as const, value })),
   ].slice(0, limit);
   if (groups.length === 0) return [];
   const names = groups.filter((g) => g.reason === 'name').map((g) => g.value);
-  const domains = groups.filter((g) => g.reason === 'domain').map((g) => g.value);
+  const domains = [...new Set(groups.filter((g) => g.reason === 'domain').flatMap((g) => hostsByDomain.get(g.value) ?? []))];
   const rows = await db
     .selectFrom('companies as c')
     .leftJoin('company_stats as st', (j) => j.onRef('st.company_id', '=', 'c.id').on('st.period', '=', 'all'))
@@ -399,7 +409,7 @@ export async function listDuplicateGroups(db: DB, limit: number): Promise<Duplic
   const out: DuplicateGroup[] = [];
   const shown = new Set<string>();
   for (const g of groups) {
-    const companies = rows.filter((r) => (g.reason === 'name' ? r.name_key === g.value : r.domain === g.value)).map(toCompany);
+    const companies = rows.filter((r) => (g.reason === 'name' ? r.name_key === g.value : r.domain !== null && (registrableDomain(r.domain) ?? r.domain) === g.value)).map(toCompany);
     // The same companies sharing both name and domain are shown once.
     const ids = companies.map((c) => c.id).join(',');
     if (companies.length < 2 || shown.has(ids)) continue;

@@ -65,4 +65,14 @@ describe('the duplicates queue', () => {
     const after = await listDuplicateGroups(t.db, 50);
     expect(after.some((g) => g.companies.some((x) => x.id === b.id || x.id === c.id))).toBe(false);
   });
+
+  it('compares web domains by their registrable part: a shop on a subdomain is a candidate, two sites on a hosting platform are not', async () => {
+    const main = await insertCompany(t.db, { name: 'Caffè Tostato', website: 'caffetostato.it' }, T0);
+    const shop = await insertCompany(t.db, { name: 'Negozio del Caffè', website: 'https://shop.caffetostato.it/ordini' }, T0 + 1);
+    const one = await insertCompany(t.db, { name: 'Bottega Uno', website: 'bottegauno.github.io' }, T0 + 2);
+    const two = await insertCompany(t.db, { name: 'Bottega Due', website: 'bottegadue.github.io' }, T0 + 3);
+    const groups = await listDuplicateGroups(t.db, 50);
+    expect(groups).toContainEqual({ reason: 'domain', value: 'caffetostato.it', companies: [expect.objectContaining({ id: main.id, domain: 'caffetostato.it' }), expect.objectContaining({ id: shop.id, domain: 'shop.caffetostato.it' })] });
+    expect(groups.some((g) => g.companies.some((x) => x.id === one.id || x.id === two.id))).toBe(false);
+  });
 });
