@@ -678,13 +678,31 @@ export async function markCustomerConfirmed(db: DB, id: number, by: number, now:
  */
 export async function listDigestCandidates(db: DB, companyIds: readonly number[], from: number, to: number) {
   if (companyIds.length === 0) return [];
+  const ids = [...companyIds];
+  // A marketplace story is in the digest of both companies it names, as in their inbox
+  // (decision 0037): the same union of indexed lookups as inboxSelect.
   const rows = await db
-    .selectFrom('stories')
-    .select(['id', 'company_id', 'title', 'state', 'published_at', 'reply_due_at', 'first_reply_at'])
-    .where('company_id', 'in', [...companyIds])
-    .where((eb) => eb.or([eb.and([eb('published_at', '>=', from), eb('published_at', '<', to)]), eb.and([eb('reply_due_at', '>=', from), eb('reply_due_at', '<', to)])]))
-    .orderBy('published_at')
+    .selectFrom('stories as s')
+    .leftJoin('story_marketplaces as mp', 'mp.story_id', 's.id')
+    .select(['s.id', 's.company_id', 's.title', 's.state', 's.published_at', 's.reply_due_at', 's.first_reply_at', 'mp.seller_id', 'mp.marketplace_id'])
+    .where((eb) =>
+      eb(
+        's.id',
+        'in',
+        db
+          .selectFrom('stories')
+          .select('stories.id as story_id')
+          .where('stories.company_id', 'in', ids)
+          .union(db.selectFrom('story_marketplaces').select('story_id').where('seller_id', 'in', ids))
+          .union(db.selectFrom('story_marketplaces').select('story_id').where('marketplace_id', 'in', ids)),
+      ),
+    )
+    .where((eb) => eb.or([eb.and([eb('s.published_at', '>=', from), eb('s.published_at', '<', to)]), eb.and([eb('s.reply_due_at', '>=', from), eb('s.reply_due_at', '<', to)])]))
+    .orderBy('s.published_at')
     .limit(500)
     .execute();
-  return rows.map((r) => ({ id: r.id, companyId: r.company_id, title: r.title, state: r.state, publishedAt: r.published_at, replyDueAt: r.reply_due_at, firstReplyAt: r.first_reply_at }));
+  // The company of the reader's the story names: its own, or the seller / marketplace it names.
+  const named = (r: (typeof rows)[number]) =>
+    ids.includes(r.company_id) ? r.company_id : r.seller_id !== null && ids.includes(r.seller_id) ? r.seller_id : (r.marketplace_id ?? r.company_id);
+  return rows.map((r) => ({ id: r.id, companyId: named(r), title: r.title, state: r.state, publishedAt: r.published_at, replyDueAt: r.reply_due_at, firstReplyAt: r.first_reply_at }));
 }

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countCompanyMarketplaceStories, findStoryPage, listCompanyMarketplaceStories, listCompanyStories } from '../../src/db/browse.repository.ts';
 import { findCompanyById, insertCompany } from '../../src/db/company.repository.ts';
-import { findAwaitingFirstReply, findActiveThreads, findStoryById } from '../../src/db/story.repository.ts';
+import { findAwaitingFirstReply, findActiveThreads, findStoryById, listDigestCandidates } from '../../src/db/story.repository.ts';
 import { recomputeCompanyStats } from '../../src/db/stats.repository.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import type { Actor } from '../../src/domain/story-workflow.ts';
@@ -56,6 +56,15 @@ describe('a story bought through a marketplace', () => {
     expect(shopInbox.find((i) => i.id === storyId)).toMatchObject({ companyId: shop, responsible: true });
     expect(marketInbox.find((i) => i.id === storyId)).toMatchObject({ companyId: market, responsible: false });
     expect((await findAwaitingFirstReply(t.db, [other])).some((i) => i.id === storyId)).toBe(false);
+  });
+
+  it('is in the daily digest of both companies, each under its own name, and of no other', async () => {
+    const day = { from: T0 - HOUR, to: T0 + DAY };
+    expect((await listDigestCandidates(t.db, [shop], day.from, day.to)).find((s) => s.id === storyId)).toMatchObject({ companyId: shop });
+    expect((await listDigestCandidates(t.db, [market], day.from, day.to)).find((s) => s.id === storyId)).toMatchObject({ companyId: market });
+    expect((await listDigestCandidates(t.db, [other], day.from, day.to)).some((s) => s.id === storyId)).toBe(false);
+    // Outside the day it is in no digest.
+    expect((await listDigestCandidates(t.db, [market], T0 + 30 * DAY, T0 + 31 * DAY)).some((s) => s.id === storyId)).toBe(false);
   });
 
   it('lets the marketplace reply without stopping the seller’s reply clock', async () => {
