@@ -5,6 +5,7 @@
 //   2. AFTER the snapshot, the photo files its rows reference are copied: a photo's files are
 //      written before its row commits, so every row in the snapshot has its files on disk — except
 //      a photo erased in the seconds since, whose row is then dropped from the copy too;
+//      The photos of publish drafts (decision 0041) are copied the same way, into drafts/;
 //   3. the copy is checked (integrity_check, foreign_key_check, every photo row has its files),
 //      flushed to disk, and only then renamed from `<target>.partial-<pid>` to its final name.
 // The target defaults to $BACKUP_DIR/answerable-<UTC timestamp> (BACKUP_DIR: data/backups).
@@ -16,10 +17,12 @@ import { copyFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PHOTO_SIZES, photoFileName, photosDir } from '../src/content/photos.ts';
 import { databasePath } from '../src/db/client.ts';
+import { draftsDir } from '../src/services/draft.service.ts';
 
 /** The database file's name inside a backup directory. */
 export const BACKUP_DB_FILE = 'answerable.sqlite';
 export const BACKUP_PHOTOS_DIR = 'photos';
+export const BACKUP_DRAFTS_DIR = 'drafts';
 export const BACKUP_MANIFEST = 'manifest.json';
 
 export interface VerifiedCopy {
@@ -28,12 +31,14 @@ export interface VerifiedCopy {
   counts: Record<string, number>;
   /** Photo rows of the copy with a size missing from `photos`. */
   photosWithoutFiles: string[];
+  /** Draft photo rows with a size missing from `drafts` (backups made before drafts were copied have none). */
+  draftPhotosWithoutFiles: string[];
 }
 
 const COUNTED = ['users', 'companies', 'stories', 'story_messages', 'photos', 'audit_log'] as const;
 
 /** Opens a database copy read-only and runs the checks a restore relies on. */
-export function verifyDatabaseCopy(dbFile: string, photos: string): VerifiedCopy {
+export function verifyDatabaseCopy(dbFile: string, photos: string, drafts?: string): VerifiedCopy {
   const sqlite = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
     const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
@@ -43,10 +48,17 @@ export function verifyDatabaseCopy(dbFile: string, photos: string): VerifiedCopy
     const present = new Set(existsSync(photos) ? readdirSync(photos) : []);
     const ids = (sqlite.prepare('select id from photos').all() as { id: string }[]).map((r) => r.id);
     const photosWithoutFiles = ids.filter((id) => PHOTO_SIZES.some((size) => !present.has(photoFileName(id, size))));
-    return { integrity, foreignKeyViolations, counts, photosWithoutFiles };
+    const presentDrafts = new Set(drafts && existsSync(drafts) ? readdirSync(drafts) : []);
+    const draftIds = (hasTable(sqlite, 'draft_photos') ? (sqlite.prepare('select id from draft_photos').all() as { id: string }[]) : []).map((r) => r.id);
+    const draftPhotosWithoutFiles = draftIds.filter((id) => PHOTO_SIZES.some((size) => !presentDrafts.has(photoFileName(id, size))));
+    return { integrity, foreignKeyViolations, counts, photosWithoutFiles, draftPhotosWithoutFiles };
   } finally {
     sqlite.close();
   }
+}
+
+function hasTable(sqlite: Database.Database, name: string): boolean {
+  return sqlite.prepare(`select 1 from sqlite_master where type = 'table' and name = ?`).get(name) !== undefined;
 }
 
 export function isSound(v: VerifiedCopy): boolean {
@@ -72,18 +84,23 @@ export interface BackupResult {
   photos: number;
   /** Photos erased between the snapshot and the file copy: their rows were left out. */
   droppedPhotos: string[];
+  /** Photos of publish drafts copied, and those whose draft went (published, discarded, expired) meanwhile. */
+  draftPhotos: number;
+  droppedDraftPhotos: string[];
   verified: VerifiedCopy;
 }
 
-export async function backup(options: { source?: string; photos?: string; target?: string; now?: Date } = {}): Promise<BackupResult> {
+export async function backup(options: { source?: string; photos?: string; drafts?: string; target?: string; now?: Date } = {}): Promise<BackupResult> {
   const source = options.source ?? databasePath();
   const photosSource = options.photos ?? photosDir();
+  const draftsSource = options.drafts ?? draftsDir(photosSource);
   const target = resolve(options.target ?? join(config().backupDir, `answerable-${timestamp(options.now ?? new Date())}`));
   if (!existsSync(source)) throw new Error(`no database at ${source} (DATABASE_PATH)`);
   if (existsSync(target)) throw new Error(`${target} exists already: choose another target`);
   mkdirSync(dirname(target), { recursive: true });
   const partial = `${target}.partial-${process.pid}`;
   mkdirSync(join(partial, BACKUP_PHOTOS_DIR), { recursive: true });
+  mkdirSync(join(partial, BACKUP_DRAFTS_DIR), { recursive: true });
   try {
     const dbCopy = join(partial, BACKUP_DB_FILE);
     const live = new Database(source, { fileMustExist: true });
@@ -99,6 +116,8 @@ export async function backup(options: { source?: string; photos?: string; target
     const copy = new Database(dbCopy, { fileMustExist: true });
     const droppedPhotos: string[] = [];
     let photos = 0;
+    let draftPhotos = 0;
+    let droppedDrafts: string[] = [];
     try {
       const ids = (copy.prepare('select id from photos').all() as { id: string }[]).map((r) => r.id);
       for (const id of ids) {
@@ -118,23 +137,41 @@ export async function backup(options: { source?: string; photos?: string; target
         copy.transaction(() => droppedPhotos.forEach((id) => drop.run(id))).immediate();
         for (const id of droppedPhotos) for (const size of PHOTO_SIZES) rmSync(join(partial, BACKUP_PHOTOS_DIR, photoFileName(id, size)), { force: true });
       }
+      // The same for the photos of publish drafts: a draft that went meanwhile loses its rows.
+      const droppedDraftPhotos: string[] = [];
+      const draftIds = hasTable(copy, 'draft_photos') ? (copy.prepare('select id from draft_photos').all() as { id: string }[]).map((r) => r.id) : [];
+      for (const id of draftIds) {
+        try {
+          for (const size of PHOTO_SIZES) await copyFile(join(draftsSource, photoFileName(id, size)), join(partial, BACKUP_DRAFTS_DIR, photoFileName(id, size)));
+          draftPhotos++;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+          droppedDraftPhotos.push(id);
+        }
+      }
+      if (droppedDraftPhotos.length > 0) {
+        const drop = copy.prepare('delete from draft_photos where id = ?');
+        copy.transaction(() => droppedDraftPhotos.forEach((id) => drop.run(id))).immediate();
+        for (const id of droppedDraftPhotos) for (const size of PHOTO_SIZES) rmSync(join(partial, BACKUP_DRAFTS_DIR, photoFileName(id, size)), { force: true });
+      }
+      droppedDrafts = droppedDraftPhotos;
       // A self-contained file: no -wal beside it, whatever the source's journal mode.
       copy.pragma('journal_mode = DELETE');
     } finally {
       copy.close();
     }
 
-    const verified = verifyDatabaseCopy(dbCopy, join(partial, BACKUP_PHOTOS_DIR));
-    if (!isSound(verified)) throw new Error(`the copy failed its checks: ${JSON.stringify(verified)}`);
+    const verified = verifyDatabaseCopy(dbCopy, join(partial, BACKUP_PHOTOS_DIR), join(partial, BACKUP_DRAFTS_DIR));
+    if (!isSound(verified) || verified.draftPhotosWithoutFiles.length > 0) throw new Error(`the copy failed its checks: ${JSON.stringify(verified)}`);
     writeFileSync(
       join(partial, BACKUP_MANIFEST),
-      JSON.stringify({ createdAt: new Date().toISOString(), source, method: 'VACUUM INTO', photos, droppedPhotos, ...verified }, null, 2) + '\n',
+      JSON.stringify({ createdAt: new Date().toISOString(), source, method: 'VACUUM INTO', photos, droppedPhotos, draftPhotos, droppedDraftPhotos: droppedDrafts, ...verified }, null, 2) + '\n',
     );
-    for (const name of readdirSync(join(partial, BACKUP_PHOTOS_DIR))) flushToDisk(join(partial, BACKUP_PHOTOS_DIR, name));
-    for (const path of [dbCopy, join(partial, BACKUP_MANIFEST), join(partial, BACKUP_PHOTOS_DIR), partial]) flushToDisk(path);
+    for (const dir of [BACKUP_PHOTOS_DIR, BACKUP_DRAFTS_DIR]) for (const name of readdirSync(join(partial, dir))) flushToDisk(join(partial, dir, name));
+    for (const path of [dbCopy, join(partial, BACKUP_MANIFEST), join(partial, BACKUP_PHOTOS_DIR), join(partial, BACKUP_DRAFTS_DIR), partial]) flushToDisk(path);
     renameSync(partial, target);
     flushToDisk(dirname(target));
-    return { target, photos, droppedPhotos, verified };
+    return { target, photos, droppedPhotos, draftPhotos, droppedDraftPhotos: droppedDrafts, verified };
   } catch (error) {
     rmSync(partial, { recursive: true, force: true });
     throw error;
@@ -151,6 +188,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`  rows: ${c.stories} stories, ${c.story_messages} messages, ${c.companies} companies, ${c.users} users, ${c.audit_log} audit rows`);
     console.log(`  photos: ${result.photos} (${result.photos * PHOTO_SIZES.length} files) copied from ${photosDir()} into ${basename(result.target)}/${BACKUP_PHOTOS_DIR}`);
     if (result.droppedPhotos.length > 0) console.log(`  left out ${result.droppedPhotos.length} photo(s) erased after the snapshot: ${result.droppedPhotos.join(', ')}`);
+    console.log(`  publish drafts' photos: ${result.draftPhotos} copied into ${basename(result.target)}/${BACKUP_DRAFTS_DIR}${result.droppedDraftPhotos.length ? ` (${result.droppedDraftPhotos.length} of drafts gone since the snapshot left out)` : ''}`);
     console.log(`Restore: stop the server, then npm run restore -- ${result.target}`);
   } catch (error) {
     console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,11 +1,15 @@
 // The backup script's own rules, in-process: rows and files stay paired even when a photo is
 // erased between the snapshot and the file copy, a backup never overwrites another, and a
-// failed backup leaves no half-written directory behind.
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// failed backup leaves no half-written directory behind. The photos of publish drafts are backed
+// up and restored with them (an older backup without them restores, drafts keeping their text).
+import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backup, verifyDatabaseCopy } from '../../scripts/backup.ts';
+import { restore } from '../../scripts/restore.ts';
+import { draftsDir, saveDraft } from '../../src/services/draft.service.ts';
+import Database from 'better-sqlite3';
 import { openDatabase } from '../../src/db/client.ts';
 import { PHOTO_SIZES, photoFileName } from '../../src/content/photos.ts';
 import { addPhotosToStory } from '../../src/services/photo.service.ts';
@@ -14,6 +18,7 @@ import { makeDataDir, prepareDatabase, type DataDir } from './harness.ts';
 
 let data: DataDir;
 let photoIds: string[] = [];
+let draftPhotoId = '';
 
 beforeAll(async () => {
   data = makeDataDir('backup-script');
@@ -33,6 +38,8 @@ beforeAll(async () => {
     const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 200, g: 80, b: 40 } } }).png().toBuffer();
     const stored = await addPhotosToStory(db, storyId, [{ bytes: png }, { bytes: png }], { id: author, role: 'consumer' }, Date.now(), { dir: data.photosDir });
     photoIds = stored.map((p) => p.id);
+    const draft = await saveDraft(db, { userId: author, draftId: null, values: { title: 'Bozza con la foto del cestello', intent: 'preview', channels: ['email'] }, uploads: [{ bytes: png, alt: 'Il cestello' }], alts: new Map(), remove: [], now: Date.now(), dir: draftsDir(data.photosDir) });
+    draftPhotoId = draft.photos[0]!.id;
   } finally {
     await db.destroy();
   }
@@ -52,7 +59,33 @@ describe('scripts/backup.ts', () => {
     const verified = verifyDatabaseCopy(join(target, 'answerable.sqlite'), join(target, 'photos'));
     expect(verified).toMatchObject({ integrity: 'ok', foreignKeyViolations: 0, photosWithoutFiles: [] });
     expect(verified.counts).toMatchObject({ stories: 1, photos: 1 });
-    expect(readdirSync(target).sort()).toEqual(['answerable.sqlite', 'manifest.json', 'photos']);
+    expect(readdirSync(target).sort()).toEqual(['answerable.sqlite', 'drafts', 'manifest.json', 'photos']);
+    // The publish draft's photo is in the backup, beside its row.
+    expect(result.draftPhotos).toBe(1);
+    expect(readdirSync(join(target, 'drafts')).sort()).toEqual(PHOTO_SIZES.map((s) => photoFileName(draftPhotoId, s)).sort());
+    expect(verifyDatabaseCopy(join(target, 'answerable.sqlite'), join(target, 'photos'), join(target, 'drafts')).draftPhotosWithoutFiles).toEqual([]);
+  });
+
+  it('restores the drafts’ photos beside the photos, and restores an older backup without them (the drafts keep their text)', async () => {
+    const into = (name: string) => ({ database: join(data.dir, name, 'db.sqlite'), photos: join(data.dir, name, 'photos') });
+    const a = into('restored-a');
+    const r = restore(join(data.dir, 'backups', 'one'), a);
+    expect(r.draftPhotosLeftOut).toBe(0);
+    expect(readdirSync(draftsDir(a.photos)).sort()).toEqual(PHOTO_SIZES.map((s) => photoFileName(draftPhotoId, s)).sort());
+
+    // A backup made before drafts were backed up: the same directory without drafts/.
+    const old = join(data.dir, 'backups', 'old-style');
+    cpSync(join(data.dir, 'backups', 'one'), old, { recursive: true });
+    rmSync(join(old, 'drafts'), { recursive: true });
+    const b = into('restored-b');
+    expect(restore(old, b).draftPhotosLeftOut).toBe(1);
+    const restored = new Database(b.database, { readonly: true });
+    try {
+      expect(restored.prepare('select count(*) as n from draft_photos').get()).toEqual({ n: 0 });
+      expect(restored.prepare('select count(*) as n from publish_drafts').get()).toEqual({ n: 1 });
+    } finally {
+      restored.close();
+    }
   });
 
   it('refuses to write over an existing backup', async () => {
@@ -65,7 +98,7 @@ describe('scripts/backup.ts', () => {
     const notADatabase = join(data.dir, 'garbage.sqlite');
     writeFileSync(notADatabase, 'this is not an SQLite file, and it is long enough to have a header'.repeat(20));
     await expect(backup({ source: notADatabase, photos: data.photosDir, target })).rejects.toThrow(/not a database/);
-    expect(readdirSync(join(data.dir, 'backups'))).toEqual(['one']);
+    expect(readdirSync(join(data.dir, 'backups')).sort()).toEqual(['old-style', 'one']);
     expect(existsSync(target)).toBe(false);
   });
 });
