@@ -229,7 +229,7 @@ export async function storyBody(db: DB, id: number) {
         s.verdictAt === null
           ? null
           : { at: iso(s.verdictAt), resolved: s.resolved, wouldBuyAgain: s.wouldBuyAgain, rating: s.rating, comment: s.verdictComment },
-      channels: s.channels,
+      channels: s.channels.map(({ channel, waitMinutes, answered }) => ({ channel, waitMinutes, answered })),
       messages: s.messages.map((m) => ({ role: m.authorRole, body: m.body, createdAt: iso(m.createdAt), editedAt: iso(m.editedAt) })),
       evidenceVerified: s.evidenceVerified,
       // Rule 8: whether the story counts in the company's score, and why not ('unverified'
