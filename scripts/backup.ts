@@ -79,6 +79,35 @@ function timestamp(now: Date): string {
   return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 }
 
+/**
+ * Copies the files of every row of a photo table (`photos`, `draft_photos`) of the snapshot into
+ * `to`. A row whose files are gone since the snapshot (erased, its draft published or expired)
+ * is deleted from the copy with any file already copied, so rows and files stay paired.
+ */
+async function copyPhotoTable(copy: Database.Database, table: 'photos' | 'draft_photos', from: string, to: string): Promise<{ copied: number; dropped: string[] }> {
+  const ids = (copy.prepare(`select id from ${table}`).all() as { id: string }[]).map((r) => r.id);
+  const dropped: string[] = [];
+  let copied = 0;
+  for (const id of ids) {
+    try {
+      for (const size of PHOTO_SIZES) {
+        const name = photoFileName(id, size);
+        await copyFile(join(from, name), join(to, name));
+      }
+      copied++;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      dropped.push(id);
+    }
+  }
+  if (dropped.length > 0) {
+    const drop = copy.prepare(`delete from ${table} where id = ?`);
+    copy.transaction(() => dropped.forEach((id) => drop.run(id))).immediate();
+    for (const id of dropped) for (const size of PHOTO_SIZES) rmSync(join(to, photoFileName(id, size)), { force: true });
+  }
+  return { copied, dropped };
+}
+
 export interface BackupResult {
   target: string;
   photos: number;
@@ -119,42 +148,13 @@ export async function backup(options: { source?: string; photos?: string; drafts
     let draftPhotos = 0;
     let droppedDrafts: string[] = [];
     try {
-      const ids = (copy.prepare('select id from photos').all() as { id: string }[]).map((r) => r.id);
-      for (const id of ids) {
-        try {
-          for (const size of PHOTO_SIZES) {
-            const name = photoFileName(id, size);
-            await copyFile(join(photosSource, name), join(partial, BACKUP_PHOTOS_DIR, name));
-          }
-          photos++;
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-          droppedPhotos.push(id);
-        }
-      }
-      if (droppedPhotos.length > 0) {
-        const drop = copy.prepare('delete from photos where id = ?');
-        copy.transaction(() => droppedPhotos.forEach((id) => drop.run(id))).immediate();
-        for (const id of droppedPhotos) for (const size of PHOTO_SIZES) rmSync(join(partial, BACKUP_PHOTOS_DIR, photoFileName(id, size)), { force: true });
-      }
+      const stories = await copyPhotoTable(copy, 'photos', photosSource, join(partial, BACKUP_PHOTOS_DIR));
+      photos = stories.copied;
+      droppedPhotos.push(...stories.dropped);
       // The same for the photos of publish drafts: a draft that went meanwhile loses its rows.
-      const droppedDraftPhotos: string[] = [];
-      const draftIds = hasTable(copy, 'draft_photos') ? (copy.prepare('select id from draft_photos').all() as { id: string }[]).map((r) => r.id) : [];
-      for (const id of draftIds) {
-        try {
-          for (const size of PHOTO_SIZES) await copyFile(join(draftsSource, photoFileName(id, size)), join(partial, BACKUP_DRAFTS_DIR, photoFileName(id, size)));
-          draftPhotos++;
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-          droppedDraftPhotos.push(id);
-        }
-      }
-      if (droppedDraftPhotos.length > 0) {
-        const drop = copy.prepare('delete from draft_photos where id = ?');
-        copy.transaction(() => droppedDraftPhotos.forEach((id) => drop.run(id))).immediate();
-        for (const id of droppedDraftPhotos) for (const size of PHOTO_SIZES) rmSync(join(partial, BACKUP_DRAFTS_DIR, photoFileName(id, size)), { force: true });
-      }
-      droppedDrafts = droppedDraftPhotos;
+      const drafts = hasTable(copy, 'draft_photos') ? await copyPhotoTable(copy, 'draft_photos', draftsSource, join(partial, BACKUP_DRAFTS_DIR)) : { copied: 0, dropped: [] };
+      draftPhotos = drafts.copied;
+      droppedDrafts = drafts.dropped;
       // A self-contained file: no -wal beside it, whatever the source's journal mode.
       copy.pragma('journal_mode = DELETE');
     } finally {

@@ -11,12 +11,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
-import { createSession } from '../src/auth/session.ts';
 import { sessionCookieName } from '../src/auth/cookies.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { ratio } from './bench/report.ts';
-import { type HttpFigure, hammer, startServer } from './bench/server.ts';
+import { type HttpFigure, benchVisitorSession, hammer, startServer } from './bench/server.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -52,12 +51,7 @@ const company = opened.sqlite
 const story = opened.sqlite
   .prepare('select id from stories where company_id = ? and first_reply_at is not null order by published_at desc limit 1')
   .get(company.id) as { id: number };
-const user = opened.sqlite
-  .prepare(`insert into users (email, display_name, password_hash, role, locale, created_at, email_verified_at)
-            values ('bench@example.invalid', 'Bench', 'not-a-password-hash', 'consumer', 'it', ?, ?)
-            on conflict (email) do update set display_name = excluded.display_name returning id`)
-  .get(Date.now(), Date.now()) as { id: number };
-const { token } = await createSession(opened.db, user.id, { now: Date.now() });
+const token = await benchVisitorSession(opened);
 opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
 await opened.db.destroy();
 

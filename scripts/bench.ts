@@ -14,7 +14,6 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
-import { createSession } from '../src/auth/session.ts';
 import { sessionCookieName } from '../src/auth/cookies.ts';
 import { openDatabase, type OpenedDatabase } from '../src/db/client.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -28,7 +27,7 @@ import { Rng } from './bench/prng.ts';
 import { type Figure, figure, ratio, table } from './bench/report.ts';
 import { measureSearch, queryMix, type SearchLatency } from './bench/search-mix.ts';
 import { type MeilisearchBench, type MeilisearchFigures, benchMeilisearch, meilisearchForBench } from './bench/meilisearch.ts';
-import { type HttpFigure, hammer, startServer } from './bench/server.ts';
+import { type HttpFigure, benchVisitorSession, hammer, startServer } from './bench/server.ts';
 import { checkConfigOrExit } from '../src/config.ts';
 import { type CatchUp, type MixedResult, busyCounter, catchUpToNow, prepareMixed, runMixed } from './bench/mixed.ts';
 
@@ -232,12 +231,7 @@ if (!values['no-server']) {
     build = 'checked';
   }
   // A signed-in visitor: a user and a session row written directly.
-  const user = bench.sqlite
-    .prepare(`insert into users (email, display_name, password_hash, role, locale, created_at, email_verified_at)
-              values ('bench@example.invalid', 'Bench', 'not-a-password-hash', 'consumer', 'it', ?, ?)
-              on conflict (email) do update set display_name = excluded.display_name returning id`)
-    .get(Date.now(), Date.now()) as { id: number };
-  const { token } = await createSession(bench.db, user.id, { now: Date.now() });
+  const token = await benchVisitorSession(bench);
   const story = bench.sqlite
     .prepare('select id from stories where company_id = ? and first_reply_at is not null order by published_at desc limit 1')
     .get(topCompany.id) as { id: number };

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { createSession } from '../../src/auth/session.ts';
+import type { OpenedDatabase } from '../../src/db/client.ts';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -155,4 +157,14 @@ export async function hammer(baseUrl: string, path: string, options: { connectio
     statusOfFirst: first.status,
     cacheControl: first.headers.get('cache-control'),
   };
+}
+
+/** The signed-in visitor of the page figures: one user and a session row written directly; its session token. */
+export async function benchVisitorSession(opened: OpenedDatabase): Promise<string> {
+  const user = opened.sqlite
+    .prepare(`insert into users (email, display_name, password_hash, role, locale, created_at, email_verified_at)
+              values ('bench@example.invalid', 'Bench', 'not-a-password-hash', 'consumer', 'it', ?, ?)
+              on conflict (email) do update set display_name = excluded.display_name returning id`)
+    .get(Date.now(), Date.now()) as { id: number };
+  return (await createSession(opened.db, user.id, { now: Date.now() })).token;
 }
