@@ -48,6 +48,26 @@ describe('the contact directory', () => {
     expect(contactRow('+39800999222')).toMatchObject({ status: 'active', official: 0 });
   });
 
+  it('stops showing a contact on the stories that used it once a moderator finds it fake (a scam line is not advertised)', async () => {
+    const contact = contactRow('+39800999222')!;
+    // A story of the company that tried the phone (attaching the contact through the publish form
+    // is played in tests/e2e/contacts.test.ts).
+    const row = site
+      .sql()
+      .prepare(`select sc.story_id from story_channels sc join stories s on s.id = sc.story_id join companies c on c.id = s.company_id
+                where c.slug = 'aurora-fibra' and s.state not in ('hidden', 'withdrawn') order by sc.story_id limit 1`)
+      .get() as { story_id: number };
+    site.sql().prepare('update story_channels set contact_id = ? where story_id = ? and rowid = (select min(rowid) from story_channels where story_id = ?)').run(contact.id, row.story_id, row.story_id);
+    const page = () => request(site, `/en/stories/${row.story_id}`).then((r) => r.text());
+    expect(await page()).toContain('800 999 222');
+    const { jar } = await signIn(site, 'moderatore@example.org');
+    expect((await request(site, '/en/moderation/contacts', { jar, form: { contactId: String(contact.id), decision: 'fake' } })).status).toBe(303);
+    expect(contactRow('+39800999222')).toMatchObject({ status: 'fake' });
+    const after = await page();
+    expect(after).toContain('id="channels-h"');
+    expect(after).not.toContain('800 999 222');
+  });
+
   it('limits how many reports one person can send', async () => {
     const { jar } = await signIn(site, 'tom.k@example.org');
     const statuses: number[] = [];
