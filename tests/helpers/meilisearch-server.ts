@@ -2,7 +2,8 @@
 // port; stopped (and its data removed) by stop(). The binary is MEILISEARCH_BINARY if set, else
 // the shared build beside the repository (../shared/tools/meilisearch/meilisearch).
 //
-// meilisearchTarget() says where the Meilisearch tests run: a server the caller points at with
+// meilisearchTarget() says where the Meilisearch tests run: the server CI started for the whole run
+// (ANSWERABLE_TEST_MEILISEARCH_URL + _KEY, see .ci/run), else a server the caller points at with
 // MEILISEARCH_URL (+ MEILISEARCH_API_KEY), else a server started from the binary, else nowhere —
 // then the tests skip with a message, unless ANSWERABLE_REQUIRE_MEILISEARCH=1 (CI sets it), which
 // turns that skip into a failure so that CI can never pass with the Meilisearch tests skipped.
@@ -20,6 +21,8 @@ export const meilisearchBinary = process.env.MEILISEARCH_BINARY?.trim() || resol
 export type MeilisearchTarget = { kind: 'url'; url: string; apiKey: string | undefined } | { kind: 'binary'; binary: string } | null;
 
 export function meilisearchTarget(): MeilisearchTarget {
+  const ciUrl = process.env.ANSWERABLE_TEST_MEILISEARCH_URL?.trim();
+  if (ciUrl) return { kind: 'url', url: ciUrl, apiKey: process.env.ANSWERABLE_TEST_MEILISEARCH_KEY?.trim() || undefined };
   const url = process.env.MEILISEARCH_URL?.trim();
   if (url) return { kind: 'url', url, apiKey: process.env.MEILISEARCH_API_KEY?.trim() || undefined };
   if (existsSync(meilisearchBinary)) return { kind: 'binary', binary: meilisearchBinary };
