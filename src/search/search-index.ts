@@ -172,6 +172,17 @@ export interface SearchIndex {
   deleteCompanies(ids: number[]): Promise<void>;
   /** The company document the index holds now, or null. */
   getCompany(id: number): Promise<CompanyDocument | null>;
+  /**
+   * What a match is, for both engines: every word of `q` must match (accents and capitals
+   * ignored); the last word also matches as a prefix (results while typing); a word matches the
+   * title, the body or the company's name in any of its spellings ("fiori veloci" = FioriVeloci).
+   * Where they differ, by design: FTS5 matches words exactly and answers a misspelt word with no
+   * results and a `suggestion` (did you mean); Meilisearch also matches a word within one typo
+   * from 5 letters and two from 9 (its defaults), so it answers a misspelt word with results and
+   * no suggestion, and a rare word can find more stories there (its typo neighbours). Both mark
+   * matches the same way: every occurrence of a matched word, whole, in escaped text.
+   * The contract suite (tests/integration/search-contract.test.ts) holds each clause.
+   */
   searchStories(query: StorySearchQuery): Promise<StorySearchResult>;
   /** Company autocomplete: companies whose name (or domain) starts with the words typed. */
   suggestCompanies(prefix: string, limit?: number): Promise<CompanySuggestion[]>;

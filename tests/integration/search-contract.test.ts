@@ -262,6 +262,17 @@ describe.each(adapters)('SearchIndex contract: $name', (adapter) => {
     for (const hit of typo.hits) expect(`${hit.titleHtml} ${hit.snippetHtml}`).toContain('<mark>rimborso</mark>');
   });
 
+  it('says what a misspelt word gives on each engine (see SearchIndex.searchStories)', async () => {
+    const typo = await index.searchStories({ q: 'rimbroso' });
+    if (adapter.engine === 'sqlite-fts') {
+      // Exact words: no results, a did-you-mean that does find them.
+      expect({ total: typo.total, suggestion: typo.suggestion }).toEqual({ total: 0, suggestion: 'rimborso' });
+    } else {
+      // Typo tolerance: the stories that say "rimborso", and nothing to suggest.
+      expect({ ids: ids(typo).sort(), suggestion: typo.suggestion }).toEqual({ ids: [2, 7], suggestion: null });
+    }
+  });
+
   it('autocompletes companies by name prefix, accents ignored', async () => {
     expect((await index.suggestCompanies('tel')).map((c) => c.slug).sort()).toEqual(['tela-shop', 'telco-uno']);
     expect((await index.suggestCompanies('citta el')).map((c) => c.slug)).toEqual(['citta-elettrica']);
