@@ -282,7 +282,9 @@ if (!values['no-server']) {
 // --- 4b. mixed traffic (scripts/bench/mixed.ts) ------------------------------------------------------
 // Many virtual users at once, reads and writes through the real forms, with the background
 // workers on; its own minimal page in the same server process is the reference.
-let mixed: { catchUp: CatchUp; minimal: HttpFigure; result: MixedResult; peakRssMiB: number | null } | null = null;
+type MixedRun = { catchUp: CatchUp; minimal: HttpFigure; result: MixedResult; peakRssMiB: number | null };
+let mixed: MixedRun | null = null;
+let mixedMeilisearch: MixedRun | null = null;
 const mixedSkipped: string | null = values['no-mixed'] ? 'skipped (--no-mixed)' : values['no-server'] ? 'skipped (--no-server)' : null;
 if (!mixedSkipped) {
   const mixedOptions = {
@@ -299,21 +301,28 @@ if (!mixedSkipped) {
   log(`  [mixed] database brought to the real clock in ${catchUp.ms} ms: ${catchUp.overdue} overdue, ${catchUp.closed} closed, ${catchUp.searchRows} search rows, ${catchUp.channelTables} channel tables`);
   const setup = await prepareMixed(bench, corpus, mixedOptions);
   bench.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  const running = await startServer(root, benchPath, { ANSWERABLE_WORKERS: 'on', MAIL_RELAY: 'on' });
-  const busy = busyCounter(running.child);
-  try {
-    await hammer(running.url, '/bench/minimal', { connections: params.connections, seconds: 1 });
-    const minimal = await hammer(running.url, '/bench/minimal', { connections: params.connections, seconds: params.seconds });
-    log(`  [mixed, workers on] /bench/minimal: ${minimal.reqPerSec} req/s, p99 ${minimal.p99Ms} ms`);
-    const result = await runMixed(running.url, bench, corpus, setup, { ...mixedOptions, busy });
-    const v = result.verification;
-    log(`  [mixed] ${result.users} users: ${result.reqPerSec} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, errors ${result.errors}, 429 ${result.rateLimited}, busy ${result.sqliteBusy}, cache hits ${result.pageCache.hitRate}`);
-    log(`  [mixed] acknowledged: ${v.stories.acknowledged} stories (${v.stories.missing} missing, ${v.stories.missingInSearch} not in search), ${v.replies.acknowledged} replies (${v.replies.missing} missing), ${v.verdicts.acknowledged} verdicts (${v.verdicts.missing} missing), ${v.reports.acknowledged} reports (${v.reports.missing} missing)`);
-    if (result.errorSamples.length) log(`  [mixed] errors: ${result.errorSamples.join('; ')}\n  [mixed] the server's last output:\n${running.output().slice(-6000)}`);
-    mixed = { catchUp, minimal, result, peakRssMiB: running.peakRssMiB() };
-  } finally {
-    await running.stop();
-  }
+  const runMixedPass = async (label: string, env: Record<string, string>, seed: number) => {
+    const running = await startServer(root, benchPath, { ANSWERABLE_WORKERS: 'on', MAIL_RELAY: 'on', ...env });
+    const busy = busyCounter(running.child);
+    try {
+      await hammer(running.url, '/bench/minimal', { connections: params.connections, seconds: 1 });
+      const minimal = await hammer(running.url, '/bench/minimal', { connections: params.connections, seconds: params.seconds });
+      log(`  [${label}, workers on] /bench/minimal: ${minimal.reqPerSec} req/s, p99 ${minimal.p99Ms} ms`);
+      const result = await runMixed(running.url, bench, corpus, setup, { ...mixedOptions, seed, busy });
+      const v = result.verification;
+      log(`  [${label}] ${result.users} users: ${result.reqPerSec} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, errors ${result.errors}, 429 ${result.rateLimited}, busy ${result.sqliteBusy}, cache hits ${result.pageCache.hitRate}`);
+      log(`  [${label}] acknowledged: ${v.stories.acknowledged} stories (${v.stories.missing} missing, ${v.stories.missingInSearch} not in search), ${v.replies.acknowledged} replies (${v.replies.missing} missing), ${v.verdicts.acknowledged} verdicts (${v.verdicts.missing} missing), ${v.reports.acknowledged} reports (${v.reports.missing} missing)`);
+      if (result.errorSamples.length) log(`  [${label}] errors: ${result.errorSamples.join('; ')}\n  [${label}] the server's last output:\n${running.output().slice(-6000)}`);
+      return { catchUp, minimal, result, peakRssMiB: running.peakRssMiB() };
+    } finally {
+      await running.stop();
+    }
+  };
+  mixed = await runMixedPass('mixed', {}, params.seed);
+  // The same traffic with Meilisearch as the engine: its outbox relay indexes the live writes while
+  // the load runs (issue: "the relay keeps up with the mixed-traffic write rate"); every
+  // acknowledged story must be found by the search page once the outbox has drained.
+  if (meili) mixedMeilisearch = await runMixedPass('mixed, meilisearch', meili.bench.env, params.seed ^ 0x5eed);
 }
 
 await meili?.bench.stop();
@@ -349,6 +358,7 @@ const figures: Figure[] = [
   figure('meili_reindex_stories_per_s', 'Meilisearch full reindex (npm run reindex path)', mf?.reindex.storiesPerSec ?? null, 'stories/s', null),
   figure('meili_relay_rows_per_s', 'Meilisearch outbox relay, story.upsert rows drained', mf?.relay.rowsPerSec ?? null, 'rows/s', null),
   ...mixedFigures(),
+  ...mixedMeilisearchFigures(),
   figure('bulk_physical_ratio', 'bulk load time / physical reference (plain key-ordered inserts + one FTS5 rebuild, same run)', load.bulkVsPhysical, '', null),
   figure('physical_ref_s', `physical reference for the same ${load.bulkStories} stories (quality.md: ≈ 45 s per million here)`, load.physicalMs === null ? null : Number((load.physicalMs / 1000).toFixed(1)), 's', null),
   figure('import_rows_per_s', 'incremental import rate (today\'s path, appended to the loaded database)', load.importRowsPerSec, 'rows/s', null),
@@ -360,6 +370,20 @@ const figures: Figure[] = [
   figure('fts_compact_s', 'FTS5 segment merge into one (after the load, before the search figures)', Number((ftsCompactMs / 1000).toFixed(2)), 's', null),
   figure('stats_incremental_top_ms', 'statistics after one event, largest company', Number(incrementalTopMs.toFixed(3)), 'ms', null, `${topCompany.n} stories`),
 ];
+function mixedMeilisearchFigures(): Figure[] {
+  const r = mixedMeilisearch?.result;
+  const v = r?.verification;
+  const lost = v ? v.stories.missing + v.replies.missing + v.verdicts.missing + v.reports.missing + v.stories.missingInSearch : null;
+  const writes = v ? v.stories.acknowledged + v.replies.acknowledged + v.verdicts.acknowledged + v.reports.acknowledged : null;
+  return [
+    figure('meili_mixed_ratio', 'mixed traffic req/s / minimal page, Meilisearch as the engine', ratio(r?.reqPerSec, mixedMeilisearch?.minimal.reqPerSec), '', null),
+    figure('meili_mixed_write_rate', 'mixed traffic with Meilisearch: acknowledged writes per second of load', writes !== null && r ? Number((writes / r.seconds).toFixed(1)) : null, 'writes/s', null),
+    figure('meili_mixed_search_pending', 'mixed traffic with Meilisearch: search outbox rows pending when the load stopped', r ? (r.outbox.pendingAtStop.search ?? 0) : null, 'rows', null),
+    figure('meili_mixed_relay_drain_s', 'mixed traffic with Meilisearch: seconds for the outbox (search relay included) to drain after the load — the relay keeps up', r?.outbox.drainSeconds ?? null, 's', { op: '<=', value: 5 }),
+    figure('meili_mixed_writes_lost', 'mixed traffic with Meilisearch: acknowledged writes missing, or stories the search page does not find', lost, '', { op: '<=', value: 0 }, writes !== null ? `${writes} acknowledged` : undefined),
+    figure('meili_mixed_errors', 'mixed traffic with Meilisearch: errors (429 apart)', r?.errors ?? null, '', { op: '<=', value: 0 }),
+  ];
+}
 function mixedFigures(): Figure[] {
   const r = mixed?.result;
   const mm = mixed?.minimal;
@@ -415,6 +439,7 @@ const document = {
     meilisearch: mf ?? { skipped: meiliSkipped },
     server: server ?? { skipped: serverSkipped },
     mixed: mixed ?? { skipped: mixedSkipped },
+    mixedMeilisearch: mixedMeilisearch ?? { skipped: mixedSkipped ?? meiliSkipped ?? 'not run' },
   },
 };
 mkdirSync(values.out, { recursive: true });

@@ -289,6 +289,29 @@ export class MeilisearchIndex implements SearchIndex {
     }
   }
 
+  /**
+   * A string that changes whenever what searches can return may have changed: the uid of the
+   * newest finished task on the server. Every document write, deletion, index swap and settings
+   * change is a task, and our own writes return only once theirs has finished, so a result cache
+   * keyed by it (select.ts) never serves a result older than the engine's own view. One cheap
+   * call (the task queue, not the index).
+   */
+  async version(): Promise<string> {
+    const res = await this.#call(() => this.client.tasks.getTasks({ statuses: ['succeeded', 'failed', 'canceled'], limit: 1 }));
+    return `meili:${res.results[0]?.uid ?? -1}`;
+  }
+
+  /** A search with the version() read before it (a write finishing meanwhile changes the version). */
+  async searchStoriesVersioned(query: StorySearchQuery): Promise<{ version: string; value: StorySearchResult }> {
+    const version = await this.version();
+    return { version, value: await this.searchStories(query) };
+  }
+
+  async suggestCompaniesVersioned(prefix: string, limit = 8): Promise<{ version: string; value: CompanySuggestion[] }> {
+    const version = await this.version();
+    return { version, value: await this.suggestCompanies(prefix, limit) };
+  }
+
   async searchStories(query: StorySearchQuery): Promise<StorySearchResult> {
     const { q, params } = meilisearchSearchParams(query);
     const { page, hitsPerPage: perPage } = params;

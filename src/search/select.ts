@@ -1,6 +1,6 @@
 // Which index the server uses: Meilisearch when MEILISEARCH_URL is set, otherwise the embedded
-// SQLite FTS5 index in the site's own database — behind a small cache of results for identical
-// queries that any write to the index invalidates (SEARCH_CACHE=off turns it off).
+// SQLite FTS5 index in the site's own database — either behind a small cache of results for
+// identical queries that any write to the index invalidates (SEARCH_CACHE=off turns it off).
 import { config } from '../config.ts';
 import type BetterSqlite3 from 'better-sqlite3';
 import { type DB, getDatabase } from '../db/client.ts';
@@ -44,15 +44,17 @@ export function createSearchIndexFromEnv(
   env: SearchEnv = searchEnvFromConfig(),
 ): SearchIndex {
   const url = env.MEILISEARCH_URL?.trim();
+  const cache = env.SEARCH_CACHE?.trim() !== 'off';
   if (url) {
-    return new MeilisearchIndex({
+    const index = new MeilisearchIndex({
       host: url,
       apiKey: env.MEILISEARCH_API_KEY?.trim() || undefined,
       indexPrefix: env.MEILISEARCH_INDEX_PREFIX?.trim() || 'answerable',
     });
+    return cache ? new CachedSearchIndex(index) : index;
   }
   const index = new SqliteFtsIndex(database);
-  return env.SEARCH_CACHE?.trim() === 'off' ? index : new CachedSearchIndex(index);
+  return cache ? new CachedSearchIndex(index) : index;
 }
 
 interface Entry<T> {
@@ -60,23 +62,32 @@ interface Entry<T> {
   value: T;
 }
 
+/** An index that can say which version of its contents a result was computed from. */
+type VersionedIndex = SearchIndex & {
+  version(): Promise<string>;
+  searchStoriesVersioned(query: StorySearchQuery): Promise<Entry<StorySearchResult>>;
+  suggestCompaniesVersioned(prefix: string, limit?: number): Promise<Entry<CompanySuggestion[]>>;
+};
+
 /**
- * The FTS5 index with the results of recent identical queries kept in memory (least recently
- * used out first). Each result carries the index version() it was computed from, read in the
- * same step as the search; a cached result is served only while the index still has that
- * version, and every write to the index (ours, the relay's, another process's) changes it.
+ * An index (FTS5 or Meilisearch) with the results of recent identical queries kept in memory
+ * (least recently used out first). Each result carries the index version() it was computed from,
+ * read in the same step as the search (FTS5: one local read; Meilisearch: the newest finished
+ * task, one call to the task queue); a cached result is served only while the index still has
+ * that version, and every write to the index (ours, the relay's, another process's) changes it.
  * So a cache hit costs one version read, and a result is never older than the index.
  * Results are shared between callers: treat them as read-only.
  */
 export class CachedSearchIndex implements SearchIndex {
-  readonly engine = 'sqlite-fts' as const;
-  readonly #index: SqliteFtsIndex;
+  readonly engine: SearchIndex['engine'];
+  readonly #index: VersionedIndex;
   readonly #max: number;
   readonly #stories = new Map<string, Entry<StorySearchResult>>();
   readonly #companies = new Map<string, Entry<CompanySuggestion[]>>();
 
-  constructor(index: SqliteFtsIndex, maxEntries = 500) {
+  constructor(index: VersionedIndex, maxEntries = 500) {
     this.#index = index;
+    this.engine = index.engine;
     this.#max = maxEntries;
   }
 

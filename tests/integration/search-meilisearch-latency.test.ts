@@ -6,6 +6,7 @@
 // delayed-ACK stall (~40 ms per answer with Node's fetch, see src/search/meilisearch-http.ts) does not fit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeilisearchIndex } from '../../src/search/meilisearch.ts';
+import { CachedSearchIndex } from '../../src/search/select.ts';
 import { type StoryDocument, OVERDUE_RANK_NONE, dayNumberOf } from '../../src/search/search-index.ts';
 import { type MeilisearchServer, meilisearchRequired, meilisearchTarget, noMeilisearchMessage, startMeilisearchServer } from '../helpers/meilisearch-server.ts';
 
@@ -97,6 +98,23 @@ if (!target && !meilisearchRequired) {
       const roundTrip = median(wall);
       const bound = Math.max(5 * engine, engine + 15);
       expect({ roundTrip: Math.round(roundTrip * 10) / 10, engine, withinBound: roundTrip <= bound }).toMatchObject({ withinBound: true });
+    }, 60_000);
+
+    it('caches identical searches until the engine has finished a write, then shows the write', async () => {
+      const cached = new CachedSearchIndex(index);
+      expect(cached.engine).toBe('meilisearch');
+      const first = await cached.searchStories({ q: 'bolletta', perPage: 5 });
+      // Same query, nothing written: the same result object, from memory.
+      expect(await cached.searchStories({ q: 'bolletta', perPage: 5 })).toBe(first);
+      // A write the engine has finished changes the version: the next search sees it.
+      await index.upsertStories([{ ...doc(9_001), title: 'Storia 9001: parola zibaldone', body: 'zibaldone bolletta' }]);
+      const before = await cached.searchStories({ q: 'zibaldone' });
+      expect(before.hits.map((h) => h.id)).toEqual([9_001]);
+      await index.deleteStories([9_001]);
+      expect((await cached.searchStories({ q: 'zibaldone' })).total).toBe(0);
+      const again = await cached.searchStories({ q: 'bolletta', perPage: 5 });
+      expect(again).not.toBe(first);
+      expect(again.total).toBe(first.total);
     }, 60_000);
   });
 }
