@@ -98,6 +98,15 @@ describe('npm run bench -- --small', () => {
         expect(byId.get(id)!.value, id).toEqual(expect.any(Number));
       }
       for (const page of ['minimal', 'search']) expect(saved.details.server.meilisearch[page], page).toMatchObject(http);
+      // The mixed traffic again with Meilisearch as the engine: its relay indexes the live writes,
+      // every acknowledged story is found by the search page once the outbox has drained.
+      const m = saved.details.mixedMeilisearch.result;
+      expect(m.errors).toBe(0);
+      expect(m.verification.stories.acknowledged).toBeGreaterThan(0);
+      expect(m.verification.stories.missingInSearch).toBe(0);
+      expect(m.outbox.pendingAfterDrain).toBe(0);
+      for (const id of ['meili_mixed_errors', 'meili_mixed_writes_lost']) expect(byId.get(id)!.pass, id).toBe(true);
+      expect(byId.get('meili_mixed_relay_drain_s')!.value, 'meili_mixed_relay_drain_s').toEqual(expect.any(Number));
     } else {
       expect(saved.details.meilisearch.skipped).toMatch(/skipped/);
     }
