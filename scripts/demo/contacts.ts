@@ -91,6 +91,7 @@ export async function loadDemoContacts(db: DB, companies: { key: string; id: num
       replaced_by_id: null,
       confirmed_at: confirmed,
       withdrawn_at: null,
+      lookalike: status === 'fake' ? 1 : 0,
       created_by_user_id: null,
       created_at: added,
       updated_at: confirmed ?? added,

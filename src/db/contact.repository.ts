@@ -49,12 +49,13 @@ export async function insertContactReport(db: DB, row: Omit<ContactReportRow, 'i
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-export async function countOpenReporters(db: DB, contactId: number, kind: ContactReportRow['kind']): Promise<number> {
+/** Different people with an open report of one of `kinds` on the contact (one person reporting two of them counts once). */
+export async function countOpenReporters(db: DB, contactId: number, kinds: readonly ContactReportRow['kind'][]): Promise<number> {
   const r = await db
     .selectFrom('contact_reports')
     .select((eb) => eb.fn.count<number>('user_id').distinct().as('n'))
     .where('contact_id', '=', contactId)
-    .where('kind', '=', kind)
+    .where('kind', 'in', kinds)
     .where('resolved_at', 'is', null)
     .executeTakeFirst();
   return Number(r?.n ?? 0);
