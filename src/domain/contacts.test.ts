@@ -102,6 +102,15 @@ describe('confirmation thresholds', () => {
   });
 });
 
+describe('UK numbers Ofcom keeps for drama', () => {
+  it('are read by their range in the UK (the library calls them invalid), and refused as Italian', () => {
+    expect(parsePhone('07700 900123', 'GB')).toMatchObject({ e164: '+447700900123', costClass: 'mobile', country: 'GB' });
+    expect(parsePhone('+44 7700 900123', 'IT')).toMatchObject({ costClass: 'mobile' });
+    expect(parsePhone('07700 900123', 'IT')).toBeNull();
+    expect(parsePhone('01632 960123', 'GB')).toMatchObject({ costClass: 'fixed' });
+  });
+});
+
 describe('what is shown as the company’s', () => {
   it('a confirmed contact; one awaiting confirmation unless someone said it is not the company’s', () => {
     expect(isListed({ status: 'active', lookalike: false, openFake: 2 })).toBe(true);

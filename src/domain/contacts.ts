@@ -39,6 +39,20 @@ const ITALIAN_RANGES: [RegExp, CostClass][] = [
   [/^84\d/, 'shared_cost'],
 ];
 
+/**
+ * UK ranges Ofcom keeps for drama (TV, books, examples: never assigned to a line), which the
+ * library's metadata calls invalid: 07700 900xxx (mobile), 01632 960xxx and the London, Leeds, …
+ * 01xx 496 0xxx blocks (geographic), 0808 157 0xxx (freephone), 0909 879 0xxx (premium). People
+ * copy them from examples and our demo and tests use them, so they are read by their range.
+ */
+const UK_DRAMA_RANGES: [RegExp, CostClass][] = [
+  [/^7700900\d{3}$/, 'mobile'],
+  [/^1632960\d{3}$/, 'fixed'],
+  [/^1\d{2}4960\d{3}$/, 'fixed'],
+  [/^8081570\d{3}$/, 'toll_free'],
+  [/^9098790\d{3}$/, 'premium_rate'],
+];
+
 export interface PhoneInfo {
   /** E.164, the value stored and compared. */
   e164: string;
@@ -55,6 +69,8 @@ export function parsePhone(raw: string, country: string): PhoneInfo | null {
   if (text.length === 0 || text.length > 40 || !/^[+()\d\s./-]+$/.test(text)) return null;
   const parsed = parsePhoneNumberFromString(text, (country.toUpperCase() || 'IT') as CountryCode);
   if (!parsed || !parsed.isPossible()) return null;
+  const drama = parsed.countryCallingCode === '44' && !parsed.isValid() ? UK_DRAMA_RANGES.find(([re]) => re.test(parsed.nationalNumber))?.[1] : undefined;
+  if (drama) return { e164: parsed.number, national: parsed.formatNational(), international: parsed.formatInternational(), country: 'GB', costClass: drama };
   const costClass = costClassOf(parsed.getType(), parsed.country ?? null, parsed.nationalNumber);
   // An invalid number of an unknown range is refused; a valid one always has a class.
   if (!parsed.isValid() && costClass === 'unknown') return null;
