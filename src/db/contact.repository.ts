@@ -115,6 +115,8 @@ export interface OpenContactReport {
   value: string;
   status: ContactRow['status'];
   official: boolean;
+  /** Added by a "not this company's" report (decision 0050): not shown as the company's. */
+  lookalike: boolean;
   reports: { kind: ContactReportRow['kind']; n: number }[];
   firstAt: number;
 }
@@ -134,6 +136,7 @@ export async function listOpenContactReports(db: DB, limit: number): Promise<Ope
       'c.value',
       'c.status',
       'c.official',
+      'c.lookalike',
       'r.kind as reportKind',
       eb.fn.countAll<number>().as('n'),
       eb.fn.min<number>('r.created_at').as('firstAt'),
@@ -147,7 +150,7 @@ export async function listOpenContactReports(db: DB, limit: number): Promise<Ope
   for (const r of rows) {
     const entry =
       byContact.get(r.contactId) ??
-      { contactId: r.contactId, companyId: r.companyId, companySlug: r.companySlug, companyName: r.companyName, kind: r.kind, value: r.value, status: r.status, official: r.official === 1, reports: [], firstAt: r.firstAt };
+      { contactId: r.contactId, companyId: r.companyId, companySlug: r.companySlug, companyName: r.companyName, kind: r.kind, value: r.value, status: r.status, official: r.official === 1, lookalike: r.lookalike === 1, reports: [], firstAt: r.firstAt };
     entry.reports.push({ kind: r.reportKind, n: Number(r.n) });
     entry.firstAt = Math.min(entry.firstAt, r.firstAt);
     byContact.set(r.contactId, entry);

@@ -78,7 +78,9 @@ describe('look-alike reports over HTTP', () => {
     expect((await everywhere()).contacts).not.toContain('899 123 456');
     // Moderators see it in their queue and on the page.
     const mod = await signIn(site, 'moderatore@example.org');
-    expect(await (await request(site, '/en/moderation/contacts', { jar: mod.jar })).text()).toContain('bottega-telaio-rimborsi');
+    const queue = await (await request(site, '/en/moderation/contacts', { jar: mod.jar })).text();
+    expect(queue).toContain('bottega-telaio-rimborsi');
+    expect(queue).toContain('added by a “not the company’s” report');
     expect(await (await request(site, page, { jar: mod.jar })).text()).toContain('id="unlisted-h"');
   });
 
