@@ -503,7 +503,21 @@ async function storyPageContacts(db: DB, ids: number[]): Promise<Map<number, Sto
   const out = new Map<number, StoryContact>();
   if (ids.length === 0) return out;
   const columns = ['id', 'kind', 'value', 'cost_class', 'status', 'parent_id'] as const;
-  const rows = await db.selectFrom('company_contacts').select(columns).where('id', 'in', ids).where('status', '!=', 'fake').execute();
+  // Never a look-alike: not one found fake, not one a "not this company's" report added, not one
+  // awaiting confirmation that someone reported as not the company's (decision 0050).
+  const rows = await db
+    .selectFrom('company_contacts')
+    .select(columns)
+    .where('id', 'in', ids)
+    .where('status', '!=', 'fake')
+    .where('lookalike', '=', 0)
+    .where(({ eb, exists, selectFrom, not }) =>
+      eb.or([
+        eb('status', '!=', 'pending'),
+        not(exists(selectFrom('contact_reports as r').select('r.id').whereRef('r.contact_id', '=', 'company_contacts.id').where('r.kind', '=', 'fake').where('r.resolved_at', 'is', null))),
+      ]),
+    )
+    .execute();
   const parentIds = rows.flatMap((r) => (r.kind === 'menu_path' && r.parent_id !== null ? [r.parent_id] : []));
   const parents = parentIds.length ? await db.selectFrom('company_contacts').select(columns).where('id', 'in', parentIds).execute() : [];
   const parentById = new Map(parents.map((p) => [p.id, p]));

@@ -49,12 +49,13 @@ export async function insertContactReport(db: DB, row: Omit<ContactReportRow, 'i
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-export async function countOpenReporters(db: DB, contactId: number, kind: ContactReportRow['kind']): Promise<number> {
+/** Different people with an open report of one of `kinds` on the contact (one person reporting two of them counts once). */
+export async function countOpenReporters(db: DB, contactId: number, kinds: readonly ContactReportRow['kind'][]): Promise<number> {
   const r = await db
     .selectFrom('contact_reports')
     .select((eb) => eb.fn.count<number>('user_id').distinct().as('n'))
     .where('contact_id', '=', contactId)
-    .where('kind', '=', kind)
+    .where('kind', 'in', kinds)
     .where('resolved_at', 'is', null)
     .executeTakeFirst();
   return Number(r?.n ?? 0);
@@ -114,6 +115,8 @@ export interface OpenContactReport {
   value: string;
   status: ContactRow['status'];
   official: boolean;
+  /** Added by a "not this company's" report (decision 0050): not shown as the company's. */
+  lookalike: boolean;
   reports: { kind: ContactReportRow['kind']; n: number }[];
   firstAt: number;
 }
@@ -133,6 +136,7 @@ export async function listOpenContactReports(db: DB, limit: number): Promise<Ope
       'c.value',
       'c.status',
       'c.official',
+      'c.lookalike',
       'r.kind as reportKind',
       eb.fn.countAll<number>().as('n'),
       eb.fn.min<number>('r.created_at').as('firstAt'),
@@ -146,7 +150,7 @@ export async function listOpenContactReports(db: DB, limit: number): Promise<Ope
   for (const r of rows) {
     const entry =
       byContact.get(r.contactId) ??
-      { contactId: r.contactId, companyId: r.companyId, companySlug: r.companySlug, companyName: r.companyName, kind: r.kind, value: r.value, status: r.status, official: r.official === 1, reports: [], firstAt: r.firstAt };
+      { contactId: r.contactId, companyId: r.companyId, companySlug: r.companySlug, companyName: r.companyName, kind: r.kind, value: r.value, status: r.status, official: r.official === 1, lookalike: r.lookalike === 1, reports: [], firstAt: r.firstAt };
     entry.reports.push({ kind: r.reportKind, n: Number(r.n) });
     entry.firstAt = Math.min(entry.firstAt, r.firstAt);
     byContact.set(r.contactId, entry);

@@ -22,6 +22,7 @@ import * as publishDrafts from '../../migrations/2026-12-05T0300-publish-drafts.
 import * as bulkImportJournal from '../../migrations/2026-12-05T0520-bulk-import-journal.ts';
 import * as companyReplyIndex from '../../migrations/2026-12-05T0520-company-reply-index.ts';
 import * as companyChannelFigures from '../../migrations/2026-12-05T0900-company-channel-figures.ts';
+import * as contactLookalikes from '../../migrations/2026-12-05T1400-contact-lookalikes.ts';
 
 const migrations: Record<string, Migration> = {
   '2026-11-23T0900-initial': initial,
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-05T0520-bulk-import-journal': bulkImportJournal,
   '2026-12-05T0520-company-reply-index': companyReplyIndex,
   '2026-12-05T0900-company-channel-figures': companyChannelFigures,
+  '2026-12-05T1400-contact-lookalikes': contactLookalikes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -187,6 +187,8 @@ export interface CompanyContactTable {
   replaced_by_id: number | null;
   confirmed_at: number | null;
   withdrawn_at: number | null;
+  /** Added by a "not this company's" report: never listed as the company's unless the team or a moderator says so (migration 2026-12-05T1400). */
+  lookalike: ColumnType<Flag, Flag | undefined, Flag>;
   created_by_user_id: number | null;
   created_at: number;
   updated_at: number;
@@ -208,7 +210,7 @@ export interface ContactEventTable {
   id: Generated<number>;
   contact_id: number;
   at: number;
-  event: 'added' | 'confirmed' | 'official' | 'withdrawn' | 'fake' | 'restored';
+  event: 'added' | 'confirmed' | 'official' | 'withdrawn' | 'fake' | 'restored' | 'repriced';
   by_role: 'company' | 'consumer' | 'moderator';
   reason: string | null;
   replaced_by_id: number | null;

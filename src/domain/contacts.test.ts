@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyReport, CONFIRM_REPORTS, contactFigures, median, normalizeContact, parseMenuPath, parsePhone, removedWithin, reportApplies } from './contacts.ts';
+import { applyReport, CONFIRM_REPORTS, contactFigures, isListed, median, normalizeContact, parseMenuPath, parsePhone, removedWithin, reportApplies, reportGroup, withdrawalReason } from './contacts.ts';
 
 describe('phone cost classes', () => {
   it.each([
@@ -83,15 +83,57 @@ describe('confirmation thresholds', () => {
   it('a withdrawn contact is not withdrawn again', () => {
     expect(reportApplies({ ...base, status: 'withdrawn', role: 'moderator' })).toBe(false);
   });
+  it('consumers saying "it exists" never list a look-alike report’s contact, nor one disputed as fake; a moderator or the company can', () => {
+    const exists = { ...base, kind: 'exists' as const, status: 'pending' as const, distinctReporters: 20 };
+    expect(reportApplies({ ...exists, lookalike: true })).toBe(false);
+    expect(reportApplies({ ...exists, openFake: 1 })).toBe(false);
+    expect(reportApplies({ ...exists, lookalike: true, role: 'moderator' })).toBe(true);
+    expect(reportApplies({ ...exists, lookalike: true, role: 'company' })).toBe(true);
+    expect(reportApplies({ ...exists })).toBe(true);
+  });
+  it('"no longer works" and "now only a form" count together; "now costs money" on its own (decision 0050)', () => {
+    expect(reportGroup('gone')).toEqual(['gone', 'form_only']);
+    expect(reportGroup('form_only')).toEqual(['gone', 'form_only']);
+    expect(reportGroup('now_paid')).toEqual(['now_paid']);
+    expect(withdrawalReason([{ kind: 'gone' }, { kind: 'gone' }, { kind: 'form_only' }])).toBe('gone');
+    expect(withdrawalReason([{ kind: 'gone' }, { kind: 'form_only' }, { kind: 'form_only' }])).toBe('form_only');
+    expect(withdrawalReason([{ kind: 'form_only' }, { kind: 'gone' }])).toBe('gone');
+    expect(withdrawalReason([])).toBe('gone');
+  });
+});
+
+describe('UK numbers Ofcom keeps for drama', () => {
+  it('are read by their range in the UK (the library calls them invalid), and refused as Italian', () => {
+    expect(parsePhone('07700 900123', 'GB')).toMatchObject({ e164: '+447700900123', costClass: 'mobile', country: 'GB' });
+    expect(parsePhone('+44 7700 900123', 'IT')).toMatchObject({ costClass: 'mobile' });
+    expect(parsePhone('07700 900123', 'IT')).toBeNull();
+    expect(parsePhone('01632 960123', 'GB')).toMatchObject({ costClass: 'fixed' });
+  });
+});
+
+describe('what is shown as the company’s', () => {
+  it('a confirmed contact; one awaiting confirmation unless someone said it is not the company’s', () => {
+    expect(isListed({ status: 'active', lookalike: false, openFake: 2 })).toBe(true);
+    expect(isListed({ status: 'pending', lookalike: false, openFake: 0 })).toBe(true);
+    expect(isListed({ status: 'pending', lookalike: true, openFake: 0 })).toBe(false);
+    expect(isListed({ status: 'pending', lookalike: false, openFake: 1 })).toBe(false);
+    expect(isListed({ status: 'fake', lookalike: true, openFake: 0 })).toBe(false);
+    expect(isListed({ status: 'withdrawn', lookalike: false, openFake: 0 })).toBe(false);
+  });
 });
 
 describe('history', () => {
   it('a change withdraws with its reason; the company confirming makes it official', () => {
-    expect(applyReport('form_only', 'consumer', { status: 'active', official: true })).toEqual({ status: 'withdrawn', withdrawnReason: 'form_only', official: true, event: 'withdrawn' });
+    expect(applyReport('form_only', 'consumer', { status: 'active', official: true })).toEqual({ status: 'withdrawn', withdrawnReason: 'form_only', official: true, lookalike: false, event: 'withdrawn' });
     expect(applyReport('exists', 'company', { status: 'pending', official: false })).toMatchObject({ status: 'active', official: true, event: 'official' });
     expect(applyReport('exists', 'consumer', { status: 'pending', official: false })).toMatchObject({ status: 'active', official: false, event: 'confirmed' });
     expect(applyReport('exists', 'moderator', { status: 'withdrawn', official: false })).toMatchObject({ status: 'active', event: 'restored' });
     expect(applyReport('fake', 'consumer', { status: 'pending', official: false })).toMatchObject({ status: 'fake', official: false });
+    // Withdrawn for the reason most people gave; "now costs money" re-classes and keeps it listed.
+    expect(applyReport('gone', 'consumer', { status: 'active', official: false }, 'form_only')).toMatchObject({ status: 'withdrawn', withdrawnReason: 'form_only' });
+    expect(applyReport('now_paid', 'consumer', { status: 'active', official: false })).toEqual({ status: 'active', withdrawnReason: null, official: false, costClass: 'premium_rate', lookalike: false, event: 'repriced' });
+    // Confirmed as the company's: no longer a look-alike report's.
+    expect(applyReport('exists', 'moderator', { status: 'pending', official: false, lookalike: true })).toMatchObject({ status: 'active', lookalike: false });
   });
 
   it('lists channels removed in the last 12 months', () => {

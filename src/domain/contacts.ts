@@ -39,6 +39,20 @@ const ITALIAN_RANGES: [RegExp, CostClass][] = [
   [/^84\d/, 'shared_cost'],
 ];
 
+/**
+ * UK ranges Ofcom keeps for drama (TV, books, examples: never assigned to a line), which the
+ * library's metadata calls invalid: 07700 900xxx (mobile), 01632 960xxx and the London, Leeds, …
+ * 01xx 496 0xxx blocks (geographic), 0808 157 0xxx (freephone), 0909 879 0xxx (premium). People
+ * copy them from examples and our demo and tests use them, so they are read by their range.
+ */
+const UK_DRAMA_RANGES: [RegExp, CostClass][] = [
+  [/^7700900\d{3}$/, 'mobile'],
+  [/^1632960\d{3}$/, 'fixed'],
+  [/^1\d{2}4960\d{3}$/, 'fixed'],
+  [/^8081570\d{3}$/, 'toll_free'],
+  [/^9098790\d{3}$/, 'premium_rate'],
+];
+
 export interface PhoneInfo {
   /** E.164, the value stored and compared. */
   e164: string;
@@ -55,6 +69,8 @@ export function parsePhone(raw: string, country: string): PhoneInfo | null {
   if (text.length === 0 || text.length > 40 || !/^[+()\d\s./-]+$/.test(text)) return null;
   const parsed = parsePhoneNumberFromString(text, (country.toUpperCase() || 'IT') as CountryCode);
   if (!parsed || !parsed.isPossible()) return null;
+  const drama = parsed.countryCallingCode === '44' && !parsed.isValid() ? UK_DRAMA_RANGES.find(([re]) => re.test(parsed.nationalNumber))?.[1] : undefined;
+  if (drama) return { e164: parsed.number, national: parsed.formatNational(), international: parsed.formatInternational(), country: 'GB', costClass: drama };
   const costClass = costClassOf(parsed.getType(), parsed.country ?? null, parsed.nationalNumber);
   // An invalid number of an unknown range is refused; a valid one always has a class.
   if (!parsed.isValid() && costClass === 'unknown') return null;
@@ -172,48 +188,96 @@ export const CHANNEL_NEW_KIND: Partial<Record<Channel, ContactKind>> = {
   letter: 'postal',
 };
 
+/**
+ * Reports that count together towards one change (decision 0050): "no longer works" and "now only
+ * a form" both say the contact no longer reaches anyone, so different people saying either add up
+ * towards its withdrawal; "now costs money" re-classes a number and counts on its own.
+ */
+export function reportGroup(kind: ReportKind): ReportKind[] {
+  return kind === 'gone' || kind === 'form_only' ? ['gone', 'form_only'] : [kind];
+}
+
+/** The reason a withdrawal records: the one most people gave (ties go to the latest report). */
+export function withdrawalReason(reports: readonly { kind: ReportKind }[]): 'gone' | 'form_only' {
+  let gone = 0;
+  let form = 0;
+  let last: 'gone' | 'form_only' = 'gone';
+  for (const r of reports) {
+    if (r.kind === 'gone') (gone++, (last = 'gone'));
+    if (r.kind === 'form_only') (form++, (last = 'form_only'));
+  }
+  return gone > form ? 'gone' : form > gone ? 'form_only' : last;
+}
+
+/** The class a number gets once "now costs money" is confirmed. */
+export const REPRICED_CLASS: CostClass = 'premium_rate';
+
 export interface ReportTally {
   kind: ReportKind;
   role: ReporterRole;
-  /** Different consumers with an open report of this kind on this contact, this one included. */
+  /** Different consumers with an open report of this kind (or of its group, see reportGroup) on this contact, this one included. */
   distinctReporters: number;
   official: boolean;
   status: ContactStatus;
+  /** Added by a "not this company's" report. */
+  lookalike?: boolean;
+  /** Open "not this company's" reports on it. */
+  openFake?: number;
 }
 
 /**
  * Whether a report changes the entry now. The company's team and moderators confirm at once
  * (the team cannot call its own official contact a fake: that is for a moderator). Consumers need
  * CONFIRM_REPORTS different people, and never change an official contact on their own: a report
- * against what the company declared waits for a moderator or the company.
+ * against what the company declared waits for a moderator or the company. Consumers saying a
+ * contact exists never list one that someone reported as not the company's (a look-alike, or a
+ * contact with open look-alike reports): that waits for a moderator or the company's team.
  */
 export function reportApplies(t: ReportTally): boolean {
   if (t.status === 'withdrawn' && t.kind !== 'exists') return false;
   if (t.status === 'fake' && t.kind === 'fake') return false;
+  if (t.status === 'fake' && t.kind === 'now_paid') return false;
   if (t.role === 'moderator') return true;
   if (t.role === 'company') return !(t.kind === 'fake' && t.official);
   if (t.official && t.kind !== 'exists') return false;
   // A look-alike is never brought back by consumers: several accounts could list a fake page again.
   if (t.status === 'fake') return false;
+  if (t.kind === 'exists' && (t.lookalike || (t.openFake ?? 0) > 0)) return false;
   return t.distinctReporters >= CONFIRM_REPORTS;
+}
+
+/**
+ * Whether a contact is shown as the company's (directory, company page, publish picker, API,
+ * story pages): confirmed, or awaiting confirmation when nobody said it is not the company's.
+ * A look-alike report's contact is seen only by moderators until it becomes a warning.
+ */
+export function isListed(c: { status: ContactStatus; lookalike: boolean; openFake: number }): boolean {
+  if (c.status === 'active') return true;
+  return c.status === 'pending' && !c.lookalike && c.openFake === 0;
 }
 
 export interface ContactPatch {
   status: ContactStatus;
   withdrawnReason: ChangeKind | null;
   official: boolean;
-  event: 'confirmed' | 'official' | 'withdrawn' | 'fake' | 'restored';
+  /** The new cost class ("now costs money"); undefined: unchanged. */
+  costClass?: CostClass;
+  /** Whether the contact is still a look-alike report's. */
+  lookalike: boolean;
+  event: 'confirmed' | 'official' | 'withdrawn' | 'fake' | 'restored' | 'repriced';
 }
 
-/** What an applied report does to the entry. */
-export function applyReport(kind: ReportKind, role: ReporterRole, current: { status: ContactStatus; official: boolean }): ContactPatch {
-  if (kind === 'fake') return { status: 'fake', withdrawnReason: null, official: false, event: 'fake' };
+/** What an applied report does to the entry. `reason`: the withdrawal's reason (see withdrawalReason). */
+export function applyReport(kind: ReportKind, role: ReporterRole, current: { status: ContactStatus; official: boolean; lookalike?: boolean }, reason?: 'gone' | 'form_only'): ContactPatch {
+  const lookalike = current.lookalike ?? false;
+  if (kind === 'fake') return { status: 'fake', withdrawnReason: null, official: false, lookalike, event: 'fake' };
   if (kind === 'exists') {
     const official = current.official || role === 'company';
     const event = current.status === 'withdrawn' || current.status === 'fake' ? 'restored' : role === 'company' && !current.official ? 'official' : 'confirmed';
-    return { status: 'active', withdrawnReason: null, official, event };
+    return { status: 'active', withdrawnReason: null, official, lookalike: false, event };
   }
-  return { status: 'withdrawn', withdrawnReason: kind, official: current.official, event: 'withdrawn' };
+  if (kind === 'now_paid') return { status: current.status, withdrawnReason: null, official: current.official, costClass: REPRICED_CLASS, lookalike, event: 'repriced' };
+  return { status: 'withdrawn', withdrawnReason: reason ?? kind, official: current.official, lookalike, event: 'withdrawn' };
 }
 
 export function median(values: readonly number[]): number | null {

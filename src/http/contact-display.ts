@@ -41,6 +41,7 @@ export function withdrawnLine(lang: Locale, c: DirectoryContact): string {
 
 export function eventLine(lang: Locale, e: ContactEventRow): string {
   const by = e.by_role === 'consumer' && e.reports ? t(lang, 'contacts.by.consumerN', { n: e.reports }) : t(lang, `contacts.by.${e.by_role}` as MessageKey);
+  if (e.event === 'repriced') return t(lang, 'contacts.event.repriced', { date: formatDate(lang, e.at), by, cost: t(lang, `contacts.cost.${e.reason ?? 'premium_rate'}` as MessageKey) });
   return t(lang, `contacts.event.${e.event}` as MessageKey, { date: formatDate(lang, e.at), by, reason: e.reason ? t(lang, `contacts.reason.${e.reason}` as MessageKey) : '' });
 }
 

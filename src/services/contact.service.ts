@@ -35,9 +35,12 @@ import {
   CHANNEL_NEW_KIND,
   CONFIRM_REPORTS,
   contactFigures,
+  isListed,
   normalizeContact,
   removedWithin,
   reportApplies,
+  reportGroup,
+  withdrawalReason,
   type ChangeKind,
   type ContactFigures,
   type ContactKind,
@@ -90,7 +93,7 @@ async function limited(db: DB, key: string, limit: { limit: number; windowMs: nu
 }
 
 /** Finds the contact or adds it (pending, reported by this role), checking what was typed. */
-async function findOrAdd(trx: DB, company: Pick<CompanyRow, 'id' | 'country'>, input: NewContactInput, role: ReporterRole, userId: number, now: number): Promise<{ row: ContactRow; created: boolean } | { error: string }> {
+async function findOrAdd(trx: DB, company: Pick<CompanyRow, 'id' | 'country'>, input: NewContactInput, role: ReporterRole, userId: number, now: number, lookalike = false): Promise<{ row: ContactRow; created: boolean } | { error: string }> {
   let parentId: number | null = null;
   if (input.kind === 'menu_path') {
     const parent = input.parentId ? await findContact(trx, input.parentId) : undefined;
@@ -119,6 +122,8 @@ async function findOrAdd(trx: DB, company: Pick<CompanyRow, 'id' | 'country'>, i
     replaced_by_id: null,
     confirmed_at: null,
     withdrawn_at: null,
+    // Added by a "not this company's" report: never listed as the company's (decision 0050).
+    lookalike: lookalike ? 1 : 0,
     created_by_user_id: userId,
     created_at: now,
     updated_at: now,
@@ -138,10 +143,15 @@ async function fileReport(
   now: number,
   extra: { note?: string | null; replacementId?: number | null } = {},
 ): Promise<ContactOutcome> {
+  // "Now costs money" re-classes a phone number: said of anything else, or of a number already
+  // charged above a call, it changes nothing.
+  if (kind === 'now_paid' && contact.kind !== 'phone') return { kind: 'invalid', field: 'change', error: 'contacts.error.nowPaidPhone' };
+  if (kind === 'now_paid' && (contact.cost_class === 'premium_rate' || contact.cost_class === 'shared_cost')) return { kind: 'invalid', field: 'change', error: 'contacts.error.alreadyPaid' };
   const added = await insertContactReport(trx, { contact_id: contact.id, user_id: userId, kind, note: plainText(extra.note, 500), replacement_id: extra.replacementId ?? null, created_at: now });
   if (!added) return { kind: 'already_reported', contactId: contact.id };
-  const reporters = await countOpenReporters(trx, contact.id, kind);
-  const applies = reportApplies({ kind, role, distinctReporters: reporters, official: contact.official === 1, status: contact.status });
+  const reporters = await countOpenReporters(trx, contact.id, reportGroup(kind));
+  const openFake = kind === 'exists' ? await countOpenReporters(trx, contact.id, ['fake']) : 0;
+  const applies = reportApplies({ kind, role, distinctReporters: reporters, official: contact.official === 1, status: contact.status, lookalike: contact.lookalike === 1, openFake });
   if (applies) await applyToContact(trx, contact, kind, role, now, reporters);
   await appendAudit(trx, {
     at: now,
@@ -158,19 +168,21 @@ async function fileReport(
 }
 
 async function applyToContact(trx: DB, contact: ContactRow, kind: ReportKind, role: ReporterRole, now: number, reporters: number | null): Promise<void> {
-  const patch = applyReport(kind, role, { status: contact.status, official: contact.official === 1 });
+  const open = await openReports(trx, contact.id);
+  const group = reportGroup(kind);
+  const patch = applyReport(kind, role, { status: contact.status, official: contact.official === 1, lookalike: contact.lookalike === 1 }, withdrawalReason(open.filter((r) => group.includes(r.kind))));
   let replacedBy: number | null = null;
-  if (patch.status === 'withdrawn') {
-    const open = await openReports(trx, contact.id);
-    replacedBy = open.filter((r) => r.kind === kind && r.replacement_id !== null).at(-1)?.replacement_id ?? null;
-  }
+  if (patch.status === 'withdrawn') replacedBy = open.filter((r) => group.includes(r.kind) && r.replacement_id !== null).at(-1)?.replacement_id ?? null;
+  const repriced = patch.event === 'repriced';
   await updateContact(trx, contact.id, {
     status: patch.status,
     withdrawn_reason: patch.withdrawnReason,
     official: patch.official ? 1 : 0,
+    lookalike: patch.lookalike ? 1 : 0,
+    ...(patch.costClass ? { cost_class: patch.costClass } : {}),
     replaced_by_id: patch.status === 'withdrawn' ? replacedBy : null,
     withdrawn_at: patch.status === 'withdrawn' ? now : null,
-    confirmed_at: patch.status === 'active' ? now : contact.confirmed_at,
+    confirmed_at: patch.status === 'active' && !repriced ? now : contact.confirmed_at,
     ...(role === 'company' && kind === 'exists' ? { source: 'company' as const } : {}),
     updated_at: now,
   });
@@ -179,9 +191,9 @@ async function applyToContact(trx: DB, contact: ContactRow, kind: ReportKind, ro
     const replacement = await findContact(trx, replacedBy);
     if (replacement && replacement.status === 'pending') await updateContact(trx, replacedBy, { status: 'active', confirmed_at: now, updated_at: now });
   }
-  await insertContactEvent(trx, { contact_id: contact.id, at: now, event: patch.event, by_role: role, reason: patch.withdrawnReason, replaced_by_id: replacedBy, reports: role === 'consumer' ? reporters : null });
+  await insertContactEvent(trx, { contact_id: contact.id, at: now, event: patch.event, by_role: role, reason: repriced ? (patch.costClass ?? null) : patch.withdrawnReason, replaced_by_id: replacedBy, reports: role === 'consumer' ? reporters : null });
   // Reports that this change answers are settled; the others stay open.
-  const settled: ReportKind[] = kind === 'exists' ? ['exists'] : kind === 'fake' ? ['fake', 'exists'] : ['gone', 'now_paid', 'form_only'];
+  const settled: ReportKind[] = kind === 'exists' ? ['exists'] : kind === 'fake' ? ['fake', 'exists'] : repriced ? ['now_paid'] : ['gone', 'now_paid', 'form_only'];
   await resolveReports(trx, contact.id, settled, 'applied', now);
 }
 
@@ -196,7 +208,7 @@ export async function reportContact(db: DB, user: SessionUser, company: Pick<Com
   if (over) return over;
   return inTransaction(db, async (trx) => {
     const role = await roleFor(trx, user, company.id);
-    const found = await findOrAdd(trx, company, input, role, user.id, now);
+    const found = await findOrAdd(trx, company, input, role, user.id, now, input.fake === true);
     if ('error' in found) return { kind: 'invalid', field: 'value', error: found.error };
     return fileReport(trx, found.row, input.fake ? 'fake' : 'exists', role, user.id, now);
   });
@@ -253,7 +265,7 @@ export async function declareContact(db: DB, user: SessionUser, company: Pick<Co
   });
 }
 
-export type ModeratorContactAction = 'confirm' | 'withdraw' | 'fake' | 'dismiss';
+export type ModeratorContactAction = 'confirm' | 'withdraw' | 'fake' | 'dismiss' | 'reprice';
 
 /** A moderator settles a contact's open reports. */
 export async function moderateContact(db: DB, user: SessionUser, contactId: number, action: ModeratorContactAction, now: number): Promise<ContactOutcome> {
@@ -264,13 +276,13 @@ export async function moderateContact(db: DB, user: SessionUser, contactId: numb
     if (action === 'dismiss') {
       await resolveReports(trx, contact.id, null, 'dismissed', now);
     } else {
-      let kind: ReportKind = action === 'confirm' ? 'exists' : 'fake';
+      let kind: ReportKind = action === 'confirm' ? 'exists' : action === 'reprice' ? 'now_paid' : 'fake';
+      // "Now costs money": a phone number not already charged keeps its place with its new class.
+      if (action === 'reprice' && contact.kind !== 'phone') return { kind: 'invalid', field: 'action', error: 'contacts.error.nowPaidPhone' };
+      if (action === 'reprice' && (contact.cost_class === 'premium_rate' || contact.cost_class === 'shared_cost')) return { kind: 'invalid', field: 'action', error: 'contacts.error.alreadyPaid' };
       if (action === 'withdraw') {
-        // The change most people reported (no longer works, by default).
-        const open = (await openReports(trx, contact.id)).filter((r) => r.kind === 'gone' || r.kind === 'now_paid' || r.kind === 'form_only');
-        const counts = new Map<ReportKind, number>();
-        for (const r of open) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
-        kind = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'gone';
+        // The reason most people gave (no longer works, by default): applyToContact counts them.
+        kind = 'gone';
         if (contact.status === 'withdrawn') return { kind: 'invalid', field: 'action', error: 'contacts.error.alreadyWithdrawn' };
       }
       await applyToContact(trx, contact, kind, 'moderator', now, null);
@@ -294,6 +306,10 @@ export interface DirectoryContact {
   source: ContactRow['source'];
   official: boolean;
   status: ContactRow['status'];
+  /** Added by a "not this company's" report (decision 0050). */
+  lookalike: boolean;
+  /** Shown as the company's (domain isListed). */
+  listed: boolean;
   withdrawnReason: ContactRow['withdrawn_reason'];
   withdrawnAt: number | null;
   replacedBy: { id: number; kind: ContactKind; value: string } | null;
@@ -314,6 +330,11 @@ export interface Directory {
   withdrawn: DirectoryContact[];
   /** Look-alikes that are not the company's. */
   warnings: DirectoryContact[];
+  /**
+   * Awaiting a decision and not shown as the company's: added by a look-alike report, or with open
+   * look-alike reports. For moderators only (decision 0050).
+   */
+  unlisted: DirectoryContact[];
   removedLast12Months: DirectoryContact[];
 }
 
@@ -345,6 +366,8 @@ export async function companyDirectory(db: DB, companyId: number, now: number): 
       source: r.source,
       official: r.official === 1,
       status: r.status,
+      lookalike: r.lookalike === 1,
+      listed: isListed({ status: r.status, lookalike: r.lookalike === 1, openFake: open.fake ?? 0 }),
       withdrawnReason: r.withdrawn_reason,
       withdrawnAt: r.withdrawn_at,
       replacedBy: replaced ? { id: replaced.id, kind: replaced.kind, value: replaced.value } : null,
@@ -358,27 +381,49 @@ export async function companyDirectory(db: DB, companyId: number, now: number): 
     };
   };
   const all = rows.map(view);
-  const listed = (c: DirectoryContact) => c.status === 'active' || c.status === 'pending';
-  for (const c of all) if (c.kind === 'menu_path' && c.parentId !== null) all.find((p) => p.id === c.parentId)?.menuPaths.push(c);
+  // A phone lists its listed menu paths only; a withdrawn one is among the withdrawn channels.
+  for (const c of all) if (c.kind === 'menu_path' && c.parentId !== null && c.listed) all.find((p) => p.id === c.parentId)?.menuPaths.push(c);
   const order = (c: DirectoryContact) => (c.official ? 0 : c.status === 'active' ? 1 : 2);
   const top = all.filter((c) => c.kind !== 'menu_path');
-  const withdrawn = top.filter((c) => c.status === 'withdrawn').sort((a, b) => (b.withdrawnAt ?? 0) - (a.withdrawnAt ?? 0));
+  const withdrawn = all.filter((c) => c.status === 'withdrawn').sort((a, b) => (b.withdrawnAt ?? 0) - (a.withdrawnAt ?? 0));
   return {
-    contacts: top.filter(listed).sort((a, b) => order(a) - order(b) || a.id - b.id),
+    contacts: top.filter((c) => c.listed).sort((a, b) => order(a) - order(b) || a.id - b.id),
     withdrawn,
     warnings: top.filter((c) => c.status === 'fake'),
+    unlisted: all.filter((c) => c.status === 'pending' && !c.listed),
     removedLast12Months: removedWithin(withdrawn, now),
   };
 }
 
+export interface PickableContact {
+  id: number;
+  kind: ContactKind;
+  value: string;
+  label: string | null;
+  costClass: ContactRow['cost_class'];
+  parentValue: string | null;
+}
+export type PickableByChannel = Partial<Record<Channel, PickableContact[]>>;
+
+/** The listed contacts of companies (the publish picker, attachStoryContacts): active, or awaiting confirmation and undisputed. */
+async function listedContacts(db: DB, companyIds: readonly number[]): Promise<ContactRow[]> {
+  const rows = await listCompanyContacts(db, companyIds);
+  const counts = await reportCounts(db, rows.filter((r) => r.status === 'pending').map((r) => r.id));
+  const openFake = new Map(counts.filter((c) => c.kind === 'fake').map((c) => [c.contact_id, Number(c.open)]));
+  const listed = rows.filter((r) => isListed({ status: r.status, lookalike: r.lookalike === 1, openFake: openFake.get(r.id) ?? 0 }));
+  // A menu path is listed with its phone only.
+  const ids = new Set(listed.map((r) => r.id));
+  return listed.filter((r) => r.kind !== 'menu_path' || ids.has(r.parent_id ?? -1));
+}
+
 /** The contacts the publish form offers for a company, per story channel (listed ones only). */
-export async function pickableContacts(db: DB, companyId: number): Promise<Partial<Record<Channel, { id: number; kind: ContactKind; value: string; label: string | null; costClass: ContactRow['cost_class']; parentValue: string | null }[]>>> {
-  const rows = (await listCompanyContacts(db, [companyId])).filter((r) => r.status === 'active' || r.status === 'pending');
+export async function pickableContacts(db: DB, companyId: number): Promise<PickableByChannel> {
+  const rows = await listedContacts(db, [companyId]);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const out: Partial<Record<Channel, { id: number; kind: ContactKind; value: string; label: string | null; costClass: ContactRow['cost_class']; parentValue: string | null }[]>> = {};
+  const out: PickableByChannel = {};
   for (const [channel, kinds] of Object.entries(CHANNEL_CONTACT_KINDS) as [Channel, ContactKind[]][]) {
     const list = rows
-      .filter((r) => kinds.includes(r.kind) && (r.kind !== 'menu_path' || byId.has(r.parent_id ?? -1)))
+      .filter((r) => kinds.includes(r.kind))
       .filter((r) => {
         const cost = r.kind === 'menu_path' ? byId.get(r.parent_id!)!.cost_class : r.cost_class;
         if (channel === 'phone_tollfree') return cost === 'toll_free';
@@ -395,31 +440,41 @@ export interface StoryContactPick {
   channel: Channel;
   contactId?: number;
   newValue?: string;
+  /** Whose contact the new one is: the marketplace the story names, or (default) the seller. */
+  newFor?: 'seller' | 'marketplace';
 }
 
 /**
- * Inside publishStory's transaction: the contact used on each channel. A listed contact must
- * belong to one of the story's companies; a new one is added to the directory as reported by the
- * author (it counts as one report towards its confirmation).
+ * Inside publishStory's transaction: the contact used on each channel. A picked contact must be
+ * listed (not withdrawn, not a look-alike, not disputed) and belong to one of the story's
+ * companies (`companyIds`: the seller first, then the marketplace if the story names one); a new
+ * one is added to the directory of the company the author chose (the seller by default) as
+ * reported by the author (it counts as one report towards its confirmation).
  */
 export async function attachStoryContacts(trx: DB, userId: number | null, storyId: number, companyIds: readonly number[], channels: readonly Channel[], picks: readonly StoryContactPick[], now: number): Promise<void> {
   if (picks.length === 0) return;
   const companies = await trx.selectFrom('companies').select(['id', 'country']).where('id', 'in', companyIds).execute();
+  const listed = picks.some((p) => p.contactId !== undefined) ? new Set((await listedContacts(trx, companyIds)).map((r) => r.id)) : new Set<number>();
   for (const pick of picks) {
     if (!channels.includes(pick.channel)) continue;
     const kinds = CHANNEL_CONTACT_KINDS[pick.channel] ?? [];
     if (pick.contactId !== undefined) {
-      const c = await findContact(trx, pick.contactId);
-      if (c && companyIds.includes(c.company_id) && kinds.includes(c.kind) && c.status !== 'fake') await setStoryChannelContact(trx, storyId, pick.channel, c.id);
+      const c = listed.has(pick.contactId) ? await findContact(trx, pick.contactId) : undefined;
+      if (c && companyIds.includes(c.company_id) && kinds.includes(c.kind)) await setStoryChannelContact(trx, storyId, pick.channel, c.id);
       continue;
     }
     const kind = CHANNEL_NEW_KIND[pick.channel];
-    const company = companies.find((c) => c.id === companyIds[0]);
+    const owner = pick.newFor === 'marketplace' && companyIds.length > 1 ? companyIds[1] : companyIds[0];
+    const company = companies.find((c) => c.id === owner);
     if (!kind || !pick.newValue || userId === null || !company) continue;
     const found = await findOrAdd(trx, company, { kind, value: pick.newValue }, 'consumer', userId, now);
-    if ('error' in found || found.row.status === 'fake') continue;
-    await setStoryChannelContact(trx, storyId, pick.channel, found.row.id);
-    if (found.row.status === 'pending') await fileReport(trx, found.row, 'exists', 'consumer', userId, now);
+    if ('error' in found) continue;
+    const row = found.row;
+    // A contact someone reported as not the company's, or withdrawn, is not attached: the author's
+    // "it exists" is counted (a withdrawn line may work again) but never lists a look-alike.
+    const openFake = row.status === 'pending' ? await countOpenReporters(trx, row.id, ['fake']) : 0;
+    if (isListed({ status: row.status, lookalike: row.lookalike === 1, openFake })) await setStoryChannelContact(trx, storyId, pick.channel, row.id);
+    if (row.status === 'pending' || row.status === 'withdrawn') await fileReport(trx, row, 'exists', 'consumer', userId, now);
   }
 }
 

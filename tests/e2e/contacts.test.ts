@@ -123,7 +123,7 @@ describe('the publish form’s contact picker', () => {
       const paid = await page.locator('#contact-phone_paid option').allTextContents();
       expect(paid.some((o) => o.includes('02 1234 5678') && o.includes(lang === 'en' ? 'press 2, then 4, then 0' : 'premi 2'))).toBe(true);
       // The withdrawn toll-free number is not offered.
-      expect(await page.locator('#contact-phone_tollfree').count()).toBe(0);
+      expect(await page.locator('#contact-phone_tollfree').isVisible()).toBe(false);
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       if (shots) await picker.screenshot({ path: join(shots, `publish-picker-${lang}-${width}.png`) });
       expect(problems).toEqual([]);
@@ -160,6 +160,52 @@ describe('the publish form’s contact picker', () => {
       if (shots) await phone.page.locator('#channels-h').locator('..').screenshot({ path: join(shots, `story-contact-${lang}-${width}.png`) });
       expect(phone.problems).toEqual([]);
       await phone.page.context().close();
+    }
+  });
+});
+
+describe('the publish picker loads the company chosen, and the marketplace’s contacts (decision 0050)', () => {
+  it('choosing the company from the suggestions lists its contacts; naming a marketplace adds its own, grouped; a new contact goes to the marketplace', async () => {
+    for (const [lang, width] of [['en', 1280], ['it', 1280], ['en', 390], ['it', 390]] as const) {
+      const { page, problems } = await newPage(browser, { width, locale: lang === 'en' ? 'en-GB' : 'it-IT' });
+      await browserSignIn(page, 'tom.k@example.org');
+      await page.goto(`${site.baseUrl}/${lang}/publish`);
+      await page.fill('#publish-company', 'Swiftcr');
+      await page.locator('[role="listbox"] li', { hasText: 'Swiftcrate' }).first().click();
+      // No reload: the script fetched the company's listed contacts.
+      await page.locator('#contact-phone_paid option', { hasText: '0330 088 1456' }).first().waitFor({ state: 'attached' });
+      expect(await page.locator('#contact-phone_paid').isVisible()).toBe(true);
+      expect(await page.locator('[data-picker-status]').textContent()).toContain('Swiftcrate');
+      // The marketplace: its contacts join, grouped under labels, and a typed one can be its.
+      await page.locator('[data-marketplace-fields] summary').click();
+      await page.fill('#publish-marketplace', 'Piazzalunga');
+      await page.locator('#publish-marketplace').blur();
+      await page.locator('#contact-web_form optgroup').nth(1).waitFor({ state: 'attached' });
+      const groups = await page.locator('#contact-web_form optgroup').evaluateAll((els) => els.map((e) => e.getAttribute('label')));
+      expect(groups).toEqual(lang === 'en' ? ['Seller: Swiftcrate Parcels', 'Marketplace: Piazzalunga'] : ['Venditore: Swiftcrate Parcels', 'Marketplace: Piazzalunga']);
+      expect(await page.locator('#contact-new-for-chat').isVisible()).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      expect(await seriousAxeViolations(page, ['[data-contact-picker]'])).toEqual([]);
+      if (shots) await page.locator('[data-contact-picker]').screenshot({ path: join(shots, `publish-picker-marketplace-${lang}-${width}.png`) });
+      if (lang === 'en' && width === 1280) {
+        await page.fill('#publish-title', 'Parcel lost between the shop and the marketplace');
+        await page.fill('#publish-date', '2026-11-20');
+        await page.selectOption('#publish-category', { index: 1 });
+        await page.fill('#publish-body', 'The parcel never arrived; the courier sent me to the marketplace, and the marketplace sent me back to the courier.');
+        await page.check('input[name="marketplaceResponsible"][value="seller"]');
+        await page.check('input[name="channels"][value="web_form"]');
+        await page.check('input[name="channels"][value="chat"]');
+        const mpForm = page.locator('#contact-web_form optgroup').nth(1).locator('option').first();
+        await page.selectOption('#contact-web_form', (await mpForm.getAttribute('value'))!);
+        await page.fill('#contact-new-chat', 'https://www.piazzalunga.example/venditori/chat');
+        await page.selectOption('#contact-new-for-chat', 'marketplace');
+        await Promise.all([page.waitForURL(/\/en\/stories\/\d+$/), page.click('button[name="intent"][value="publish"]')]);
+        const storyId = Number(new URL(page.url()).pathname.split('/').at(-1));
+        const used = site.sql().prepare('select s.channel, co.slug from story_channels s join company_contacts c on c.id = s.contact_id join companies co on co.id = c.company_id where s.story_id = ? order by s.channel').all(storyId);
+        expect(used).toEqual([{ channel: 'chat', slug: 'piazzalunga' }, { channel: 'web_form', slug: 'piazzalunga' }]);
+      }
+      expect(problems).toEqual([]);
+      await page.context().close();
     }
   });
 });

@@ -36,7 +36,7 @@ const Change = z.object({
   replacementValue: optionalText(CONTACT_VALUE_MAX),
 });
 const Fake = z.object({ kind: z.enum(['phone', 'social', 'web_form', 'email', 'chat'], { error: 'form.invalidChoice' }), value });
-const Moderate = z.object({ contactId: id, decision: z.enum(['confirm', 'withdraw', 'fake', 'dismiss'], { error: 'form.invalidChoice' }) });
+const Moderate = z.object({ contactId: id, decision: z.enum(['confirm', 'withdraw', 'fake', 'dismiss', 'reprice'], { error: 'form.invalidChoice' }) });
 
 export async function handleContactsPost(request: Request, db: DB, lang: Locale, user: SessionUser, company: CompanyRow, now = Date.now()): Promise<ContactsFormState> {
   const tr = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);

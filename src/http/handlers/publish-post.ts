@@ -16,7 +16,7 @@ import { actorFromUser, publishStory } from '../../services/story.service.ts';
 import { formValues, readForm, valueOf, type FieldErrors, type FormValues } from '../forms.ts';
 import { checkPublishForm, publishInputFromForm } from '../story-forms.ts';
 import { attachDraftPhotos, isDraftId, saveDraft, type DraftPhoto } from '../../services/draft.service.ts';
-import { parseContactPicks } from '../contact-picks.ts';
+import { parseContactPicks, pickerCompanies, pickerCountries } from '../contact-picks.ts';
 import type { FlashSink, PhotoRejection } from '../flash.ts';
 import { maskedKinds, photoErrorMessage, photoFileNames, photoRejection, type Notice } from '../story-notices.ts';
 
@@ -100,7 +100,10 @@ export async function handlePublishPost(request: Request, db: DB, lang: Locale, 
 
   const form = checkPublishForm(lang, values, () => now);
   if (!form.ok) return state(form.errors, 422);
-  const contactPicks = parseContactPicks(lang, values, form.data.channels);
+  // Numbers typed in the picker are read in the country of the company they belong to (a UK
+  // company's "07700 900123"), the seller's or the marketplace's; for a new company, its website's.
+  const named = await pickerCompanies(db, { slug: ['', 'new'].includes(valueOf(values, 'companyChoice')) ? form.data.companySlug : valueOf(values, 'companyChoice'), name: form.data.companyName, website: form.data.companyWebsite, marketplaceName: form.data.marketplaceName, marketplaceWebsite: form.data.marketplaceWebsite });
+  const contactPicks = parseContactPicks(lang, values, form.data.channels, pickerCountries(named, values));
   if (Object.keys(contactPicks.errors).length > 0) return state(contactPicks.errors, 422);
   if (text('intent') === 'preview') {
     // publishStory masks the same way: the preview is what will be public.
