@@ -111,7 +111,7 @@ afterAll(async () => {
 
 const text = {
   en: { capped: /^Capped at Fair: consumers gave a verdict on 2 of 10 stories; Good or better needs a verdict on at least 30% of the stories\.$/, silent: /^Capped at 20: the company has replied to none of its 6 stories past the reply deadline\.$/, fair: 'Fair', review: 'Under review: not counted in the score yet', imported: 'public data only' },
-  it: { capped: /^Limitato a Discreto: i consumatori hanno dato un esito su 2 di 10 storie; per Buono o meglio serve un esito su almeno il 30\s?% delle storie\.$/, silent: /^Limitato a 20: l’azienda non ha risposto a nessuna delle sue 6 storie oltre la scadenza di risposta\.$/, fair: null, review: 'In verifica: non ancora conteggiata nel punteggio', imported: 'solo dati pubblici' },
+  it: { capped: /^Fascia limitata a Discreta: i consumatori hanno dato un esito su 2 di 10 storie; per Buona o superiore serve un esito su almeno il 30\s?% delle storie\.$/, silent: /^Punteggio limitato a 20: l’azienda non ha risposto a nessuna delle sue 6 storie oltre la scadenza di risposta\.$/, fair: 'Discreta', review: 'In verifica: non ancora conteggiata nel punteggio', imported: 'solo dati pubblici' },
 } as const;
 
 describe('the company page says why a score or band is held down', () => {

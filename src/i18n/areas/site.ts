@@ -41,12 +41,12 @@ export const site = defineArea({
     'how.change.withdrawalBurst': 'Ritiri a raffica: {n} o più storie ritirate dopo una risposta della stessa azienda in {days} giorni finiscono nella coda della moderazione, che verifica se ci sono state pressioni.',
     'how.change.standardReply': 'Risposte standard visibili: una risposta identica (dopo la normalizzazione) a quelle date su almeno altre {n} storie in {days} giorni è segnata «risposta standard», e la pagina dell’azienda ne mostra la quota.',
     'company.bandCapped': {
-      one: 'Limitato a Discreto: i consumatori hanno dato un esito su {verdicts} di {n} storia; per Buono o meglio serve un esito su almeno il {share} delle storie.',
-      other: 'Limitato a Discreto: i consumatori hanno dato un esito su {verdicts} di {n} storie; per Buono o meglio serve un esito su almeno il {share} delle storie.',
+      one: 'Fascia limitata a Discreta: i consumatori hanno dato un esito su {verdicts} di {n} storia; per Buona o superiore serve un esito su almeno il {share} delle storie.',
+      other: 'Fascia limitata a Discreta: i consumatori hanno dato un esito su {verdicts} di {n} storie; per Buona o superiore serve un esito su almeno il {share} delle storie.',
     },
     'company.silenceCapped': {
-      one: 'Limitato a {cap}: l’azienda non ha risposto alla sua storia oltre la scadenza di risposta.',
-      other: 'Limitato a {cap}: l’azienda non ha risposto a nessuna delle sue {n} storie oltre la scadenza di risposta.',
+      one: 'Punteggio limitato a {cap}: l’azienda non ha risposto alla sua storia oltre la scadenza di risposta.',
+      other: 'Punteggio limitato a {cap}: l’azienda non ha risposto a nessuna delle sue {n} storie oltre la scadenza di risposta.',
     },
     'company.importedOnly': 'Conosciuta solo dai dati pubblici importati sui reclami (non da storie scritte qui): il punteggio conta solo risposte e risoluzioni.',
     'company.notEnoughData': 'Servono almeno 5 storie negli ultimi 12 mesi per calcolare un punteggio affidabile.',
