@@ -148,6 +148,8 @@ describe('the company page says why a score or band is held down', () => {
       expect(await card.getAttribute('class')).toContain('band-unresponsive');
       expect(await card.locator('[data-silence-capped]').innerText()).toMatch(text[lang].silent);
       expect(await card.locator('[data-band-capped]').count()).toBe(0);
+      // No "80% interval: 20–20": the cap replaces the estimate.
+      expect(await card.innerText()).not.toMatch(lang === 'it' ? /Intervallo all’80%: \d/ : /80% interval: \d/);
       if (shots) await card.screenshot({ path: `${shots}/scorecard-silent-${lang}-1280.png` });
       expect(problems).toEqual([]);
       await page.context().close();
