@@ -29,6 +29,8 @@ export interface StorySummary {
   authorName: string | null;
   excerpt: string;
   messageCount: number;
+  /** Why the story does not count in the score yet (rule 8): under review after a burst, or an unverified author; null when it counts. */
+  scoreHold: 'unverified' | 'review' | null;
 }
 
 function summarySelect(db: DB) {
@@ -45,6 +47,7 @@ function summarySelect(db: DB) {
       's.published_at',
       's.reply_due_at',
       's.first_reply_at',
+      's.score_hold',
       's.company_id',
       'c.slug as company_slug',
       'c.name as company_name',
@@ -70,6 +73,7 @@ type SummaryRow = {
   published_at: number;
   reply_due_at: number;
   first_reply_at: number | null;
+  score_hold: 'unverified' | 'review' | null;
   company_id: number;
   company_slug: string;
   company_name: string;
@@ -94,6 +98,7 @@ function toSummary(r: SummaryRow): StorySummary {
     authorName: r.author_name,
     excerpt: plainExcerpt(r.excerpt),
     messageCount: Number(r.message_count ?? 0),
+    scoreHold: r.score_hold,
   };
 }
 
@@ -626,6 +631,17 @@ export async function findStoryPage(db: DB, id: number): Promise<StoryPage | nul
     marketplace,
     photos: photos.map((p) => ({ id: p.id, width: p.width, height: p.height, alt: p.alt })),
   };
+}
+
+/**
+ * The holds (rule 8) of the stories among `ids` that do not count in the score yet: the search
+ * index does not carry them (a hold changes without the story's text changing), so a result page
+ * reads them by primary key, at most one page of ids.
+ */
+export async function findScoreHolds(db: DB, ids: readonly number[]): Promise<Map<number, 'unverified' | 'review'>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('stories').select(['id', 'score_hold']).where('id', 'in', [...ids]).where('score_hold', 'is not', null).execute();
+  return new Map(rows.flatMap((r) => (r.score_hold === null ? [] : [[r.id, r.score_hold] as const])));
 }
 
 export async function countSiteTotals(db: DB): Promise<{ stories: number; companies: number }> {

@@ -141,6 +141,62 @@ describe('score sums', () => {
     );
   });
 
+  it('agree with computeScore for companies that replied to none of their stories (rule 1, the silence cap), window and history', () => {
+    const silentArb = storyArb(asOf - 400 * DAY_MS, asOf + 3 * DAY_MS).map((s) => ({ ...s, replied: false, firstReplyHours: null, closedAt: null }));
+    fc.assert(
+      fc.property(fc.array(silentArb, { maxLength: 25 }), (list) => {
+        const stories = list.map((story, id) => ({ id, story }));
+        const f = figuresFromBuckets(bucketsAt(stories, asOf), edgesOf(stories, asOf), asOf);
+        const input = stories.map((s) => s.story);
+        for (const period of periods) expectSameScore(f.windows[period], computeScore(input, asOf, period));
+        expect(f.history.map((h) => [h.month, h.score, h.band])).toEqual(scoreHistory(input, asOf).map((h) => [h.month, h.score, h.band]));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('score a company that replied to none of its stories past their deadline at most 20, in every window, whatever the verdicts (rule 1)', () => {
+    const silentArb = storyArb(asOf - 400 * DAY_MS, asOf).map((s) => ({ ...s, replied: false, firstReplyHours: null, closedAt: null }));
+    fc.assert(
+      fc.property(fc.array(silentArb, { minLength: 1, maxLength: 30 }), (input) => {
+        for (const period of periods) {
+          const s = computeScore(input, asOf, period);
+          expect(s.counts.replied).toBe(0);
+          if (s.counts.eligible === 0) {
+            expect(s.score).toBeNull();
+            continue;
+          }
+          expect(s.score!).toBeLessThanOrEqual(20);
+          expect(s.scoreHigh!).toBeLessThanOrEqual(20);
+          expect(['unresponsive', 'not_enough_data']).toContain(s.band);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('cap the small silent companies the audit found (5 silent stories 31–35 days old; 10 silent 8–17 days old; 20 silent 8–27 days old)', () => {
+    const silent = (ageDays: number): ScoringStory => ({
+      publishedAt: asOf - ageDays * DAY_MS,
+      replyDueAt: asOf - ageDays * DAY_MS + 7 * DAY_MS,
+      replied: false,
+      firstReplyHours: null,
+      verdict: null,
+      channels: [],
+    });
+    const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => silent(from + i));
+    for (const input of [range(31, 5), range(8, 10), range(8, 20)]) {
+      const s = computeScore(input, asOf);
+      expect(s.score!).toBeLessThanOrEqual(20);
+      expect(s.band).toBe('unresponsive');
+    }
+    // Stories still inside their reply deadline have not made anyone silent yet: no score.
+    expect(computeScore(range(0, 5), asOf).score).toBeNull();
+    // One reply lifts the cap: the company is no longer "never replies".
+    const oneReply = [...range(8, 9), { ...silent(20), replied: true, firstReplyHours: 2 }];
+    expect(computeScore(oneReply, asOf).score!).toBeGreaterThan(20);
+  });
+
   it('include a story published exactly at the start of a history window, and not one a millisecond earlier', () => {
     const monthEnd = Date.UTC(2026, 5, 1) - 1; // a history point of asOf
     const start = monthEnd - 365 * DAY_MS;

@@ -529,7 +529,7 @@ export function scoreFromSums(sums: Float64Array, lists: WindowLists, asOf: numb
   };
   const est = estimates(sums, asOf);
   const importedOnly = isImportedOnly(counts.stories, counts.imported);
-  const { raw, score, scoreLow, scoreHigh } = scoreOf(est, counts.eligible, importedOnly);
+  const { raw, score, scoreLow, scoreHigh } = scoreOf(est, counts.eligible, importedOnly, counts.replied);
   const channels: ChannelFigure[] = [...lists.channels.entries()]
     .map(([code, e]) => ({ channel: CHANNELS[code]!, stories: e.stories, answered: e.answered, medianWaitMinutes: selectQuantile(e.waits, 0.5), waits: e.waits.length }))
     .sort((a, b) => b.stories - a.stories || a.channel.localeCompare(b.channel));
@@ -561,7 +561,7 @@ export function scoreFromSums(sums: Float64Array, lists: WindowLists, asOf: numb
 export function historyScoreFromSums(sums: Float64Array, asOf: number): { stories: number; score: number | null; band: CompanyScore['band']; replyRate: number | null } {
   const stories = sums[S.stories]!;
   const eligible = sums[S.eligible]!;
-  const { raw, score } = scoreOf(estimates(sums, asOf), eligible, isImportedOnly(stories, sums[S.imported]!));
+  const { raw, score } = scoreOf(estimates(sums, asOf), eligible, isImportedOnly(stories, sums[S.imported]!), sums[S.replied]!);
   return { stories, score, band: bandFor(raw, eligible, sums[S.verdicts]!), replyRate: ratio(sums[S.replied]!, eligible) };
 }
 

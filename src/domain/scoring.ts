@@ -27,7 +27,10 @@
 //                     without a verdict
 // - Score = 30·reply rate + 20·reply speed + 30·resolution + 20·would buy again. A company known
 //   only from imported data is scored on reply rate and resolution alone, scaled to 100.
-//   No score while no story has been answered or passed its deadline.
+//   No score while no story has been answered or passed its deadline. A company that has
+//   stories past their deadline and replied to none of them scores at most 20 (rule 1: silence
+//   is capped whatever the number or age of the stories; stories still inside their deadline
+//   do not make a company silent yet). The interval is capped with it.
 // - 80% interval: each Beta posterior is approximated by a normal with the same mean and
 //   variance αβ / ((α+β)²(α+β+1)); the four are independent, so the score's variance is
 //   Σ points² · variance; interval = score ± 1.2816·sd, clipped to 0–100. (No simulation: the
@@ -71,6 +74,8 @@ export const MIN_STORIES_FOR_BAND = 5;
 export const MIN_VERDICT_SHARE = 0.3;
 /** A story unanswered this long counts as unresolved and "would not buy again" until its author gives a verdict (30 days). */
 export const SILENCE_DAYS = 30;
+/** A company that has replied to none of its stories answered or past their deadline scores at most this (rule 1). */
+export const SILENCE_SCORE_CAP = 20;
 /** A story closed without a verdict counts this much resolved. */
 export const CLOSED_NO_VERDICT_RESOLUTION = 0.5;
 /** Two-sided 80% interval: the 90th percentile of the standard normal. */
@@ -504,7 +509,7 @@ export function computeScore(stories: readonly ScoringStory[], asOf: number, per
   const est = {} as Record<ComponentName, Estimate>;
   for (const name of components) est[name] = estimateOf(acc[name]);
   const importedOnly = isImportedOnly(counts.stories, counts.imported);
-  const { raw, score, scoreLow, scoreHigh } = scoreOf(est, counts.eligible, importedOnly);
+  const { raw, score, scoreLow, scoreHigh } = scoreOf(est, counts.eligible, importedOnly, counts.replied);
 
   replyHours.sort((a, b) => a - b);
   const channels: ChannelFigure[] = [...channelMap.entries()]
@@ -543,12 +548,14 @@ export function isImportedOnly(stories: number, imported: number): boolean {
 /**
  * The 0–100 score (unrounded and rounded) and its 80% interval from the four estimates; all null
  * while no story is answered or past its deadline. Imported-only companies: reply rate and
- * resolution, scaled to 100.
+ * resolution, scaled to 100. No reply to any eligible story (`replied` = 0): at most 20, the
+ * interval with it.
  */
 export function scoreOf(
   est: Record<ComponentName, Estimate>,
   eligible: number,
   importedOnly = false,
+  replied: number = eligible,
 ): { raw: number | null; score: number | null; scoreLow: number | null; scoreHigh: number | null } {
   if (eligible === 0) return { raw: null, score: null, scoreLow: null, scoreHigh: null };
   const used = importedOnly ? IMPORTED_COMPONENTS : components;
@@ -563,6 +570,15 @@ export function scoreOf(
     variance += points * points * est[name].variance;
   }
   const sd = Math.sqrt(variance);
+  if (replied === 0) {
+    const cap = SILENCE_SCORE_CAP;
+    return {
+      raw: Math.min(raw, cap),
+      score: Math.round(Math.min(raw, cap)),
+      scoreLow: Math.round(Math.min(clamp(raw - Z_80 * sd, 0, 100), cap)),
+      scoreHigh: Math.round(Math.min(clamp(raw + Z_80 * sd, 0, 100), cap)),
+    };
+  }
   return {
     raw,
     score: Math.round(raw),

@@ -33,6 +33,17 @@ describe('the search page markup as strings', () => {
     );
   });
 
+  it('marks the results that do not count in the score yet (rule 8): under review, unverified author; the others carry no mark', () => {
+    const holds = new Map([[7, 'review' as const], [8, 'unverified' as const]]);
+    const html = searchHitsHtml('en', [hit(), hit({ id: 8 }), hit({ id: 9 })], Date.UTC(2026, 10, 1), holds);
+    const items = html.split('</li>').filter(Boolean);
+    expect(items[0]).toContain('<span class="badge state-overdue" data-under-review>Under review: not counted in the score yet</span>');
+    expect(items[1]).toContain('data-not-counted>Not counted in the score yet: author not verified</span>');
+    expect(items[2]).not.toContain('data-under-review');
+    expect(items[2]).not.toContain('data-not-counted');
+    expect(searchHitsHtml('it', [hit()], Date.UTC(2026, 10, 1), holds)).toContain('data-under-review>In verifica: non ancora conteggiata nel punteggio</span>');
+  });
+
   it('names the language of a result in the other language, and leaves out an empty channel line', () => {
     const html = searchHitsHtml('en', [hit({ channels: [] })], Date.UTC(2026, 10, 1));
     expect(html).toContain('<span lang="it">Italiano</span>');

@@ -17,12 +17,20 @@ export function facetLabelsHtml(name: string, options: readonly { value: string;
   return out;
 }
 
-/** The result list's items, for `<ol class="story-list search-hits">`. */
-export function searchHitsHtml(lang: Locale, hits: readonly StoryHit[], now: number): string {
+/** The marks of stories that do not count in the score yet (rule 8), as on a story card. */
+function scoreHoldHtml(lang: Locale, hold: 'unverified' | 'review' | undefined): string {
+  if (hold === 'review') return `<span class="badge state-overdue" data-under-review>${escapeHtml(t(lang, 'fakes.underReviewList'))}</span>`;
+  if (hold === 'unverified') return `<span class="badge state-closed_no_verdict" data-not-counted>${escapeHtml(t(lang, 'fakes.unverifiedList'))}</span>`;
+  return '';
+}
+
+/** The result list's items, for `<ol class="story-list search-hits">`; `holds`: the stories not counted in the score yet, by id. */
+export function searchHitsHtml(lang: Locale, hits: readonly StoryHit[], now: number, holds: ReadonlyMap<number, 'unverified' | 'review'> = new Map()): string {
   let out = '';
   for (const hit of hits) {
     out +=
       `<li class="story-item"><div class="story-meta"><span class="badge state-${escapeHtml(hit.state)}">${escapeHtml(stateBadgeText(lang, hit.state, hit.replyDueAt, now))}</span>` +
+      scoreHoldHtml(lang, holds.get(hit.id)) +
       `<a href="/${lang}/companies/${escapeHtml(hit.companySlug)}">${escapeHtml(hit.companyName)}</a><span>${escapeHtml(t(lang, runtimeKey(`category.${hit.category}`)))}</span>` +
       `<time datetime="${new Date(hit.publishedAt).toISOString()}">${escapeHtml(formatDate(lang, hit.publishedAt))}</time>` +
       (hit.language !== lang ? `<span lang="${escapeHtml(hit.language)}">${hit.language === 'it' ? 'Italiano' : 'English'}</span>` : '') +

@@ -77,6 +77,27 @@ const companies: CompanyPlan[] = [
     stories: 100,
     plan: (i) => ({ replyHours: 2, verdict: i % 5 < 2 ? happy : unhappy }),
   },
+  {
+    key: 'silentFive',
+    what: 'own (audit): a small company silent on 5 stories 31–35 days old (was 24)',
+    stories: 5,
+    publishedAt: (i) => NOW - (31 + i) * DAY,
+    plan: () => ({ replyHours: null, verdict: null }),
+  },
+  {
+    key: 'silentTenRecent',
+    what: 'own (audit): silent on 10 recent stories 8–17 days old, all past their deadline (was 36)',
+    stories: 10,
+    publishedAt: (i) => NOW - (8 + i) * DAY,
+    plan: () => ({ replyHours: null, verdict: null }),
+  },
+  {
+    key: 'insideDeadline',
+    what: 'own: 5 unanswered stories all still inside their reply deadline — not silent yet',
+    stories: 5,
+    publishedAt: (i) => NOW - (1 + i) * HOUR,
+    plan: () => ({ replyHours: null, verdict: null }),
+  },
   { key: 'fresh', what: '5 stories published today', stories: 5, publishedAt: () => NOW - HOUR, plan: () => ({ replyHours: null, verdict: null }) },
   {
     key: 'promise',
@@ -193,10 +214,13 @@ async function tickUntilQuiet(now: number): Promise<void> {
 const STAFF_FAKES = 40;
 const BOMB = 5;
 const heldStaff: number[] = [];
+/** Own row "staffSpaced" (decision 0052): the same 40 staff fakes, every address verified, two a day 12 h apart. */
+const spacedStaff: number[] = [];
 async function buildFakes(): Promise<void> {
   for (const [key, real, realVerdict] of [
     ['staffFakes', 10, unhappy],
     ['burst', 10, happy],
+    ['staffSpaced', 10, unhappy],
   ] as const) {
     let companyId = 0;
     let rep: Actor | null = null;
@@ -219,6 +243,12 @@ async function buildFakes(): Promise<void> {
         const at = T0 + (20 + Math.floor(k / 4)) * DAY + (k % 4) * HOUR;
         const staff = await consumer(t.db, `Staff ${k}`, { createdAt: at - HOUR, verified: k % 2 === 0, email: `staff.member${k}@gmail.com` });
         heldStaff.push(await publishReplyVerdict(staff, k, at, happy, 'Esperienza fantastica'));
+      }
+    } else if (key === 'staffSpaced') {
+      for (let k = 0; k < STAFF_FAKES; k++) {
+        const at = T0 + (20 + Math.floor(k / 2)) * DAY + (k % 2) * 12 * HOUR;
+        const staff = await consumer(t.db, `Spaced staff ${k}`, { createdAt: at - HOUR, verified: true, email: `spaced.staff${k}@gmail.com` });
+        spacedStaff.push(await publishReplyVerdict(staff, k, at, happy, 'Esperienza fantastica'));
       }
     } else {
       for (let k = 0; k < BOMB; k++) {
@@ -247,7 +277,7 @@ beforeAll(async () => {
   for (const c of companies) stats.set(c.key, await statsAt(c.key));
   stats.set('imported', await statsAt('imported'));
   // Rule 8: the fakes and the bomb are still held here; then a moderator releases the bomb.
-  for (const key of ['staffFakes', 'burst']) stats.set(key, await statsAt(key));
+  for (const key of ['staffFakes', 'burst', 'staffSpaced']) stats.set(key, await statsAt(key));
   const mod = { id: await createUser(t.db, 'moderator', 'Mod'), role: 'moderator' as const };
   const burst = ids.get('burst')!;
   const held = (await listHeldStories(t.db, mod, { limit: 200 })).filter((h) => h.companyId === burst.companyId);
@@ -274,6 +304,28 @@ const rules: Rule[] = [
       expect(raw('silent').band).toBe('unresponsive');
       // Unanswered stories count in reply times by their age (30 days or more): no "2 h median".
       expect(raw('silent').medianFirstReplyHours).toBe(30 * 24);
+    },
+  },
+  {
+    rule: 'silence scores at most 20 for a small company too (5 silent stories 31–35 days old; 10 silent stories 8–17 days old)',
+    check: () => {
+      for (const key of ['silentFive', 'silentTenRecent']) {
+        expect(raw(key).replyRate, key).toBe(0);
+        expect(raw(key).details!.counts.replied, key).toBe(0);
+        expect(score(key), key).toBeLessThanOrEqual(20);
+        expect(raw(key).scoreHigh!, key).toBeLessThanOrEqual(20);
+        expect(raw(key).band, key).toBe('unresponsive');
+      }
+    },
+  },
+  {
+    rule: 'stories still inside their reply deadline do not make a company silent (5 unanswered stories of the last hours: no score yet)',
+    check: () => {
+      const s = raw('insideDeadline');
+      expect(s.storyCount).toBe(5);
+      expect(s.details!.counts.eligible).toBe(0);
+      expect(s.score).toBeNull();
+      expect(s.band).toBe('not_enough_data');
     },
   },
   {
@@ -376,6 +428,19 @@ const rules: Rule[] = [
       expect(s.resolutionRate).toBe(0);
       expect(['exemplary', 'good']).not.toContain(s.band);
       expect(heldStaff).toHaveLength(STAFF_FAKES);
+    },
+  },
+  {
+    rule: 'KNOWN LIMIT (decision 0052): 40 staff fakes from verified new accounts, two a day 12 h apart, stay under the burst rule and lift 10 real unresolved stories to Exemplary',
+    check: () => {
+      const was = before.get('staffSpaced')!;
+      const s = raw('staffSpaced');
+      expect(spacedStaff).toHaveLength(STAFF_FAKES);
+      expect(was.band).not.toBe('exemplary');
+      // Every fake counts: none was held, none is unverified.
+      expect(s.storyCount).toBe(10 + STAFF_FAKES);
+      expect(s.band).toBe('exemplary');
+      expect(s.score!).toBeGreaterThanOrEqual(85);
     },
   },
   {

@@ -68,6 +68,29 @@ describe('a burst of sign-ups publishing about one company', () => {
     }
   });
 
+  it('is marked under review wherever a story card shows it: the company page list, the home page, search results', async () => {
+    const marked = (html: string, id: number) => {
+      const card = new RegExp(`<li class="story-item">(?:(?!</li>)[\\s\\S])*?/stories/${id}"[\\s\\S]*?</li>`).exec(html)?.[0] ?? '';
+      return card.includes('data-under-review');
+    };
+    for (const lang of ['en', 'it'] as const) {
+      const companyPage = await (await request(site, `/${lang}/companies/${company.slug}`)).text();
+      for (const id of held) expect(marked(companyPage, id), `company page ${lang} ${id}`).toBe(true);
+      expect(companyPage).toContain(lang === 'en' ? 'Under review: not counted in the score yet' : 'In verifica: non ancora conteggiata nel punteggio');
+      const home = await (await request(site, `/${lang}/`)).text();
+      for (const id of held) expect(marked(home, id), `home ${lang} ${id}`).toBe(true);
+    }
+    // The search index catches up through its outbox; the mark is read beside the hits.
+    let results = '';
+    for (let i = 0; i < 50 && !held.every((id) => results.includes(`/stories/${id}"`)); i++) {
+      results = await (await request(site, `/en/search?q=${encodeURIComponent('raffica')}`)).text();
+      if (!held.every((id) => results.includes(`/stories/${id}"`))) await new Promise((r) => setTimeout(r, 200));
+    }
+    for (const id of held) expect(marked(results, id), `search ${id}`).toBe(true);
+    // Demo stories that count carry no mark.
+    expect((await (await request(site, `/en/companies/${company.slug}`)).text()).match(/data-under-review/g)?.length).toBe(held.length);
+  });
+
   it('waits in the moderators’ queue; a released story counts, the others stay held', async () => {
     const { jar } = await signIn(site, 'moderatore@example.org');
     const queue = await (await request(site, '/en/moderation/held', { jar })).text();
@@ -83,6 +106,10 @@ describe('a burst of sign-ups publishing about one company', () => {
     expect(stats().n).toBe(before.n + 1);
     expect(await (await request(site, `/en/stories/${held[0]}`)).text()).not.toContain('Under review');
     expect(await (await request(site, `/en/stories/${held[1]}`)).text()).toContain('Under review');
+    // The company page (served from the page cache to anonymous visitors) drops the mark of the released story at once.
+    const list = await (await request(site, `/en/companies/${company.slug}`)).text();
+    expect(list).not.toMatch(new RegExp(`data-under-review[^<]*</span>(?:(?!</li>)[\\s\\S])*?/stories/${held[0]}"`));
+    expect(list.match(/data-under-review/g)?.length).toBe(held.length - 1);
     const audit = site.sql().prepare("select count(*) as n from audit_log where action = 'moderation.release_held_story' and subject_id = ?").get(String(held[0])) as { n: number };
     expect(audit.n).toBe(1);
 

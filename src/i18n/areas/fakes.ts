@@ -6,6 +6,8 @@ export const fakes = defineArea({
   it: {
     'workflow.error.company_domain_author': 'Il tuo indirizzo e-mail è del dominio di questa azienda: chi ci lavora non può pubblicare storie su di essa. Se sei un cliente, registrati con un indirizzo personale.',
     'fakes.underReview': 'In verifica',
+    'fakes.underReviewList': 'In verifica: non ancora conteggiata nel punteggio',
+    'fakes.unverifiedList': 'Non ancora conteggiata nel punteggio: autore non verificato',
     'fakes.underReviewNotice': 'Questa storia è pubblicata ma non conta nel punteggio dell’azienda finché la moderazione non l’avrà verificata: è arrivata insieme ad altre storie su questa azienda da account appena creati.',
     'fakes.unverified': 'Non ancora conteggiata',
     'fakes.unverifiedNotice': 'Questa storia è visibile ma non conta nel punteggio: chi l’ha scritta non ha ancora confermato il proprio indirizzo e-mail.',
@@ -39,6 +41,8 @@ export const fakes = defineArea({
   en: {
     'workflow.error.company_domain_author': 'Your e-mail address is at this company’s domain: people who work there cannot publish stories about it. If you are a customer, sign up with a personal address.',
     'fakes.underReview': 'Under review',
+    'fakes.underReviewList': 'Under review: not counted in the score yet',
+    'fakes.unverifiedList': 'Not counted in the score yet: author not verified',
     'fakes.underReviewNotice': 'This story is published but does not count in the company’s score until a moderator has reviewed it: it arrived together with other stories about this company from newly created accounts.',
     'fakes.unverified': 'Not counted yet',
     'fakes.unverifiedNotice': 'This story is visible but does not count in the score: its author has not confirmed their e-mail address yet.',
