@@ -3,6 +3,7 @@
 // message of both languages (the main tables and every area file).
 import { describe, expect, it } from 'vitest';
 import { CONFIRM_REPORTS } from '../domain/contacts.ts';
+import { MAX_PHOTO_PIXELS } from '../content/photos.ts';
 import { SPEED_FULL_HOURS, SPEED_ZERO_HOURS, WINDOW_DAYS } from '../domain/scoring.ts';
 import { dictionaries, t } from './index.ts';
 
@@ -15,7 +16,7 @@ const TEXT_PLACEHOLDERS = new Set([
 
 /** Plural nouns (and a few plural verb forms) that a count may precede, Italian and English. */
 const IT_PLURALS = /^(storie|giorni|ore|minuti|secondi|messaggi|segnalazioni|contatti|persone|volte|risposte|aziende|verdetti|anni|mesi|settimane|utenti|voti|canali|sessioni|risultati|recensioni|rappresentanti|richieste|elementi|voci|righe|indirizzi|numeri|pagine|notifiche|lettere|domande|tentativi|caratteri|prove|casi|nuove|nuovi|scadute|scaduti|in|su)$/;
-const EN_PLURALS = /^(stories|days|hours|minutes|seconds|messages|reports|contacts|people|times|replies|companies|verdicts|years|months|weeks|users|votes|channels|sessions|photos|results|reviews|representatives|requests|items|entries|rows|addresses|numbers|pages|notifications|emails|e-mails|letters|questions|attempts|characters|files|cases|new|overdue)$/;
+const EN_PLURALS = /^(stories|days|hours|minutes|seconds|messages|reports|contacts|people|times|replies|companies|verdicts|years|months|weeks|users|votes|channels|sessions|photos|results|reviews|representatives|requests|items|entries|rows|addresses|numbers|pages|notifications|emails|e-mails|letters|questions|attempts|characters|files|cases|megapixels|new|overdue)$/;
 
 /**
  * Messages whose counts are fixed in the code (thresholds, limits, the worked example), never 1:
@@ -30,6 +31,7 @@ const FIXED_COUNTS: Record<string, string> = {
   'how.windows': '{six}, {twelve}: WINDOW_DAYS',
   'how.examplePlain': '{median}, {p90}: formatted decimals of the fixed worked example',
   'opendata.api.suggest.q': '{max}: the suggest prefix limit',
+  'content.photo.error.too_many_pixels': '{maxMp}: MAX_PHOTO_PIXELS in millions',
   'search.resultsCapped': '{n}: the search result cap',
 };
 
@@ -58,7 +60,7 @@ describe('plural messages', () => {
   }
 
   it('keeps the fixed counts shown in plain plurals above one', () => {
-    for (const v of [CONFIRM_REPORTS, SPEED_FULL_HOURS, SPEED_ZERO_HOURS / 24, WINDOW_DAYS['6m']!, WINDOW_DAYS['12m']!]) expect(v).toBeGreaterThan(1);
+    for (const v of [Math.floor(MAX_PHOTO_PIXELS / 1e6), CONFIRM_REPORTS, SPEED_FULL_HOURS, SPEED_ZERO_HOURS / 24, WINDOW_DAYS['6m']!, WINDOW_DAYS['12m']!]) expect(v).toBeGreaterThan(1);
   });
 
   it('writes the former offenders in the singular for one', () => {
