@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueSearchEvent } from '../../src/db/outbox.repository.ts';
 import { drainSearchOutbox } from '../../src/search/outbox-relay.ts';
 import { rebuildSearchIndex } from '../../src/search/reindex.ts';
-import { createSearchIndexFromEnv } from '../../src/search/select.ts';
+import { CachedSearchIndex, createSearchIndexFromEnv } from '../../src/search/select.ts';
 import { SqliteFtsIndex } from '../../src/search/sqlite-fts.ts';
 import { MeilisearchIndex } from '../../src/search/meilisearch.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
@@ -66,7 +66,11 @@ describe('rebuildSearchIndex', () => {
 describe('createSearchIndexFromEnv', () => {
   it('picks FTS5 by default and Meilisearch when MEILISEARCH_URL is set', () => {
     expect(createSearchIndexFromEnv(t, {}).engine).toBe('sqlite-fts');
-    const meili = createSearchIndexFromEnv(t, { MEILISEARCH_URL: 'http://127.0.0.1:7700', MEILISEARCH_INDEX_PREFIX: 'site2' });
+    // Both engines behind the result cache by default; SEARCH_CACHE=off gives the bare adapter.
+    const cached = createSearchIndexFromEnv(t, { MEILISEARCH_URL: 'http://127.0.0.1:7700', MEILISEARCH_INDEX_PREFIX: 'site2' });
+    expect(cached).toBeInstanceOf(CachedSearchIndex);
+    expect(cached.engine).toBe('meilisearch');
+    const meili = createSearchIndexFromEnv(t, { MEILISEARCH_URL: 'http://127.0.0.1:7700', MEILISEARCH_INDEX_PREFIX: 'site2', SEARCH_CACHE: 'off' });
     expect(meili).toBeInstanceOf(MeilisearchIndex);
     expect((meili as MeilisearchIndex).storiesUid).toBe('site2_stories');
   });
