@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { CONFIRM_REPORTS } from '../domain/contacts.ts';
 import { MAX_PHOTO_PIXELS } from '../content/photos.ts';
 import { SPEED_FULL_HOURS, SPEED_ZERO_HOURS, WINDOW_DAYS } from '../domain/scoring.ts';
+import { LATE_VERDICT_DAYS, VERDICT_REMINDER_DAYS } from '../domain/clocks.ts';
+import { STANDARD_REPLY_MIN_OTHER_STORIES, STANDARD_REPLY_WINDOW_DAYS } from '../domain/standard-replies.ts';
+import { WITHDRAWAL_BURST_COUNT, WITHDRAWAL_BURST_DAYS } from '../domain/withdrawals.ts';
 import { dictionaries, t } from './index.ts';
 
 /** Placeholders that carry text, not a count (a name, a date, a formatted duration…). */
@@ -33,6 +36,9 @@ const FIXED_COUNTS: Record<string, string> = {
   'opendata.api.suggest.q': '{max}: the suggest prefix limit',
   'content.photo.error.too_many_pixels': '{maxMp}: MAX_PHOTO_PIXELS in millions',
   'search.resultsCapped': '{n}: the search result cap',
+  'how.change.reminders': '{late}, {days}: LATE_VERDICT_DAYS, VERDICT_REMINDER_DAYS',
+  'how.change.withdrawalBurst': '{n}, {days}: WITHDRAWAL_BURST_COUNT, WITHDRAWAL_BURST_DAYS',
+  'how.change.standardReply': '{n}, {days}: STANDARD_REPLY_MIN_OTHER_STORIES, STANDARD_REPLY_WINDOW_DAYS',
 };
 
 /** Messages with a count-like placeholder followed by a plural word, written as a plain string. */
@@ -60,7 +66,7 @@ describe('plural messages', () => {
   }
 
   it('keeps the fixed counts shown in plain plurals above one', () => {
-    for (const v of [Math.floor(MAX_PHOTO_PIXELS / 1e6), CONFIRM_REPORTS, SPEED_FULL_HOURS, SPEED_ZERO_HOURS / 24, WINDOW_DAYS['6m']!, WINDOW_DAYS['12m']!]) expect(v).toBeGreaterThan(1);
+    for (const v of [Math.floor(MAX_PHOTO_PIXELS / 1e6), CONFIRM_REPORTS, SPEED_FULL_HOURS, SPEED_ZERO_HOURS / 24, WINDOW_DAYS['6m']!, WINDOW_DAYS['12m']!, LATE_VERDICT_DAYS, VERDICT_REMINDER_DAYS, WITHDRAWAL_BURST_COUNT, WITHDRAWAL_BURST_DAYS, STANDARD_REPLY_MIN_OTHER_STORIES, STANDARD_REPLY_WINDOW_DAYS]) expect(v).toBeGreaterThan(1);
   });
 
   it('writes the former offenders in the singular for one', () => {
