@@ -38,3 +38,9 @@ describe('isPrivateAddress', () => {
     expect(isPrivateAddress('')).toBe(true);
   });
 });
+
+describe('isPrivateAddress on malformed input', () => {
+  it.each(['1.2.3', '1.2.3.256', '01.2.3.4', '::ffff:1.2.3.999', '1:2:3:4:5:6:7:8:9', 'g::1', '1::2::3', '12345::1'])('treats %s as private (never fetched)', (a) => {
+    expect(isPrivateAddress(a)).toBe(true);
+  });
+});

@@ -2,7 +2,12 @@
 // fetches from such an address: a consumer typed the domain, it must not reach our network).
 // IPv6 forms that carry an IPv4 address (mapped ::ffff:a.b.c.d or ::ffff:XXXX:XXXX, compatible
 // ::a.b.c.d, NAT64 64:ff9b::a.b.c.d) are judged by that IPv4 address, whatever their spelling.
-import { isIP } from 'node:net';
+
+/** A dotted IPv4 address (four decimal parts 0–255, no leading zeros). */
+function isV4(address: string): boolean {
+  const parts = address.split('.');
+  return parts.length === 4 && parts.every((p) => /^(?:0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
+}
 
 /** IPv4 ranges that are not the public Internet: [first octets as a number, prefix length]. */
 const V4_BLOCKED: readonly (readonly [string, number])[] = [
@@ -25,7 +30,7 @@ function v6Groups(address: string): number[] | null {
   let text = address.toLowerCase().replace(/%.*$/, '');
   const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (dotted) {
-    if (isIP(dotted[1]!) !== 4) return null;
+    if (!isV4(dotted[1]!)) return null;
     const n = v4ToNumber(dotted[1]!);
     text = `${text.slice(0, -dotted[1]!.length)}${Math.floor(n / 65536).toString(16)}:${(n % 65536).toString(16)}`;
   }
@@ -35,7 +40,9 @@ function v6Groups(address: string): number[] | null {
   const tail = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
   const fill = halves.length === 2 ? 8 - head.length - tail.length : 0;
   if (fill < 0 || (halves.length === 1 && head.length !== 8)) return null;
-  const groups = [...head, ...Array<string>(fill).fill('0'), ...tail].map((g) => parseInt(g, 16));
+  const parts = [...head, ...Array<string>(fill).fill('0'), ...tail];
+  if (!parts.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return null;
+  const groups = parts.map((g) => parseInt(g, 16));
   return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? groups : null;
 }
 
@@ -45,9 +52,8 @@ function groupsToV4(hi: number, lo: number): string {
 
 /** Whether the address must not be fetched from (not a public Internet address). Not an IP: true. */
 export function isPrivateAddress(address: string): boolean {
-  const kind = isIP(address.replace(/%.*$/, ''));
-  if (kind === 4) return isPrivateV4(address);
-  if (kind !== 6) return true;
+  if (isV4(address)) return isPrivateV4(address);
+  if (!address.includes(':')) return true;
   const g = v6Groups(address);
   if (!g) return true;
   const zeros = (n: number) => g.slice(0, n).every((x) => x === 0);

@@ -66,7 +66,8 @@ export function companyDomain(company: Pick<CompanyRow, 'domain'>): string | nul
 /** Why the company's typed domain cannot be a claim domain (a public mail service), or null. */
 export function companyPublicMailDomain(company: Pick<CompanyRow, 'domain'>): string | null {
   const d = registrableDomain(company.domain);
-  return d && publicMailKind(d) !== null ? d : null;
+  // A platform page (facebook.com is also on the free-mail list) is no mail service: no claim domain.
+  return d && publicMailKind(d) !== null && !isPlatformHost(d) ? d : null;
 }
 
 /** Whether an address is at the company's registrable domain (not a look-alike such as domain.evil). */
