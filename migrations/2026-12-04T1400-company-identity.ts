@@ -1,4 +1,4 @@
-// Company identity (issue 14, decision 0030-identity-claims):
+// Company identity (issue 14, decision 0029-identity-claim-domains):
 // - companies.domain_trust: how the claim domain came to be trusted ('moderator', 'dns', 'file');
 //   null while it is only what a consumer typed. domain_token: the value a DNS TXT record or
 //   /.well-known/answerable.txt must hold. created_by_user_id: who created the company (the

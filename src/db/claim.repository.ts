@@ -115,6 +115,31 @@ export async function moveClaims(db: DB, fromCompanyId: number, toCompanyId: num
   await db.updateTable('company_claims').set({ company_id: toCompanyId }).where('company_id', '=', fromCompanyId).execute();
 }
 
+/** Every claim on a company (any status), oldest first: what a merge has to move. */
+export async function listClaimsOfCompany(db: DB, companyId: number): Promise<ClaimRow[]> {
+  return db.selectFrom('company_claims').selectAll().where('company_id', '=', companyId).orderBy('id').execute();
+}
+
+/**
+ * A granted claim goes back to awaiting a moderator (its badge and rights gone at once): the
+ * domain it was proven on is not the company's trusted one (a merge, an old claim at a public
+ * mail domain). The mailbox confirmation and the evidence stay for the moderator to see.
+ */
+export async function reopenClaim(db: DB, id: number, companyId?: number): Promise<boolean> {
+  const res = await db
+    .updateTable('company_claims')
+    .set({ status: 'pending', decided_at: null, decided_by: null, ...(companyId !== undefined ? { company_id: companyId } : {}) })
+    .where('id', '=', id)
+    .where('status', 'in', GRANTED)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** One claim moves to another company, as it is. */
+export async function moveClaim(db: DB, id: number, toCompanyId: number): Promise<void> {
+  await db.updateTable('company_claims').set({ company_id: toCompanyId }).where('id', '=', id).execute();
+}
+
 export async function deleteClaimsOf(db: DB, userId: number): Promise<void> {
   await db.deleteFrom('company_claims').where('user_id', '=', userId).execute();
 }

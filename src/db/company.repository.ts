@@ -3,7 +3,8 @@
 // normalised name), creation, the representatives, and the sitemap's list.
 import { DomainError } from '../domain/errors.ts';
 import { normalizeWebsite } from '../domain/website.ts';
-import { registrableDomain } from '../domain/claim-domain.ts';
+import { publicMailKind, registrableDomain } from '../domain/claim-domain.ts';
+import { isPlatformHost } from '../domain/platform-hosts.ts';
 import type { DB } from './client.ts';
 import { preparedQuery } from './prepared-query.ts';
 import type { CompanyRow, Locale } from './schema.ts';
@@ -102,10 +103,17 @@ export async function listSitemapCompanies(db: DB, limit: number): Promise<Pick<
   return db.selectFrom('companies').select(['slug', 'updated_at']).where('merged_into_id', 'is', null).where('listed_at', 'is not', null).orderBy('id').limit(limit).execute();
 }
 
+/** Whether a website host is shared by unrelated companies: a platform or a public mail service. */
+export function isSharedHost(host: string): boolean {
+  return isPlatformHost(host) || publicMailKind(registrableDomain(host) ?? host) !== null;
+}
+
 /** An existing company that is the same as the one described: same domain first, then same name key. */
 export async function findDuplicateCompany(db: DB, candidate: { name: string; website?: string | null }): Promise<CompanyRow | null> {
   const domain = normalizeDomain(candidate.website);
-  if (domain) {
+  // A host many companies share (a Facebook page, an Etsy shop; an old gmail.com row) says
+  // nothing about which company this is: only the name decides then (decision 0049).
+  if (domain && !isSharedHost(domain)) {
     const byDomain = await db.selectFrom('companies').selectAll().where('domain', '=', domain).orderBy('id').executeTakeFirst();
     if (byDomain) return (await resolveMergedCompany(db, byDomain.id)) ?? byDomain;
   }
@@ -119,7 +127,7 @@ export interface NewCompanyInput {
   website?: string | null;
   country?: string;
   sector?: string;
-  /** The consumer who created it (its first story's author): it then awaits a moderator's review. */
+  /** The non-staff user who created it (its first story's author): it then awaits a moderator's review. */
   createdByUserId?: number | null;
 }
 
@@ -154,7 +162,8 @@ export async function insertCompany(db: DB, input: NewCompanyInput, now: number)
       created_at: now,
       updated_at: now,
       created_by_user_id: input.createdByUserId ?? null,
-      // Seeded, imported and staff-made companies count as reviewed; a consumer's waits.
+      // Seeded, imported and staff-made companies count as reviewed; one a consumer or a company
+      // representative typed waits.
       reviewed_at: input.createdByUserId ? null : now,
       listed_at: input.createdByUserId ? null : now,
     })
@@ -369,8 +378,9 @@ export interface DuplicateGroup {
 
 /**
  * Likely duplicate companies for the moderators' queue (issue 14): companies not merged that share
- * a normalised name key or a web domain (the host without www; two subdomains of one registrable
- * domain are not grouped — a known gap). Publishing reuses such a company, so groups come from
+ * a normalised name key or a registrable web domain (public-suffix aware, so two subdomains of
+ * one registrable domain are grouped; platform and public-mail hosts never group, decision 0049).
+ * Publishing reuses such a company, so groups come from
  * imports, from companies created before names were normalised, and from renames. Bounded.
  */
 export async function listDuplicateGroups(db: DB, limit: number): Promise<DuplicateGroup[]> {
@@ -383,6 +393,8 @@ export async function listDuplicateGroups(db: DB, limit: number): Promise<Duplic
   ]);
   const hostsByDomain = new Map<string, string[]>();
   for (const r of domainRows) {
+    // Shops on one platform (facebook.com, etsy.com…) or typed with a mail domain are not alike.
+    if (isSharedHost(r.domain!)) continue;
     const key = registrableDomain(r.domain) ?? r.domain!;
     hostsByDomain.set(key, [...(hostsByDomain.get(key) ?? []), r.domain!]);
   }

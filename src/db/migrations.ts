@@ -22,6 +22,8 @@ import * as publishDrafts from '../../migrations/2026-12-05T0300-publish-drafts.
 import * as bulkImportJournal from '../../migrations/2026-12-05T0520-bulk-import-journal.ts';
 import * as companyReplyIndex from '../../migrations/2026-12-05T0520-company-reply-index.ts';
 import * as companyChannelFigures from '../../migrations/2026-12-05T0900-company-channel-figures.ts';
+import * as companyNameKeys from '../../migrations/2026-12-05T1351-company-name-keys.ts';
+import * as publicMailClaims from '../../migrations/2026-12-05T1352-public-mail-claims.ts';
 import * as contactLookalikes from '../../migrations/2026-12-05T1400-contact-lookalikes.ts';
 
 const migrations: Record<string, Migration> = {
@@ -46,6 +48,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-05T0520-bulk-import-journal': bulkImportJournal,
   '2026-12-05T0520-company-reply-index': companyReplyIndex,
   '2026-12-05T0900-company-channel-figures': companyChannelFigures,
+  '2026-12-05T1351-company-name-keys': companyNameKeys,
+  '2026-12-05T1352-public-mail-claims': publicMailClaims,
   '2026-12-05T1400-contact-lookalikes': contactLookalikes,
 };
 

@@ -7,7 +7,8 @@ import { getDomain } from 'tldts';
 import { DOMAINS as FREE_MAIL_DOMAINS } from 'free-email-domains-list';
 import disposableDomains from 'disposable-email-domains/index.json' with { type: 'json' };
 import disposableWildcards from 'disposable-email-domains/wildcard.json' with { type: 'json' };
-import { isRegistrableHost, RESERVED_TEST_TLDS } from './website.ts';
+import { isRegistrableHost, normalizeWebsite, RESERVED_TEST_TLDS } from './website.ts';
+import { isPlatformHost } from './platform-hosts.ts';
 
 /**
  * Mail domains of big Internet providers, kept here as well as in the maintained free web-mail
@@ -88,7 +89,8 @@ export type DomainClaimDecision =
  */
 export function decideDomainClaim(input: { email: string; companyDomain: string | null; trust: DomainTrust }): DomainClaimDecision {
   const companyReg = registrableDomain(input.companyDomain);
-  if (!companyReg) return { kind: 'no_domain' };
+  // A platform many shops share (facebook.com, etsy.com…) is no company's claim domain.
+  if (!companyReg || isPlatformHost(companyReg)) return { kind: 'no_domain' };
   const why = publicMailKind(companyReg);
   if (why) return { kind: 'public_mail_domain', domain: companyReg, why };
   const host = emailHost(input.email);
@@ -115,4 +117,21 @@ export function fileProves(text: string, token: string): boolean {
     const l = line.trim();
     return l === token || l === verificationRecord(token);
   });
+}
+
+/** Why a typed website cannot be a company's website: not a website at all, or a public mail domain. */
+export type CompanyWebsiteProblem = 'invalid' | 'public_mail';
+
+/**
+ * The rule for a company's website as typed (publish form, service): http(s) on a real
+ * registrable domain (website.ts), and not a public-mail domain ("gmail.com" is nobody's shop:
+ * a second shop typed with it would otherwise land on the first). Null when it may be stored.
+ */
+export function companyWebsiteProblem(input: string | null | undefined): CompanyWebsiteProblem | null {
+  const site = normalizeWebsite(input);
+  if (!site) return 'invalid';
+  // A platform page (facebook.com/shop: some lists carry facebook.com as a mail domain) is kept.
+  if (isPlatformHost(site.host)) return null;
+  const reg = registrableDomain(site.host);
+  return publicMailKind(reg ?? site.host) !== null ? 'public_mail' : null;
 }

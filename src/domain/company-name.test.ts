@@ -61,3 +61,27 @@ describe('company key matches', () => {
     expect(companyKeyMatch('', 'x')).toBeNull();
   });
 });
+
+describe('companyNameKey: only legal forms are dropped (decision 0049)', () => {
+  it('keeps words that are part of a name', () => {
+    expect(companyNameKey('Amazon Italia')).not.toBe(companyNameKey('Amazon'));
+    expect(companyNameKey("Banca d'Italia")).toBe('bancaditalia');
+    expect(companyNameKey('Generali Italia S.p.A.')).toBe('generaliitalia');
+    expect(companyNameKey('Fiat Group')).toBe('fiatgroup');
+    expect(companyNameKey('Ferrero Holding')).toBe('ferreroholding');
+    expect(companyNameKey('The Coffee Company')).toBe('thecoffeecompany');
+    expect(companyNameKey('Fiori & Co. S.r.l.')).toBe('fiorico');
+    expect(companyNameKey('Italy Italy')).toBe('italyitaly');
+  });
+
+  it('drops a legal form followed by its qualifier, and S.r.l.s.', () => {
+    for (const name of ['Fiori Veloci S.r.l. Unipersonale', 'Fiori Veloci Srl unipersonale', 'Fiori Veloci S.r.l.s.', 'FIORI VELOCI SRLS', 'Fiori Veloci s.r.l. a socio unico', 'Fiori Veloci S.p.A. in liquidazione', 'Fiori Veloci S.r.l.']) {
+      expect(companyNameKey(name), name).toBe('fioriveloci');
+    }
+  });
+
+  it('keeps a qualifier that is the name itself', () => {
+    expect(companyNameKey('Unipersonale')).toBe('unipersonale');
+    expect(companyNameKey('Socio Unico Srl')).toBe('sociounico');
+  });
+});

@@ -3,11 +3,36 @@
 // (case, accents, spacing, punctuation, trailing legal forms such as S.p.A., S.r.l., Ltd, GmbH).
 
 // Legal-form words that do not tell two companies apart ("Fiori Rapidi S.r.l." = "fiori rapidi").
+// Only legal forms: words such as "Italia", "Group", "Holding", "Company", "Co" are part of a
+// name ("Amazon Italia" is not "Amazon", "Banca d'Italia" is not "Banca d'"; decision 0049).
 const legalForms = new Set([
   'srl', 'srls', 'spa', 'sapa', 'snc', 'sas', 'ss', 'scarl', 'scrl', 'scpa', 'coop', 'onlus',
-  'ltd', 'limited', 'llc', 'llp', 'lp', 'plc', 'inc', 'incorporated', 'corp', 'corporation', 'co', 'company',
-  'gmbh', 'ag', 'kg', 'sa', 'sl', 'sarl', 'bv', 'nv', 'ab', 'oy', 'group', 'holding', 'italia', 'italy',
+  'ltd', 'limited', 'llc', 'llp', 'lp', 'plc', 'inc', 'incorporated', 'corp', 'corporation',
+  'gmbh', 'ag', 'kg', 'sa', 'sl', 'sarl', 'bv', 'nv', 'ab', 'oy',
 ]);
+
+// Words that follow a legal form ("S.r.l. unipersonale", "S.r.l. a socio unico", "S.p.A. in
+// liquidazione"): dropped with it, only when a legal form comes right before them.
+const legalQualifiers: readonly (readonly string[])[] = [
+  ['unipersonale'], ['a', 'socio', 'unico'], ['con', 'socio', 'unico'], ['socio', 'unico'], ['in', 'liquidazione'],
+];
+
+/** The tokens without the trailing legal form and its qualifiers (at least one token kept). */
+function withoutLegalForm(tokens: readonly string[]): string[] {
+  const kept = [...tokens];
+  for (;;) {
+    const before = kept.length;
+    for (const q of legalQualifiers) {
+      const at = kept.length - q.length;
+      if (at >= 2 && legalForms.has(kept[at - 1]!) && q.every((w, i) => kept[at + i] === w)) {
+        kept.length = at;
+        break;
+      }
+    }
+    while (kept.length > 1 && legalForms.has(kept[kept.length - 1]!)) kept.pop();
+    if (kept.length === before) return kept;
+  }
+}
 
 function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
@@ -15,14 +40,13 @@ function fold(text: string): string {
 
 /**
  * The duplicate-detection key of a company name: lower case, accents and punctuation dropped,
- * trailing legal forms removed, spaces removed ("Fiori & Co. S.r.l." → "fiori").
+ * trailing legal forms (and their qualifiers: "S.r.l. unipersonale") removed, spaces removed
+ * ("Fiori & Co. S.r.l." → "fiorico", "FIORI VELOCI S.r.l.s." → "fioriveloci").
  */
 export function companyNameKey(name: string): string {
   const folded = fold(name).replace(/\b([a-z])\.(?=[a-z]\.)/g, '$1').replace(/\b([a-z])\.(?=[a-z]\b)/g, '$1');
   const tokens = folded.replace(/&/g, ' ').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const kept = [...tokens];
-  while (kept.length > 1 && legalForms.has(kept[kept.length - 1]!)) kept.pop();
-  const key = kept.join('');
+  const key = withoutLegalForm(tokens).join('');
   return key === '' ? tokens.join('') : key;
 }
 

@@ -5,6 +5,7 @@ import { z } from 'astro/zod';
 import { CHANNELS, LOCALES, STORY_CATEGORIES } from '../domain/vocabulary.ts';
 import type { PublishStoryInput } from '../services/story.service.ts';
 import { normalizeWebsite, WEBSITE_MAX } from '../domain/website.ts';
+import { companyWebsiteProblem } from '../domain/claim-domain.ts';
 import { COMPANY_NAME_MAX, companyNameProblem } from '../domain/company-name.ts';
 import { checkbox, optionalText, validate, type FieldErrors, type FormValues } from './forms.ts';
 import { channelEntriesFromValues, checkChannelEntries, WAIT_UNITS, type ChannelAttempt } from '../domain/channel-entries.ts';
@@ -45,7 +46,9 @@ export function publishStorySchema(now: () => number = Date.now) {
        * with a real registrable domain (src/domain/website.ts, decision 0021); the service stores
        * it normalised.
        */
-      companyWebsite: optionalText(WEBSITE_MAX).refine((v) => v === undefined || normalizeWebsite(v) !== null, { error: 'publish.invalidWebsite' }),
+      companyWebsite: optionalText(WEBSITE_MAX)
+        .refine((v) => v === undefined || normalizeWebsite(v) !== null, { error: 'publish.invalidWebsite' })
+        .refine((v) => v === undefined || companyWebsiteProblem(v) !== 'public_mail', { error: 'publish.publicMailWebsite' }),
       /** Only used when the company is new. */
       companySector: z.preprocess((v) => (v === '' ? undefined : v), z.enum(companySectors, { error: 'form.invalidChoice' }).optional()),
       title,
@@ -57,7 +60,9 @@ export function publishStorySchema(now: () => number = Date.now) {
       channels: z.preprocess(asArray, z.array(z.enum(storyChannels)).min(1, { error: 'workflow.form.chooseChannel' }).max(storyChannels.length)),
       /** Bought through a marketplace (optional): its name and website, found or created like the seller's. */
       marketplaceName: optionalText(COMPANY_NAME_MAX).refine((v) => v === undefined || companyNameProblem(v) === null, { error: 'identity.companyName.plainText' }),
-      marketplaceWebsite: optionalText(WEBSITE_MAX).refine((v) => v === undefined || normalizeWebsite(v) !== null, { error: 'publish.invalidWebsite' }),
+      marketplaceWebsite: optionalText(WEBSITE_MAX)
+        .refine((v) => v === undefined || normalizeWebsite(v) !== null, { error: 'publish.invalidWebsite' })
+        .refine((v) => v === undefined || companyWebsiteProblem(v) !== 'public_mail', { error: 'publish.publicMailWebsite' }),
       /** Who the author holds responsible: the story counts for that company alone (decision 0037). */
       marketplaceResponsible: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['seller', 'marketplace'], { error: 'marketplace.chooseResponsible' }).optional()),
       /** Private order reference: seen only by moderators and the company; short codes only. */

@@ -35,6 +35,7 @@ import {
   type TeamMember,
 } from '../db/claim.repository.ts';
 import { ensureDomainToken, findCompanyById, setClaimant, setClaimantIfNone, setDomainTrust } from '../db/company.repository.ts';
+import { isPlatformHost } from '../domain/platform-hosts.ts';
 import { decideDomainClaim, emailHost, publicMailKind, registrableDomain, verificationRecord, type PublicMailKind } from '../domain/claim-domain.ts';
 import { checkDomainProof, defaultDomainProver, type DomainProver, type ProofResult } from './domain-proof.ts';
 import { changeRoleIf } from '../db/user.repository.ts';
@@ -53,17 +54,20 @@ export const ModeratorClaimSchema = z.object({
 
 /**
  * The company's claim domain: the registrable domain of its website (public-suffix aware), or
- * null when unknown or a public mail domain (gmail.com typed as a shop's website speaks for nobody).
+ * null when unknown, a public mail domain (gmail.com typed as a shop's website speaks for nobody)
+ * or a platform host many shops share (facebook.com, etsy.com…; decision 0049).
  */
 export function companyDomain(company: Pick<CompanyRow, 'domain'>): string | null {
   const d = registrableDomain(company.domain);
-  return d && publicMailKind(d) === null ? d : null;
+  // A platform host (a Facebook page, an Etsy shop) is shared by many companies: no claim domain.
+  return d && publicMailKind(d) === null && !isPlatformHost(d) ? d : null;
 }
 
 /** Why the company's typed domain cannot be a claim domain (a public mail service), or null. */
 export function companyPublicMailDomain(company: Pick<CompanyRow, 'domain'>): string | null {
   const d = registrableDomain(company.domain);
-  return d && publicMailKind(d) !== null ? d : null;
+  // A platform page (facebook.com is also on the free-mail list) is no mail service: no claim domain.
+  return d && publicMailKind(d) !== null && !isPlatformHost(d) ? d : null;
 }
 
 /** Whether an address is at the company's registrable domain (not a look-alike such as domain.evil). */

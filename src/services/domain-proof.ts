@@ -5,9 +5,9 @@
 // takes its DNS server and http base from the configuration, which only development and tests
 // may set (src/config.ts), so no test touches the internet.
 import { Resolver } from 'node:dns/promises';
-import { isIP } from 'node:net';
 import { config } from '../config.ts';
 import { fileProves, txtProves } from '../domain/claim-domain.ts';
+import { isPrivateAddress } from '../domain/private-address.ts';
 
 export type ProofOutcome = 'found' | 'not_found' | 'error';
 
@@ -27,12 +27,6 @@ export interface DomainProver {
 /** Most we read of the proof file: a token fits in a line. */
 const FILE_MAX_BYTES = 4096;
 const TIMEOUT_MS = 5000;
-
-function isPrivateAddress(address: string): boolean {
-  if (isIP(address) === 6) return address === '::1' || /^f[cd]|^fe80|^::ffff:(10|127|192\.168|169\.254)\./i.test(address);
-  const [a, b] = address.split('.').map(Number) as [number, number];
-  return a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
-}
 
 /** The prover the server uses: the configured (or system) resolver and https://<domain>. */
 export function defaultDomainProver(): DomainProver {

@@ -6,7 +6,11 @@ import { config } from '../config.ts';
 import { appendAudit } from '../db/audit.repository.ts';
 import type { DB } from '../db/client.ts';
 import { findCompanyById, getCompanyOrThrow, listCompaniesAwaitingReview, listDuplicateGroups, type DuplicateGroup, markCompanyMerged, markCompanyReviewed, resolveMergedCompany, setClaimant, type CompanyAwaitingReview } from '../db/company.repository.ts';
-import { listClaimsForReview, moveClaims } from '../db/claim.repository.ts';
+import { findFirstGrantedClaim, listClaimsForReview, listClaimsOfCompany, moveClaim, reopenClaim, userHasGrantedClaim } from '../db/claim.repository.ts';
+import { changeRoleIf } from '../db/user.repository.ts';
+import { emailHost, registrableDomain } from '../domain/claim-domain.ts';
+import { companyDomain } from './claim.service.ts';
+import type { CompanyRow } from '../db/schema.ts';
 import { findStoryById, findStoryEvidence, findStoryTitle, listStoriesHeldForReview, markEvidenceVerified, moveStoriesToCompany, setScoreHold, type HeldStory } from '../db/story.repository.ts';
 import { holdAfterRelease } from '../domain/fakes.ts';
 import { setMessageHidden } from '../db/message.repository.ts';
@@ -313,6 +317,42 @@ export async function verifyEvidence(
 
 // ---------------------------------------------------------------- duplicate companies
 
+/** What a merge did with one of the duplicate's claims (recorded in the merge's audit row). */
+export interface MergedClaim {
+  claim: number;
+  user: number;
+  /** The claim's status before the merge. */
+  status: string;
+  /** moved: as it was; reopened: a granted claim now awaits a moderator on the kept company. */
+  outcome: 'moved' | 'reopened';
+}
+
+/**
+ * The duplicate's claims move to the kept company (decision 0049). A granted claim stays granted
+ * only when it was proven by an address at the kept company's trusted domain; any other granted
+ * claim (another domain, an untrusted one, a moderator's approval for the other company) moves
+ * as awaiting review: its holder loses the badge and the rights on the kept company at once, and
+ * a moderator decides with the evidence kept. Waiting, refused and revoked claims move as they are.
+ */
+async function moveClaimsForMerge(trx: DB, duplicateId: number, kept: CompanyRow): Promise<MergedClaim[]> {
+  const trusted = kept.domain_trust !== null ? companyDomain(kept) : null;
+  const out: MergedClaim[] = [];
+  for (const c of await listClaimsOfCompany(trx, duplicateId)) {
+    const granted = c.status === 'verified' || c.status === 'approved';
+    const host = c.email ? emailHost(c.email) : null;
+    const atTrusted = trusted !== null && c.method === 'domain_email' && host !== null && registrableDomain(host) === trusted;
+    if (granted && !atTrusted) {
+      await reopenClaim(trx, c.id, kept.id);
+      if (!(await userHasGrantedClaim(trx, c.user_id))) await changeRoleIf(trx, c.user_id, 'company_rep', 'consumer');
+      out.push({ claim: c.id, user: c.user_id, status: c.status, outcome: 'reopened' });
+    } else {
+      await moveClaim(trx, c.id, kept.id);
+      out.push({ claim: c.id, user: c.user_id, status: c.status, outcome: 'moved' });
+    }
+  }
+  return out;
+}
+
 /**
  * Merges a duplicate company into the one that is kept: its stories and claims move, it is
  * marked merged_into_id (its page redirects), search documents follow, the kept company's
@@ -335,12 +375,15 @@ export async function mergeCompanies(
     if (dup.merged_into_id !== null || keptId === dup.id) throw new DomainError('invalid_input', 'already merged or same company');
 
     const movedIds = await moveStoriesToCompany(trx, dup.id, keptId, now);
-    await moveClaims(trx, dup.id, keptId);
+    const keptBefore = await getCompanyOrThrow(trx, keptId);
+    const claims = await moveClaimsForMerge(trx, dup.id, keptBefore);
     // The directory follows (decision 0042): a contact both list becomes one.
     const contactsMoved = await moveContacts(trx, dup.id, keptId);
     const kept = await getCompanyOrThrow(trx, keptId);
-    if (kept.claimed_by_user_id === null && dup.claimed_by_user_id !== null) {
-      await setClaimant(trx, keptId, { userId: dup.claimed_by_user_id, claimedAt: dup.claimed_at }, now);
+    if (kept.claimed_by_user_id === null) {
+      // The kept company's claimant: one of its granted claims (a reopened claim gives no badge).
+      const first = await findFirstGrantedClaim(trx, keptId);
+      if (first) await setClaimant(trx, keptId, { userId: first.user_id, claimedAt: first.decided_at }, now);
     }
     await markCompanyMerged(trx, dup.id, keptId, now);
     // The duplicate has no figures of its own any more; the kept company's include the moved stories.
@@ -354,7 +397,7 @@ export async function mergeCompanies(
       subjectKind: 'company',
       subjectId: dup.id,
       companyId: keptId,
-      data: { into: keptId, stories: movedIds.length, contacts: contactsMoved, statement: reasons },
+      data: { into: keptId, stories: movedIds.length, contacts: contactsMoved, claims, statement: reasons },
     });
     await enqueueSearchEvent(trx, { kind: 'company.delete', companyId: dup.id }, now);
     await enqueueSearchEvent(trx, { kind: 'company.upsert', companyId: keptId }, now);

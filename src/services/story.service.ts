@@ -8,7 +8,7 @@ import type { SessionUser } from '../auth/types.ts';
 import { maskPii, maskPiiFields, type PiiFinding } from '../content/pii.ts';
 import type { DB } from '../db/client.ts';
 import { appendAudit } from '../db/audit.repository.ts';
-import { normalizeWebsite } from '../domain/website.ts';
+import { companyWebsiteProblem } from '../domain/claim-domain.ts';
 import { companyNameKey, plainCompanyName } from '../domain/company-name.ts';
 import { findDuplicateCompany, getCompanyOrThrow, insertCompany, markCompanyListed, resolveMergedCompany } from '../db/company.repository.ts';
 import { countOtherStoriesWithReply, insertMessage, markStandardReplies } from '../db/message.repository.ts';
@@ -297,7 +297,8 @@ function checkPublishInput(input: PublishStoryInput): void {
     !isLocale(input.language) ||
     ('name' in input.company && input.company.name.trim() === '') ||
     // A website is http(s) on a real domain or nothing (decision 0021): never a javascript: link.
-    ('name' in input.company && !!input.company.website?.trim() && normalizeWebsite(input.company.website) === null) ||
+    // …and never a public-mail domain (gmail.com is nobody's shop; decision 0049).
+    ('name' in input.company && !!input.company.website?.trim() && companyWebsiteProblem(input.company.website) !== null) ||
     input.channels.some((c) => {
       const dup = seen.has(c.channel);
       seen.add(c.channel);
@@ -308,7 +309,7 @@ function checkPublishInput(input: PublishStoryInput): void {
     !!mp &&
     ((mp.responsible !== 'seller' && mp.responsible !== 'marketplace') ||
       ('name' in mp.company && mp.company.name.trim() === '') ||
-      ('name' in mp.company && !!mp.company.website?.trim() && normalizeWebsite(mp.company.website) === null));
+      ('name' in mp.company && !!mp.company.website?.trim() && companyWebsiteProblem(mp.company.website) !== null));
   if (bad || badMarketplace) throw new DomainError('invalid_input');
 }
 
@@ -321,8 +322,11 @@ async function findOrCreateCompany(trx: DB, actor: Actor, choice: CompanyChoice,
   }
   const found = await findDuplicateCompany(trx, choice);
   if (found) return { company: found, created: false };
-  // A company a consumer creates awaits a moderator's review before it is listed.
-  return { company: await insertCompany(trx, { ...choice, createdByUserId: actor.kind === 'consumer' ? actor.userId : null }, now), created: true };
+  // A company anyone but staff creates (a consumer, or a company representative: a claim is
+  // cheap, a €1 domain proven by DNS) awaits a moderator's review before it is listed, and
+  // records who typed it so moderators see it (issue 14).
+  const byStaff = actor.kind === 'moderator' || actor.kind === 'admin' || actor.kind === 'system';
+  return { company: await insertCompany(trx, { ...choice, createdByUserId: byStaff ? null : actor.userId }, now), created: true };
 }
 
 /** A new company's name is public too: masked and plain, like the seller's (decision 0021). */

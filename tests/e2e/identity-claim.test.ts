@@ -1,10 +1,14 @@
 // The claim steps a company sees, in a real browser (issue 14): a claim at a domain only a
 // consumer typed (link, confirmation, waiting for review, the proof box, a failed and a
-// successful DNS check), a claim at a web-mail domain (refused), a colleague at a now trusted
-// domain (granted by the link), and the moderator's view of the evidence. Runs its own server
-// (the security harness) with a DNS stand-in on 127.0.0.1; with SCREENSHOT_DIR set, each step
-// is saved as a PNG there.
+// successful DNS check), a colleague at a now trusted domain (granted by the link), a domain
+// proven by the file https://<domain>/.well-known/answerable.txt, a company website at a web-mail
+// domain (refused when publishing; an old row refuses the claim by address), and a claim that
+// waits for a moderator: what the company sees while it waits, the moderator's view of the
+// evidence, and what the company sees once approved. Runs its own server (the security harness)
+// with a DNS stand-in on 127.0.0.1 and a local web server for the proof file; with
+// SCREENSHOT_DIR set, each step is saved as a PNG there (docs/screenshots/identity/, 1280 wide).
 import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,10 +21,19 @@ let dns: DnsStandIn;
 let browser: Browser;
 const shots = process.env.SCREENSHOT_DIR;
 
+let web: Server;
+/** Files the stand-in website serves, by "domain/path" (the proof base is http://127.0.0.1:<port>/<domain>/…). */
+const files = new Map<string, string>();
+
 beforeAll(async () => {
   dns = await startDnsStandIn();
-  // Nothing listens on port 9 of 127.0.0.1: the file check finds nothing, the DNS one decides.
-  site = await startSite({ env: { DOMAIN_PROOF_DNS_SERVER: dns.address, DOMAIN_PROOF_HTTP_BASE: 'http://127.0.0.1:9' } });
+  web = createServer((req, res) => {
+    const body = files.get((req.url ?? '/').replace(/^\//, ''));
+    res.writeHead(body === undefined ? 404 : 200, { 'content-type': 'text/plain' }).end(body ?? 'not found');
+  });
+  await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+  const port = (web.address() as { port: number }).port;
+  site = await startSite({ env: { DOMAIN_PROOF_DNS_SERVER: dns.address, DOMAIN_PROOF_HTTP_BASE: `http://127.0.0.1:${port}` } });
   browser = await launchBrowser();
   if (shots) mkdirSync(shots, { recursive: true });
 });
@@ -28,6 +41,7 @@ afterAll(async () => {
   await browser?.close();
   await site?.stop();
   await dns?.close();
+  await new Promise((resolve) => web?.close(resolve));
 });
 
 /** Console problems other than the 422 of a refused form (the "no proof found" answer is one, on purpose). */
@@ -92,6 +106,8 @@ describe('claiming a company in the browser', () => {
     expect(await page.locator('.notice.ok').textContent()).toContain('a moderator will review');
     const record = (await page.locator('pre code').textContent()) ?? '';
     expect(record).toMatch(/^answerable-verification=/);
+    // One state notice, not two (the page once showed "link confirmed" and "waiting" together).
+    expect(await page.locator('main .notice').count()).toBe(1);
     await shot(page, '04-awaiting-review-with-proof-box');
 
     await page.click('form:has(input[value="check_domain"]) button[type="submit"]');
@@ -103,7 +119,8 @@ describe('claiming a company in the browser', () => {
     await page.click('form:has(input[value="check_domain"]) button[type="submit"]');
     await page.waitForSelector('.notice.ok');
     expect(await page.locator('.notice.ok').first().textContent()).toContain('verified (DNS record)');
-    await shot(page, '06-domain-proven-claim-granted');
+    expect(await page.locator('main .notice').count()).toBe(1);
+    await shot(page, '06-domain-proven-by-dns-claim-granted');
     await page.goto(`${site.baseUrl}/en/companies/${slug}`);
     expect(await page.content()).toContain('Profile claimed by the company');
     await shot(page, '07-company-page-claimed');
@@ -122,15 +139,62 @@ describe('claiming a company in the browser', () => {
     expect(unexpected([...problems, ...colleague.problems])).toEqual([]);
   });
 
-  it('refuses a claim at a web-mail domain typed as the website, and shows the moderator a waiting claim’s evidence', async () => {
-    const slug = await publishCompany('Bottega Posta Facile', 'gmail.com');
-    const password = await account('random.stranger@gmail.com', 'Random Stranger');
+  it('proves a domain by the file on its website', async () => {
+    const slug = await publishCompany('Cartoleria Prova File', 'cartoleria-prova-file.example');
+    const password = await account('sara@cartoleria-prova-file.example', 'Sara Cartoleria');
     const { page, problems } = await newPage(browser, { locale: 'en-GB' });
-    await browserSignIn(page, 'random.stranger@gmail.com', password);
+    await browserSignIn(page, 'sara@cartoleria-prova-file.example', password);
     await page.goto(`${site.baseUrl}/en/companies/${slug}/claim`);
-    expect(await page.content()).toContain('is a public mail service');
-    await shot(page, '09-webmail-domain-no-claim-by-address');
+    await page.fill('input[name="email"]', 'sara@cartoleria-prova-file.example');
+    await page.click('form:has(input[value="domain"]) button[type="submit"]');
+    await page.waitForSelector('.notice.ok');
+    await page.goto(await claimLink('sara@cartoleria-prova-file.example'));
+    await page.click('form:has(input[value="confirm"]) button[type="submit"]');
+    await page.waitForSelector('.notice.ok');
+    const record = (await page.locator('pre code').textContent()) ?? '';
+    // The company puts the record in https://<domain>/.well-known/answerable.txt (here: the stand-in).
+    files.set('cartoleria-prova-file.example/.well-known/answerable.txt', `${record}\n`);
+    await page.click('form:has(input[value="check_domain"]) button[type="submit"]');
+    await page.waitForSelector('.notice.ok');
+    expect(await page.locator('.notice.ok').first().textContent()).toContain('verified (file on the website)');
+    expect(await page.locator('main .notice').count()).toBe(1);
+    await shot(page, '09-domain-proven-by-file-claim-granted');
+    expect(unexpected(problems)).toEqual([]);
+  });
 
+  it('refuses a web-mail domain as a website when publishing, and a claim by address on an old row at one', async () => {
+    const { page, problems } = await newPage(browser, { locale: 'en-GB' });
+    await browserSignIn(page, 'luca.t@example.org', 'answerable-demo-2026');
+    await page.goto(`${site.baseUrl}/en/publish`);
+    await page.fill('#publish-company', 'Bottega Posta Facile');
+    await page.click('details.company-more summary');
+    await page.fill('#publish-website', 'gmail.com');
+    await page.fill('#publish-title', 'Order paid and never shipped');
+    await page.fill('#publish-date', '2026-11-02');
+    await page.selectOption('#publish-category', 'delivery');
+    await page.fill('#publish-body', 'I paid for an order three weeks ago and the shop never shipped it, and never answered my e-mails.');
+    await page.check('#channel-email');
+    await page.click('button[name="intent"][value="publish"]');
+    await page.locator('#error-summary').waitFor();
+    expect(await page.locator('#error-summary').innerText()).toContain('mail service anyone uses');
+    expect(await page.inputValue('#publish-website')).toBe('gmail.com');
+    await shot(page, '10-publish-refuses-webmail-website');
+
+    // A row stored before that rule (decision 0049): the claim by address is refused on its page.
+    const now = Date.now();
+    site.sql().prepare(
+      `insert into companies (slug, name, name_key, website, domain, country, sector, created_at, updated_at, listed_at, reviewed_at) values ('bottega-posta-vecchia', 'Bottega Posta Vecchia', 'bottegapostavecchia', 'https://gmail.com/', 'gmail.com', 'IT', 'retail', ?, ?, ?, ?)`,
+    ).run(now, now, now, now);
+    const password = await account('random.stranger@gmail.com', 'Random Stranger');
+    const stranger = await newPage(browser, { locale: 'en-GB' });
+    await browserSignIn(stranger.page, 'random.stranger@gmail.com', password);
+    await stranger.page.goto(`${site.baseUrl}/en/companies/bottega-posta-vecchia/claim`);
+    expect(await stranger.page.content()).toContain('is a public mail service');
+    await shot(stranger.page, '11-webmail-domain-no-claim-by-address');
+    expect(unexpected([...problems.filter((p) => !p.includes('status of 422')), ...stranger.problems])).toEqual([]);
+  });
+
+  it('a claim that waits for a moderator: what the company sees, the evidence, and the approval', async () => {
     const other = await publishCompany('Negozio Senza Prova', 'senza-prova.example');
     const pw = await account('capo@senza-prova.example', 'Capo Senza Prova');
     const claimant = await newPage(browser, { locale: 'en-GB' });
@@ -142,6 +206,13 @@ describe('claiming a company in the browser', () => {
     await claimant.page.click('form:has(input[value="confirm"]) button[type="submit"]');
     await claimant.page.click('form:has(input[value="check_domain"]) button[type="submit"]');
     await claimant.page.waitForSelector('.notice.err');
+    // Later, the company comes back to the page: its claim waits for a moderator.
+    await claimant.page.goto(`${site.baseUrl}/en/companies/${other}/claim`);
+    expect(await claimant.page.locator('main .notice').count()).toBe(1);
+    expect(await claimant.page.locator('main .notice').textContent()).toContain('moderator');
+    await shot(claimant.page, '12-company-sees-claim-waiting-for-moderator');
+    await claimant.page.goto(`${site.baseUrl}/en/companies/${other}`);
+    expect(await claimant.page.content()).not.toContain('Profile claimed by the company');
 
     const mod = await newPage(browser, { locale: 'en-GB' });
     await browserSignIn(mod.page, 'moderatore@example.org', 'answerable-demo-2026');
@@ -151,7 +222,17 @@ describe('claiming a company in the browser', () => {
     expect(html).toContain('Domain age: unknown');
     expect(html).toContain('DNS not found');
     expect(await seriousAxeViolations(mod.page)).toEqual([]);
-    await shot(mod.page, '10-moderator-claims-evidence');
-    expect(unexpected([...problems, ...claimant.problems, ...mod.problems])).toEqual([]);
+    await shot(mod.page, '13-moderator-claims-evidence');
+    const row = mod.page.locator('tr', { hasText: 'capo@senza-prova.example' });
+    await row.locator('button[value="approve_trust"]').click();
+    await mod.page.waitForLoadState();
+
+    await claimant.page.goto(`${site.baseUrl}/en/companies/${other}/claim`);
+    expect(await claimant.page.locator('main .notice').count()).toBe(1);
+    await shot(claimant.page, '14-company-sees-claim-approved');
+    await claimant.page.goto(`${site.baseUrl}/en/companies/${other}`);
+    expect(await claimant.page.content()).toContain('Profile claimed by the company');
+    await shot(claimant.page, '15-company-page-claimed-after-approval');
+    expect(unexpected([...claimant.problems, ...mod.problems])).toEqual([]);
   });
 });

@@ -19,7 +19,8 @@ describe('company names and domains', () => {
     ['FIORI VELOCI SRL', 'fioriveloci'],
     ['Fiorì Velòci s.p.a.', 'fioriveloci'],
     ['Fiori & Veloci', 'fioriveloci'],
-    ['Telco Lenta S.p.A. Italia', 'telcolenta'],
+    ['Telco Lenta S.r.l. unipersonale', 'telcolenta'],
+    ['Telco Lenta Italia S.p.A.', 'telcolentaitalia'],
     ['Acme Inc.', 'acme'],
     ['S.p.A.', 'spa'],
   ])('keys "%s" as "%s"', (name, key) => {

@@ -110,6 +110,20 @@ describe('a consumer’s new company', () => {
     expect(audit).toEqual([{ action: 'moderation.company_release' }, { action: 'moderation.company_keep_unlisted' }]);
   });
 
+  it('a company representative’s new company waits for review too, its creator recorded (a claim is no pass)', async () => {
+    // assistenza@fioriveloci.example holds a granted claim (role company_rep): a claim is cheap
+    // (a €1 domain proven by DNS), so it must not let its holder list companies unreviewed.
+    const res = await publish('assistenza@fioriveloci.example', publishForm('Rivale Inventato Srl', 'rivale-inventato.example', 'Rivale inventato: ordine mai arrivato'));
+    expect(res.status).toBe(303);
+    const row = site.sql().prepare("select c.listed_at, c.reviewed_at, u.email from companies c left join users u on u.id = c.created_by_user_id where c.name = 'Rivale Inventato Srl'").get() as { listed_at: number | null; reviewed_at: number | null; email: string | null };
+    expect(row).toEqual({ listed_at: null, reviewed_at: null, email: 'assistenza@fioriveloci.example' });
+    expect(await inLists('Rivale Inventato')).toBe(false);
+    const { jar } = await signIn(site, 'moderatore@example.org');
+    const queue = await (await request(site, '/en/moderation/companies', { jar })).text();
+    expect(queue).toContain('Rivale Inventato Srl');
+    expect(queue).toContain('Created by Team FioriVeloci');
+  });
+
   it('keeps the demo companies listed', async () => {
     const directory = await (await request(site, '/en/companies')).text();
     expect(directory).toContain('FioriVeloci');

@@ -146,3 +146,83 @@ describe('likely duplicates in the moderators’ queue', () => {
     expect((await request(site, '/en/moderation/companies', { jar, body: mergeBody(), headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(422);
   });
 });
+
+describe('websites many shops share (decision 0049)', () => {
+  it('refuses a public-mail domain as a company’s website, with a message, the form kept, nothing created', async () => {
+    const { jar } = await signIn(site, 'giulia.r@example.org');
+    const before = (site.sql().prepare('select count(*) as n from companies').get() as { n: number }).n;
+    for (const [lang, message] of [['en', 'That is a mail service anyone uses'], ['it', 'Questo è un servizio di posta usato da tutti']] as const) {
+      const res = await request(site, `/${lang}/publish`, { jar, form: publishForm('Sartoria Posta Comune', 'gmail.com', 'Sartoria: abito mai consegnato') });
+      expect(res.status).toBe(422);
+      const html = await res.text();
+      expect(html).toContain(message);
+      expect(html).toContain('value="gmail.com"');
+      expect(html).toContain('Sartoria: abito mai consegnato');
+    }
+    expect((site.sql().prepare('select count(*) as n from companies').get() as { n: number }).n).toBe(before);
+  });
+
+  it('a second shop typed with a Facebook page is not silently put on the first one', async () => {
+    const { jar } = await signIn(site, 'marco.b@example.org');
+    expect((await request(site, '/en/publish', { jar, form: publishForm('Pasticceria Social Uno', 'https://www.facebook.com/pasticceriauno', 'Pasticceria uno: torta mai arrivata') })).status).toBe(303);
+    expect((await request(site, '/en/publish', { jar, form: publishForm('Gelateria Social Due', 'https://facebook.com/gelateriadue', 'Gelateria due: gelato mai arrivato') })).status).toBe(303);
+    const one = company('name = ?', 'Pasticceria Social Uno')!;
+    const two = company('name = ?', 'Gelateria Social Due')!;
+    expect(one).toBeDefined();
+    expect(two).toBeDefined();
+    expect(two.id).not.toBe(one.id);
+    const story = site.sql().prepare("select company_id from stories where title = 'Gelateria due: gelato mai arrivato'").get() as { company_id: number };
+    expect(story.company_id).toBe(two.id);
+    // Nor are they grouped as likely duplicates for the moderators.
+    const { jar: mod } = await signIn(site, 'moderatore@example.org');
+    const queue = await (await request(site, '/en/moderation/companies', { jar: mod })).text();
+    const duplicates = queue.slice(queue.indexOf('id="duplicates"'), queue.indexOf('</section>', queue.indexOf('id="duplicates"')));
+    expect(duplicates).toContain('<h2 id="dup-h">');
+    expect(duplicates).not.toContain('facebook.com');
+    expect(duplicates).not.toContain('Pasticceria Social Uno');
+  });
+});
+
+describe('a merge does not hand a claim proven elsewhere to the kept company (decision 0049)', () => {
+  let kept: number;
+  let dup: number;
+  const claimStatus = (id: number) => site.sql().prepare('select status, company_id from company_claims where id = ?').get(id) as { status: string; company_id: number };
+  let other: number;
+  let same: number;
+
+  beforeAll(() => {
+    const now = Date.now();
+    const insert = site.sql().prepare(
+      `insert into companies (slug, name, name_key, website, domain, domain_trust, domain_trusted_at, country, sector, created_at, updated_at, listed_at, reviewed_at) values (?, ?, 'fusioneclaim', ?, ?, ?, ?, 'IT', 'retail', ?, ?, ?, ?)`,
+    );
+    kept = Number(insert.run('fusione-claim', 'Fusione Claim', 'https://fusione-vera.example/', 'fusione-vera.example', 'dns', now, now - 1000, now, now, now).lastInsertRowid);
+    dup = Number(insert.run('fusione-claim-srl', 'Fusione Claim S.r.l.', 'https://fusione-altra.example/', 'fusione-altra.example', 'dns', now, now, now, now, now).lastInsertRowid);
+    const user = (email: string) => (site.sql().prepare('select id from users where email = ?').get(email) as { id: number }).id;
+    const claim = site.sql().prepare(
+      `insert into company_claims (company_id, user_id, method, email, status, created_at, decided_at, decided_by, email_confirmed_at) values (?, ?, 'domain_email', ?, 'verified', ?, ?, null, ?)`,
+    );
+    // Davide proved the duplicate's other domain; Paolo's address is at the kept company's trusted domain.
+    other = Number(claim.run(dup, user('davide.p@example.org'), 'davide@fusione-altra.example', now, now, now).lastInsertRowid);
+    same = Number(claim.run(dup, user('paolo.g@example.org'), 'paolo@fusione-vera.example', now, now, now).lastInsertRowid);
+    site.sql().prepare("update users set role = 'company_rep' where email in ('davide.p@example.org', 'paolo.g@example.org')").run();
+  });
+
+  it('the claim at the other domain awaits a moderator on the kept company; the audit row says so', async () => {
+    const { jar } = await signIn(site, 'moderatore@example.org');
+    const body = new URLSearchParams([['action', 'merge'], ['group', 'name:fusioneclaim'], ['keep', String(kept)], ['ids', String(kept)], ['ids', String(dup)], ['statement', 'Same company: same normalised name.']]).toString();
+    const res = await request(site, '/en/moderation/companies', { jar, body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.status).toBe(303);
+    expect(claimStatus(other)).toEqual({ status: 'pending', company_id: kept });
+    expect(claimStatus(same)).toEqual({ status: 'verified', company_id: kept });
+    const role = site.sql().prepare("select role from users where email = 'davide.p@example.org'").get() as { role: string };
+    expect(role.role).toBe('consumer');
+    const audit = site.sql().prepare("select data from audit_log where action = 'moderation.merge_company' and subject_id = ?").get(String(dup)) as { data: string };
+    expect(JSON.parse(audit.data).claims).toEqual([
+      { claim: other, user: expect.any(Number), status: 'verified', outcome: 'reopened' },
+      { claim: same, user: expect.any(Number), status: 'verified', outcome: 'moved' },
+    ]);
+    // It waits in the moderators' claims queue with its address.
+    const queue = await (await request(site, '/en/moderation/claims', { jar })).text();
+    expect(queue).toContain('davide@fusione-altra.example');
+  });
+});
