@@ -8,7 +8,7 @@
 // figures with figuresFromBuckets(), so they cannot disagree.
 import { CompiledQuery } from 'kysely';
 import { inTransaction } from './transaction.ts';
-import { RULES_VERSION, periods, type Band, type ChannelFigure, type ComponentName, type HistoryPoint, type Period, type ScoreCounts, type ScoringStory } from '../domain/scoring.ts';
+import { RULES_STAMP, RULES_VERSION, periods, type Band, type ChannelFigure, type ComponentName, type HistoryPoint, type Period, type ScoreCounts, type ScoringStory } from '../domain/scoring.ts';
 import {
   DAY_BUCKET_FORMAT,
   DAY_MS,
@@ -593,13 +593,16 @@ export async function rebuildCompanyRange(db: DB, now: number, chunkSize: number
 
 // --- rules version -------------------------------------------------------------------------------
 
-/** The scoring rules version the stored statistics were computed with (null: never recorded). */
-export async function findStatsRulesVersion(db: DB): Promise<number | null> {
+/**
+ * The scoring rules the stored statistics were computed with, as RULES_STAMP ("2.1": version 2,
+ * revision 1; older sites stored the version alone, "2"); null when never recorded.
+ */
+export async function findStatsRulesVersion(db: DB): Promise<string | null> {
   const { rows } = await db.executeQuery<{ value: string }>(CompiledQuery.raw("select value from stats_meta where key = 'rules_version'"));
-  return rows.length === 0 ? null : Number(rows[0]!.value);
+  return rows.length === 0 ? null : rows[0]!.value;
 }
 
-export async function recordStatsRulesVersion(db: DB, version: number = RULES_VERSION): Promise<void> {
+export async function recordStatsRulesVersion(db: DB, version: string = RULES_STAMP): Promise<void> {
   await db.executeQuery(
     CompiledQuery.raw("insert into stats_meta (key, value) values ('rules_version', ?) on conflict (key) do update set value = excluded.value", [String(version)]),
   );
@@ -607,10 +610,11 @@ export async function recordStatsRulesVersion(db: DB, version: number = RULES_VE
 
 /**
  * Recomputes every company when the stored statistics follow other scoring rules than the code
- * (an upgrade), then records the code's version. Returns whether it rebuilt.
+ * (an upgrade: another RULES_VERSION or RULES_REVISION), then records the code's stamp. Returns
+ * whether it rebuilt.
  */
 export async function rebuildIfRulesChanged(db: DB, now: number): Promise<boolean> {
-  if ((await findStatsRulesVersion(db)) === RULES_VERSION) return false;
+  if ((await findStatsRulesVersion(db)) === RULES_STAMP) return false;
   await rebuildAllCompanyStats(db, now);
   return true;
 }

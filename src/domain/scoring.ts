@@ -62,6 +62,15 @@ export const WINDOW_DAYS: Record<Period, number | null> = { '6m': 183, '12m': 36
 export const HALF_LIFE_DAYS = 182.5;
 /** The version of the scoring rules the figures follow (shown on how-scores-work, stored with the figures). */
 export const RULES_VERSION = 2;
+/**
+ * The revision of the code that applies RULES_VERSION. A fix that changes figures without changing
+ * the published rules bumps it, so that upgraded sites recompute their stored statistics at start-up
+ * (rebuildIfRulesChanged). 1: rule 1's "at most 20" applied to every silent company, not only to
+ * those with many old stories (2026-12-05).
+ */
+export const RULES_REVISION = 1;
+/** What the stored statistics record about the rules they follow: "<version>.<revision>". */
+export const RULES_STAMP = `${RULES_VERSION}.${RULES_REVISION}`;
 /** The day (UTC) score rules version 2 took effect; the history chart marks its month. */
 export const RULES_V2_FROM = '2026-12-04';
 /** The month 'YYYY-MM' of a day 'YYYY-MM-DD' (the history chart's points are months). */
