@@ -38,7 +38,8 @@ async function company(slug: string, name: string, plans: Plan[], now: number): 
   const c = await db
     .insertInto('companies')
     // Not listed, and in a sector no other browser test reads: off the home page, directory and the rankings other tests check.
-    .values({ slug, name, name_key: name.toLowerCase(), sector: 'fitness', created_at: now, updated_at: now })
+    // listed_at defaults to 0 (listed): null keeps it out of every company list, its own page works.
+    .values({ slug, name, name_key: name.toLowerCase(), sector: 'fitness', created_at: now, updated_at: now, listed_at: null })
     .returning('id')
     .executeTakeFirstOrThrow();
   for (const [i, p] of plans.entries()) {
