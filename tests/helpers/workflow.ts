@@ -1,5 +1,6 @@
 // Fixtures for workflow integration tests: people with roles and company claims, and a
 // ready-made story input.
+import type { SessionUser } from '../../src/auth/types.ts';
 import type { DB } from '../../src/db/client.ts';
 import type { Role } from '../../src/db/schema.ts';
 import type { Actor } from '../../src/domain/story-workflow.ts';
@@ -88,3 +89,14 @@ export async function auditActions(db: DB, storyId: number): Promise<string[]> {
     .execute();
   return rows.map((r) => r.action);
 }
+
+/** The signed-in user an actor of these helpers stands for (handlers take a SessionUser). */
+export const sessionOf = (a: Actor, role: SessionUser['role'] = a.kind === 'moderator' ? 'moderator' : a.kind === 'company' ? 'company_rep' : 'consumer'): SessionUser => ({
+  id: a.userId!,
+  email: `u${a.userId}@example.org`,
+  displayName: 'U',
+  role,
+  locale: 'it',
+  emailVerified: true,
+  companyIds: [...a.companyIds],
+});

@@ -6,12 +6,11 @@ import type { SessionUser } from '../../src/auth/types.ts';
 import { insertCompany, findCompanyById } from '../../src/db/company.repository.ts';
 import { listOpenContactReports } from '../../src/db/contact.repository.ts';
 import { CONFIRM_REPORTS } from '../../src/domain/contacts.ts';
-import type { Actor } from '../../src/domain/story-workflow.ts';
 import { companyDirectory, declareContact, letterAddress, moderateContact, pickableContacts, reportContact, reportContactChange } from '../../src/services/contact.service.ts';
 import { mergeCompanies } from '../../src/services/moderation.service.ts';
 import { publishStory } from '../../src/services/story.service.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
-import { DAY, T0, consumer, moderator, representative, storyInput } from '../helpers/workflow.ts';
+import { DAY, T0, consumer, moderator, representative, sessionOf, storyInput } from '../helpers/workflow.ts';
 
 let t: TestDatabase;
 let telco: { id: number; country: string };
@@ -19,15 +18,7 @@ let people: SessionUser[];
 let rep: SessionUser;
 let mod: SessionUser;
 
-const session = (a: Actor, role: SessionUser['role'] = a.kind === 'moderator' ? 'moderator' : a.kind === 'company' ? 'company_rep' : 'consumer'): SessionUser => ({
-  id: a.userId!,
-  email: `u${a.userId}@example.org`,
-  displayName: 'U',
-  role,
-  locale: 'it',
-  emailVerified: true,
-  companyIds: [...a.companyIds],
-});
+const session = sessionOf;
 
 beforeAll(async () => {
   t = await createTestDatabase();
